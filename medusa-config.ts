@@ -1,0 +1,43 @@
+import { loadEnv, defineConfig, Modules } from "@medusajs/framework/utils"
+
+/**
+ * The development app: runs this plugin's src/ as a Medusa project, for the demo and the HTTP tests.
+ * A host app does not use this file; it lists the plugin under `plugins` (see README).
+ */
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const pluginOptions = {
+  storefront_url_template: process.env.MLM_STOREFRONT_URL_TEMPLATE || "https://shop.example/{handle}",
+  member_group_name: process.env.MLM_MEMBER_GROUP_NAME || "MLM Members",
+  reserved_handles: ["demo"],
+}
+
+const redisUrl = process.env.REDIS_URL
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    databaseDriverOptions: { connection: { ssl: false } },
+    redisUrl,
+    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") || "shared",
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
+      authCors: process.env.AUTH_CORS || "http://localhost:8000,http://localhost:9000,http://localhost:5173",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+  },
+  modules: [
+    { resolve: "./src/modules/network", options: pluginOptions },
+    ...(redisUrl
+      ? [
+          { resolve: "@medusajs/medusa/event-bus-redis", key: Modules.EVENT_BUS, options: { redisUrl } },
+          { resolve: "@medusajs/medusa/workflow-engine-redis", key: Modules.WORKFLOW_ENGINE, options: { redis: { url: redisUrl } } },
+        ]
+      : []),
+  ],
+})

@@ -1,0 +1,44 @@
+import {
+  authenticate,
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import { StoreDownlineQuery, StoreEnrollDistributor } from "./store/mlm/validators"
+import { AdminChangeSponsor, AdminListDistributorsQuery, AdminUpdateDistributor } from "./admin/mlm/validators"
+
+const customerOnly = authenticate("customer", ["session", "bearer"])
+
+// Query validation here only coerces and bounds; the routes pick their own fields.
+const plainQuery = { defaults: [] as string[], isList: false }
+
+export default defineMiddlewares({
+  routes: [
+    {
+      method: ["POST"],
+      matcher: "/store/mlm/distributors",
+      middlewares: [customerOnly, validateAndTransformBody(StoreEnrollDistributor)],
+    },
+    { method: ["GET"], matcher: "/store/mlm/me", middlewares: [customerOnly] },
+    {
+      method: ["GET"],
+      matcher: "/store/mlm/me/downline",
+      middlewares: [customerOnly, validateAndTransformQuery(StoreDownlineQuery, plainQuery)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/mlm/distributors",
+      middlewares: [validateAndTransformQuery(AdminListDistributorsQuery, plainQuery)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/mlm/distributors/:id",
+      middlewares: [validateAndTransformBody(AdminUpdateDistributor)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/mlm/distributors/:id/sponsor",
+      middlewares: [validateAndTransformBody(AdminChangeSponsor)],
+    },
+  ],
+})

@@ -1,0 +1,27 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { requireOwnDistributor, resolveNetwork, serializeDistributor, sponsorsById } from "../../../utils/network"
+
+/** The logged-in distributor's own record, store link and team size. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const network = resolveNetwork(req.scope)
+  const distributor = await requireOwnDistributor(network, req.auth_context?.actor_id)
+  const [sponsors, counts] = await Promise.all([
+    sponsorsById(network, [distributor]),
+    network.countTeams([distributor.id]),
+  ])
+  const sponsor = sponsors.get(distributor.sponsor_id ?? "") ?? null
+  const serialized = serializeDistributor(network, distributor, sponsor)
+  res.json({
+    distributor: {
+      id: serialized.id,
+      handle: serialized.handle,
+      display_name: serialized.display_name,
+      status: serialized.status,
+      store_url: serialized.store_url,
+      sponsor: sponsor ? { handle: sponsor.handle, display_name: sponsor.display_name } : null,
+      depth: serialized.depth,
+      enrolled_at: serialized.enrolled_at,
+    },
+    stats: counts[distributor.id] ?? { frontline_count: 0, downline_count: 0 },
+  })
+}

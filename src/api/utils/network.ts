@@ -1,0 +1,67 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaResponse } from "@medusajs/framework/http"
+import { NETWORK_MODULE } from "../../modules/network"
+import type NetworkModuleService from "../../modules/network/service"
+import type { DistributorDTO } from "../../modules/network/types"
+import { storefrontUrl } from "../../modules/network/options"
+import { isConflictError } from "../../lib/errors"
+
+export function resolveNetwork(scope: MedusaContainer): NetworkModuleService {
+  return scope.resolve<NetworkModuleService>(NETWORK_MODULE)
+}
+
+export function storeUrlOf(network: NetworkModuleService, handle: string): string {
+  return storefrontUrl(network.getPluginOptions().storefront_url_template, handle)
+}
+
+/** The public and back-office view of a distributor; the materialized path stays internal. */
+export function serializeDistributor(
+  network: NetworkModuleService,
+  distributor: DistributorDTO,
+  sponsor: Pick<DistributorDTO, "id" | "handle" | "display_name"> | null
+) {
+  return {
+    id: distributor.id,
+    handle: distributor.handle,
+    display_name: distributor.display_name,
+    status: distributor.status,
+    store_url: storeUrlOf(network, distributor.handle),
+    customer_id: distributor.customer_id,
+    sponsor_id: distributor.sponsor_id ?? null,
+    sponsor: sponsor ? { id: sponsor.id, handle: sponsor.handle, display_name: sponsor.display_name } : null,
+    depth: distributor.depth,
+    enrolled_at: distributor.enrolled_at,
+    created_at: distributor.created_at,
+    updated_at: distributor.updated_at,
+  }
+}
+
+/** The sponsors of a page of distributors, fetched in one query. */
+export async function sponsorsById(network: NetworkModuleService, distributors: DistributorDTO[]) {
+  const ids = [...new Set(distributors.map((d) => d.sponsor_id).filter((id): id is string => !!id))]
+  if (!ids.length) return new Map<string, DistributorDTO>()
+  const sponsors = (await network.listDistributors({ id: ids }, { take: null })) as unknown as DistributorDTO[]
+  return new Map(sponsors.map((s) => [s.id, s]))
+}
+
+/** The logged-in customer's distributor record, or 404 (the /me routes are for distributors). */
+export async function requireOwnDistributor(network: NetworkModuleService, customerId: string | undefined) {
+  if (!customerId) {
+    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Log in as a customer first")
+  }
+  const distributor = await network.retrieveDistributorByCustomer(customerId)
+  if (!distributor) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, "You are not enrolled as a distributor")
+  }
+  return distributor
+}
+
+/** Answers the plugin's conflicts with 409 and their own message; anything else goes to Medusa's handler. */
+export function answerConflict(res: MedusaResponse, error: unknown): void {
+  if (isConflictError(error)) {
+    res.status(409).json({ type: "conflict", message: (error as Error).message })
+    return
+  }
+  throw error
+}

@@ -1,0 +1,64 @@
+/**
+ * Handle rules (DESIGN.md): 3 to 32 characters of a-z, 0-9 and "-", no leading, trailing or
+ * double "-", not a reserved word. Input is trimmed and lower-cased first, so "Jane-Doe" is
+ * the handle "jane-doe" and uniqueness is case-insensitive.
+ */
+export const HANDLE_MIN_LENGTH = 3
+export const HANDLE_MAX_LENGTH = 32
+
+/** Words that are paths of a storefront or of Medusa itself, or that would mislead a buyer. */
+export const DEFAULT_RESERVED_HANDLES: readonly string[] = [
+  "about", "account", "accounts", "admin", "administrator", "api", "app", "apps", "assets", "auth",
+  "billing", "blog", "cart", "carts", "categories", "category", "checkout", "collections",
+  "contact", "customer", "customers", "dashboard", "distributor", "distributors", "help", "home",
+  "login", "logout", "mail", "media", "me", "mlm", "null", "order", "orders", "password", "privacy",
+  "product", "products", "register", "root", "search", "settings", "shop", "signin", "signup",
+  "sitemap", "static", "store", "stores", "support", "system", "terms", "undefined", "user",
+  "users", "www",
+]
+
+export type HandleCheck = { valid: true; handle: string } | { valid: false; handle: string; reason: string }
+
+export function normalizeHandle(input: string): string {
+  return input.trim().toLowerCase()
+}
+
+export function checkHandle(input: unknown, extraReserved: readonly string[] = []): HandleCheck {
+  if (typeof input !== "string") {
+    return { valid: false, handle: String(input), reason: "handle must be a string" }
+  }
+  const handle = normalizeHandle(input)
+  const fail = (reason: string): HandleCheck => ({ valid: false, handle, reason })
+  if (handle.length < HANDLE_MIN_LENGTH) {
+    return fail(`handle must be at least ${HANDLE_MIN_LENGTH} characters long`)
+  }
+  if (handle.length > HANDLE_MAX_LENGTH) {
+    return fail(`handle must be at most ${HANDLE_MAX_LENGTH} characters long`)
+  }
+  if (!/^[a-z0-9-]+$/.test(handle)) {
+    return fail("handle may contain only the letters a-z, digits 0-9 and '-'")
+  }
+  if (handle.startsWith("-") || handle.endsWith("-")) {
+    return fail("handle may not start or end with '-'")
+  }
+  if (handle.includes("--")) {
+    return fail("handle may not contain '--'")
+  }
+  const reserved = new Set([...DEFAULT_RESERVED_HANDLES, ...extraReserved.map(normalizeHandle)])
+  if (reserved.has(handle)) {
+    return fail(`handle '${handle}' is reserved`)
+  }
+  return { valid: true, handle }
+}
+
+/** Turns a display name into a handle candidate ("Jane Doe" -> "jane-doe"); may still be invalid. */
+export function handleFromName(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, HANDLE_MAX_LENGTH)
+    .replace(/-+$/g, "")
+}

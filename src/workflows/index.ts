@@ -1,0 +1,3 @@
+export * from "./network/workflows/enroll-distributor"
+export * from "./network/workflows/update-distributor"
+export * from "./network/workflows/change-sponsor"
