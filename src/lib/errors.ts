@@ -15,11 +15,18 @@ export function isConflictError(error: unknown): boolean {
   return candidate?.code === MLM_CONFLICT
 }
 
-/** Postgres unique_violation, as raised through MikroORM/knex. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const candidate = error as { code?: string; constraint?: string; message?: string } | undefined
+/**
+ * A unique violation: raw Postgres (23505) or as Medusa's DB error mapper words it
+ * ("Mlm distributor with handle: x, already exists.", type duplicate_error).
+ */
+export function isUniqueViolation(error: unknown, column?: string): boolean {
+  const candidate = error as { code?: string; type?: string; constraint?: string; message?: string } | undefined
   if (!candidate) return false
-  const isUnique = candidate.code === "23505" || /duplicate key value|unique constraint/i.test(candidate.message ?? "")
-  if (!isUnique || !constraint) return isUnique
-  return (candidate.constraint ?? candidate.message ?? "").includes(constraint)
+  const message = candidate.message ?? ""
+  const isUnique =
+    candidate.code === "23505" ||
+    candidate.type === MedusaError.Types.DUPLICATE_ERROR ||
+    /duplicate key value|unique constraint|already exists/i.test(message)
+  if (!isUnique || !column) return isUnique
+  return `${candidate.constraint ?? ""} ${message}`.includes(column)
 }

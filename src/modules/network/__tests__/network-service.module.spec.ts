@@ -1,0 +1,116 @@
+import path from "path"
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { NETWORK_MODULE } from ".."
+import NetworkModuleService from "../service"
+import { Distributor } from "../models/distributor"
+import { NetworkSetting } from "../models/network-setting"
+
+jest.setTimeout(60_000)
+
+moduleIntegrationTestRunner<NetworkModuleService>({
+  moduleName: NETWORK_MODULE,
+  resolve: path.join(__dirname, ".."),
+  moduleModels: [Distributor, NetworkSetting],
+  pathToMigrations: path.join(__dirname, "..", "migrations"),
+  testSuite: ({ service }) => {
+    const enroll = (handle: string, sponsor_id: string | null = null) =>
+      service.enrollDistributor({ handle, display_name: handle, customer_id: `cus_${handle}`, sponsor_id })
+
+    /** a -> b -> c -> d, and a -> e */
+    async function chain() {
+      const a = await enroll("aaa")
+      const b = await enroll("bbb", a.id)
+      const c = await enroll("ccc", b.id)
+      const d = await enroll("ddd", c.id)
+      const e = await enroll("eee", a.id)
+      return { a, b, c, d, e }
+    }
+
+    it("stores the ancestry of every enrolment", async () => {
+      const { a, b, d } = await chain()
+      expect(a).toMatchObject({ path: `${a.id}/`, depth: 0, sponsor_id: null })
+      expect(b).toMatchObject({ path: `${a.id}/${b.id}/`, depth: 1, sponsor_id: a.id })
+      expect(d.depth).toBe(3)
+    })
+
+    it("answers the upline nearest sponsor first", async () => {
+      const { d } = await chain()
+      const upline = await service.listUpline(d.id)
+      expect(upline.map((u) => [u.handle, u.level])).toEqual([
+        ["ccc", 1],
+        ["bbb", 2],
+        ["aaa", 3],
+      ])
+    })
+
+    it("pages the downline level by level, with a depth limit and a total", async () => {
+      const { a, b } = await chain()
+      const all = await service.listDownline(a.id, { limit: 10, offset: 0 })
+      expect(all.count).toBe(4)
+      expect(all.members.map((m) => [m.handle, m.level, m.sponsor_handle])).toEqual([
+        ["bbb", 1, "aaa"],
+        ["eee", 1, "aaa"],
+        ["ccc", 2, "bbb"],
+        ["ddd", 3, "ccc"],
+      ])
+      const frontline = await service.listDownline(a.id, { maxDepth: 1, limit: 10, offset: 0 })
+      expect(frontline.members.map((m) => m.handle)).toEqual(["bbb", "eee"])
+      const page = await service.listDownline(a.id, { limit: 2, offset: 2 })
+      expect(page).toMatchObject({ count: 4 })
+      expect(page.members.map((m) => m.handle)).toEqual(["ccc", "ddd"])
+      const beyond = await service.listDownline(a.id, { limit: 2, offset: 10 })
+      expect(beyond).toEqual({ members: [], count: 4 })
+      expect((await service.listDownline(b.id, { limit: 10, offset: 0 })).count).toBe(2)
+    })
+
+    it("counts frontline and downline of many distributors in one call", async () => {
+      const { a, b, d } = await chain()
+      expect(await service.countTeams([a.id, b.id, d.id])).toEqual({
+        [a.id]: { frontline_count: 2, downline_count: 4 },
+        [b.id]: { frontline_count: 1, downline_count: 2 },
+        [d.id]: { frontline_count: 0, downline_count: 0 },
+      })
+    })
+
+    it("moves a whole subtree and keeps every path in step with the sponsor chain", async () => {
+      const { a, b, c, d, e } = await chain()
+      const { moved, previous_sponsor_id } = await service.changeSponsor(b.id, e.id)
+      expect(moved).toBe(3)
+      expect(previous_sponsor_id).toBe(a.id)
+      const [dAfter] = await service.listDistributors({ id: d.id })
+      expect(dAfter).toMatchObject({ path: `${a.id}/${e.id}/${b.id}/${c.id}/${d.id}/`, depth: 4 })
+      expect(await service.findPathInconsistencies()).toEqual([])
+
+      await service.changeSponsor(c.id, null)
+      const [cTop] = await service.listDistributors({ id: c.id })
+      expect(cTop).toMatchObject({ path: `${c.id}/`, depth: 0, sponsor_id: null })
+      expect(await service.findPathInconsistencies()).toEqual([])
+    })
+
+    it("refuses a move under oneself or one's own downline", async () => {
+      const { b, d } = await chain()
+      await expect(service.changeSponsor(b.id, b.id)).rejects.toThrow("A distributor cannot sponsor themself")
+      await expect(service.changeSponsor(b.id, d.id)).rejects.toThrow(
+        "The new sponsor is in this distributor's downline: the move would create a cycle"
+      )
+      expect(await service.findPathInconsistencies()).toEqual([])
+    })
+
+    it("enforces one distributor per customer and unique handles in the database", async () => {
+      await enroll("aaa")
+      await expect(
+        service.enrollDistributor({ handle: "aaa", display_name: "x", customer_id: "cus_other" })
+      ).rejects.toThrow("Mlm distributor with handle: aaa, already exists.")
+      await expect(
+        service.enrollDistributor({ handle: "zzz", display_name: "x", customer_id: "cus_aaa" })
+      ).rejects.toThrow("Mlm distributor with customer_id: cus_aaa, already exists.")
+    })
+
+    it("keeps settings by key", async () => {
+      expect(await service.getSetting("member_group_id")).toBeNull()
+      await service.setSetting("member_group_id", "cusgroup_1")
+      await service.setSetting("member_group_id", "cusgroup_2")
+      expect(await service.getSetting("member_group_id")).toBe("cusgroup_2")
+    })
+  },
+})
