@@ -2,17 +2,13 @@
 // `npm test`: installs dependencies if they are missing, finds a PostgreSQL (the configured one,
 // else an embedded one that is thrown away afterwards) and runs every jest project in band.
 // Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
-import { spawnSync, spawn } from "node:child_process"
-import fs from "node:fs"
+import { spawn } from "node:child_process"
 import path from "node:path"
 import { projectRoot } from "./lib/paths.mjs"
+import { installIfMissing } from "./lib/install.mjs"
 
 process.chdir(projectRoot)
-if (!fs.existsSync(path.join(projectRoot, "node_modules", "@medusajs", "medusa"))) {
-  console.log("Installing dependencies (npm install)...")
-  const install = spawnSync("npm", ["install", "--no-audit", "--no-fund"], { stdio: "inherit" })
-  if (install.status !== 0) process.exit(install.status ?? 1)
-}
+installIfMissing()
 
 const { resolveDatabase, connectionEnv } = await import("./lib/database.mjs")
 const db = await resolveDatabase({ name: "pg-test", persistent: false })
@@ -26,8 +22,7 @@ const child = spawn(process.execPath, [jestBin, "--runInBand", "--forceExit", ..
     DATABASE_URL: "",
     NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
     LOG_LEVEL: process.env.LOG_LEVEL || "error",
-    MEDUSA_TELEMETRY_DISABLED: "true",
-    DO_NOT_TRACK: "1",
+    MEDUSA_DISABLE_TELEMETRY: "true",
   },
 })
 const stopAndExit = async (code) => {

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `npm run demo`: installs what is missing, finds a PostgreSQL (configured, else an embedded one that
+// keeps its data in .mlm-data/pg-demo), migrates, seeds a store with a network of distributors
+// (idempotent), creates the admin user and starts Medusa with the plugin. Prints the URLs to open.
+//   npm run demo -- --setup-only   prepare everything, do not start the server
+import { spawn, spawnSync } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { projectRoot } from "./lib/paths.mjs"
+import { installIfMissing } from "./lib/install.mjs"
+
+process.chdir(projectRoot)
+installIfMissing()
+
+const { resolveDatabase, databaseUrl, ensureDatabaseExists } = await import("./lib/database.mjs")
+const { default: pg } = await import("pg")
+
+const setupOnly = process.argv.includes("--setup-only")
+const port = process.env.PORT || "9000"
+const adminEmail = process.env.MLM_DEMO_ADMIN_EMAIL || "admin@example.com"
+const adminPassword = process.env.MLM_DEMO_ADMIN_PASSWORD || "supersecret"
+const distributorPassword = process.env.MLM_DEMO_DISTRIBUTOR_PASSWORD || "supersecret"
+const backendUrl = `http://localhost:${port}`
+
+const step = (n, text) => console.log(`\n[demo ${n}/5] ${text}`)
+
+step(1, "database")
+const db = await resolveDatabase({ name: "pg-demo", persistent: true })
+const dbName = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).pathname.slice(1) : "medusa_mlm_demo"
+await ensureDatabaseExists(db.connection, dbName)
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl(db.connection, dbName),
+  MEDUSA_DISABLE_TELEMETRY: "true",
+  MEDUSA_BACKEND_URL: backendUrl,
+  PORT: port,
+  MLM_DEMO_DISTRIBUTOR_PASSWORD: distributorPassword,
+}
+const medusaBin = path.join(projectRoot, "node_modules", "@medusajs", "cli", "cli.js")
+const medusa = (args) => {
+  const run = spawnSync(process.execPath, [medusaBin, ...args], { stdio: "inherit", env })
+  if (run.status !== 0) {
+    console.error(`medusa ${args.join(" ")} failed`)
+    db.stop().finally(() => process.exit(run.status ?? 1))
+    return false
+  }
+  return true
+}
+
+step(2, "migrations (Medusa's and the plugin's)")
+if (!medusa(["db:migrate"])) await new Promise(() => {})
+
+step(3, "seeding the store and the network (skips what is already there)")
+if (!medusa(["exec", "./demo/seed.ts"])) await new Promise(() => {})
+
+step(4, `admin user ${adminEmail}`)
+const client = new pg.Client({ connectionString: env.DATABASE_URL })
+await client.connect()
+const { rowCount: adminExists } = await client.query(
+  `SELECT 1 FROM "user" WHERE email = $1 AND deleted_at IS NULL`,
+  [adminEmail]
+)
+await client.end()
+if (adminExists) console.log("admin user already exists")
+else if (!medusa(["user", "-e", adminEmail, "-p", adminPassword])) await new Promise(() => {})
+
+const demo = JSON.parse(fs.readFileSync(path.join(projectRoot, ".mlm-data", "demo.json"), "utf8"))
+const template = process.env.MLM_STOREFRONT_URL_TEMPLATE || "https://shop.example/{handle}"
+const examples = [0, 1, 4].map((i) => demo.distributors[i])
+const summary = () => {
+  const line = "-".repeat(72)
+  console.log(`\n${line}\nmedusa-plugin-mlm demo is ${setupOnly ? "set up" : "running"}\n${line}`)
+  console.log(`Medusa admin:      ${backendUrl}/app`)
+  console.log(`  e-mail:          ${adminEmail}`)
+  console.log(`  password:        ${adminPassword}`)
+  console.log(`Store API:         ${backendUrl}/store   (header x-publishable-api-key)`)
+  console.log(`Publishable key:   ${demo.publishable_key}`)
+  console.log(`Distributor store URLs (template ${template}):`)
+  for (const d of examples) {
+    console.log(`  ${template.split("{handle}").join(d.handle).padEnd(44)} ${d.name}, level ${d.level}`)
+  }
+  console.log(`Storefront profile: curl -H 'x-publishable-api-key: ${demo.publishable_key}' ${backendUrl}/store/mlm/storefronts/${examples[0].handle}`)
+  console.log(`Distributor login: ${examples[1].email} / ${distributorPassword} (POST ${backendUrl}/auth/customer/emailpass)`)
+  console.log(`${demo.distributors.length} distributors seeded; data in ${db.embedded ? ".mlm-data/pg-demo" : "your configured database"}`)
+  console.log(line)
+}
+
+if (setupOnly) {
+  summary()
+  await db.stop()
+  process.exit(0)
+}
+
+step(5, `starting Medusa on ${backendUrl} (Ctrl-C stops it)`)
+const server = spawn(process.execPath, [medusaBin, "develop"], { stdio: "inherit", env })
+const shutdown = async (code) => {
+  server.kill("SIGTERM")
+  await db.stop().catch(() => {})
+  process.exit(code)
+}
+process.on("SIGINT", () => shutdown(0))
+process.on("SIGTERM", () => shutdown(0))
+server.on("exit", (code) => shutdown(code ?? 0))
+
+for (let attempt = 0; attempt < 240; attempt++) {
+  try {
+    const res = await fetch(`${backendUrl}/health`)
+    if (res.ok) {
+      summary()
+      break
+    }
+  } catch {}
+  await new Promise((r) => setTimeout(r, 1000))
+}
