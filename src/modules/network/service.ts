@@ -19,6 +19,14 @@ import {
   UplineMember,
 } from "./types"
 import { childPath, rootPath, subtreeRange } from "./utils/path"
+import {
+  DOWNLINE_COUNT_SQL,
+  DOWNLINE_PAGE_SQL,
+  MOVE_SUBTREE_SQL,
+  PATH_INCONSISTENCIES_SQL,
+  TEAM_COUNTS_SQL,
+  UPLINE_SQL,
+} from "./queries"
 
 /**
  * Genealogy writes take one advisory lock key. Enrolments take it shared (they never conflict with
@@ -135,14 +143,15 @@ export default class NetworkModuleService extends MedusaService({ Distributor, N
     const oldPath: string = node.path
     const depthDelta = newPath.split("/").length - oldPath.split("/").length
     const range = subtreeRange(oldPath)
-    const moved = await manager.execute(
-      `UPDATE mlm_distributor
-          SET path = ? || substr(path, ?), depth = depth + ?, updated_at = now(),
-              sponsor_id = CASE WHEN id = ? THEN ? ELSE sponsor_id END
-        WHERE path ~>=~ ? AND path ~<~ ? AND deleted_at IS NULL
-        RETURNING id`,
-      [newPath, oldPath.length + 1, depthDelta, node.id, newSponsorId, range.from, range.to]
-    )
+    const moved = await manager.execute(MOVE_SUBTREE_SQL, [
+      newPath,
+      oldPath.length + 1,
+      depthDelta,
+      node.id,
+      newSponsorId,
+      range.from,
+      range.to,
+    ])
     const distributor = await this.retrieveDistributorRow_(node.id, manager)
     return { distributor, previous_sponsor_id: node.sponsor_id ?? null, moved: moved.length }
   }
@@ -151,14 +160,7 @@ export default class NetworkModuleService extends MedusaService({ Distributor, N
   @InjectManager()
   async listUpline(distributorId: string, @MedusaContext() sharedContext: Context = {}): Promise<UplineMember[]> {
     const manager = sharedContext.manager as any
-    const rows = await manager.execute(
-      `SELECT a.id, a.handle, a.display_name, a.status, a.depth, d.depth - a.depth AS level
-         FROM mlm_distributor d
-         JOIN mlm_distributor a ON a.id = ANY (string_to_array(rtrim(d.path, '/'), '/')) AND a.id <> d.id
-        WHERE d.id = ? AND d.deleted_at IS NULL AND a.deleted_at IS NULL
-        ORDER BY a.depth DESC`,
-      [distributorId]
-    )
+    const rows = await manager.execute(UPLINE_SQL, [distributorId])
     return rows.map((row: any) => ({ ...row, depth: Number(row.depth), level: Number(row.level) }))
   }
 
@@ -173,24 +175,19 @@ export default class NetworkModuleService extends MedusaService({ Distributor, N
     const root = await this.retrieveDistributorRow_(distributorId, manager)
     const range = subtreeRange(root.path)
     const maxDepth = page.maxDepth ?? Number.MAX_SAFE_INTEGER
-    const rows = await manager.execute(
-      `SELECT m.id, m.handle, m.display_name, m.status, m.sponsor_id, s.handle AS sponsor_handle,
-              m.depth - ? AS level, m.enrolled_at, count(*) OVER () AS total
-         FROM mlm_distributor m
-         JOIN mlm_distributor s ON s.id = m.sponsor_id
-        WHERE m.path ~>=~ ? AND m.path ~<~ ? AND m.id <> ? AND m.depth - ? <= ?
-          AND m.deleted_at IS NULL
-        ORDER BY m.depth, m.enrolled_at, m.id
-        LIMIT ? OFFSET ?`,
-      [root.depth, range.from, range.to, root.id, root.depth, maxDepth, page.limit, page.offset]
-    )
+    const rows = await manager.execute(DOWNLINE_PAGE_SQL, [
+      root.depth,
+      range.from,
+      range.to,
+      root.id,
+      root.depth,
+      maxDepth,
+      page.limit,
+      page.offset,
+    ])
     let count = rows.length ? Number(rows[0].total) : 0
     if (!rows.length && page.offset > 0) {
-      const [row] = await manager.execute(
-        `SELECT count(*) AS total FROM mlm_distributor
-          WHERE path ~>=~ ? AND path ~<~ ? AND id <> ? AND depth - ? <= ? AND deleted_at IS NULL`,
-        [range.from, range.to, root.id, root.depth, maxDepth]
-      )
+      const [row] = await manager.execute(DOWNLINE_COUNT_SQL, [range.from, range.to, root.id, root.depth, maxDepth])
       count = Number(row.total)
     }
     return {
@@ -208,16 +205,7 @@ export default class NetworkModuleService extends MedusaService({ Distributor, N
     const result: Record<string, TeamCounts> = {}
     if (!distributorIds.length) return result
     const manager = sharedContext.manager as any
-    const rows = await manager.execute(
-      `SELECT d.id,
-              (SELECT count(*) FROM mlm_distributor f WHERE f.sponsor_id = d.id AND f.deleted_at IS NULL) AS frontline_count,
-              (SELECT count(*) FROM mlm_distributor m
-                WHERE m.path ~>=~ d.path AND m.path ~<~ (left(d.path, -1) || '0') AND m.id <> d.id
-                  AND m.deleted_at IS NULL) AS downline_count
-         FROM mlm_distributor d
-        WHERE d.id IN (?) AND d.deleted_at IS NULL`,
-      [distributorIds]
-    )
+    const rows = await manager.execute(TEAM_COUNTS_SQL, [distributorIds])
     for (const row of rows) {
       result[row.id] = {
         frontline_count: Number(row.frontline_count),
@@ -231,13 +219,7 @@ export default class NetworkModuleService extends MedusaService({ Distributor, N
   @InjectManager()
   async findPathInconsistencies(@MedusaContext() sharedContext: Context = {}): Promise<string[]> {
     const manager = sharedContext.manager as any
-    const rows = await manager.execute(
-      `SELECT d.id FROM mlm_distributor d
-         LEFT JOIN mlm_distributor s ON s.id = d.sponsor_id AND s.deleted_at IS NULL
-        WHERE d.deleted_at IS NULL AND (
-              (d.sponsor_id IS NULL AND (d.path <> d.id || '/' OR d.depth <> 0))
-           OR (d.sponsor_id IS NOT NULL AND (s.id IS NULL OR d.path <> s.path || d.id || '/' OR d.depth <> s.depth + 1)))`
-    )
+    const rows = await manager.execute(PATH_INCONSISTENCIES_SQL)
     return rows.map((row: any) => row.id)
   }
 

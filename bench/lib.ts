@@ -1,0 +1,63 @@
+import { Client } from "pg"
+
+export function mulberry32(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export function percentile(sortedMs: number[], p: number): number {
+  if (!sortedMs.length) return NaN
+  const index = Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1)
+  return sortedMs[Math.max(0, index)]
+}
+
+export type Measurement = { name: string; runs: number; p50: number; p99: number }
+
+/** Runs `fn` `runs` times after `warmup` runs; returns p50/p99 in milliseconds. */
+export async function measure(name: string, runs: number, warmup: number, fn: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < warmup; i++) await fn(i)
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint()
+    await fn(i)
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6)
+  }
+  samples.sort((a, b) => a - b)
+  const result: Measurement = { name, runs, p50: percentile(samples, 50), p99: percentile(samples, 99) }
+  console.log(`  ${name.padEnd(58)} p50 ${fmt(result.p50).padStart(10)}  p99 ${fmt(result.p99).padStart(10)}  (${runs} runs)`)
+  return result
+}
+
+export const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} us` : `${ms.toFixed(2)} ms`)
+
+export async function connect(database: string) {
+  const client = new Client({
+    host: process.env.DB_HOST || "localhost",
+    port: Number(process.env.DB_PORT || 5432),
+    user: process.env.DB_USERNAME || "postgres",
+    password: process.env.DB_PASSWORD || undefined,
+    database,
+  })
+  await client.connect()
+  return client
+}
+
+/** The SQL of a module's migrations, as Medusa would run them, so the bench uses the real schema. */
+export async function migrationSql(migrationModules: Record<string, any>[]): Promise<string[]> {
+  const statements: string[] = []
+  for (const mod of migrationModules) {
+    for (const MigrationClass of Object.values(mod)) {
+      if (typeof MigrationClass !== "function") continue
+      const migration = new (MigrationClass as any)(null, {})
+      await migration.up()
+      statements.push(...migration.getQueries())
+    }
+  }
+  return statements
+}

@@ -1,0 +1,227 @@
+/**
+ * `npm run bench`: genealogy questions on a generated network of 1,000,000 distributors (30+ levels),
+ * answered the plugin's way (the exact SQL of NetworkModuleService) and by a naive walk that asks
+ * one query per level, side by side in one run. MLM_BENCH_SIZE changes the size; the network is
+ * kept between runs (MLM_BENCH_REGENERATE=1 rebuilds it).
+ */
+import fs from "fs"
+import path from "path"
+import { ulid } from "ulid"
+import { Client } from "pg"
+import { TEAM_COUNTS_SQL, UPLINE_SQL, toPgPlaceholders } from "../src/modules/network/queries"
+import * as networkMigration from "../src/modules/network/migrations/Migration20261122192711"
+import { connect, measure, Measurement, migrationSql, mulberry32, fmt } from "./lib"
+
+const SIZE = Number(process.env.MLM_BENCH_SIZE || 1_000_000)
+const SPINE = 40 // members reserved to hang a chain down to depth 30+ if the random tree is shallower
+const BATCH = 10_000
+const GENERATOR = `random-recursive-v3:${SIZE}`
+
+type Generated = { ids: string[]; depth: Int32Array; parent: Int32Array; subtree: Int32Array }
+
+async function generate(client: Client): Promise<void> {
+  console.log(`\nGenerating ${SIZE.toLocaleString("en")} distributors (random tree, at least 30 levels deep)`)
+  await client.query("DROP TABLE IF EXISTS mlm_distributor CASCADE")
+  await client.query("DROP TABLE IF EXISTS mlm_network_setting CASCADE")
+  for (const sql of await migrationSql([networkMigration])) await client.query(sql)
+
+  // A random recursive tree (each newcomer joins a uniformly chosen earlier member: mean depth about
+  // ln(n)), then, if it is not deep enough, a chain hung under its deepest member down to depth 30+.
+  const random = mulberry32(42)
+  const parent = new Int32Array(SIZE)
+  const depth = new Int32Array(SIZE)
+  let deepest = 0
+  const chainFrom = (n: number) => {
+    for (let i = 0; i < n; i++) {
+      parent[i] = i === 0 ? -1 : Math.floor(random() * i)
+      depth[i] = i === 0 ? 0 : depth[parent[i]] + 1
+      if (depth[i] > depth[deepest]) deepest = i
+    }
+  }
+  chainFrom(SIZE - SPINE)
+  const missing = Math.max(0, 31 - depth[deepest])
+  for (let i = SIZE - SPINE; i < SIZE; i++) {
+    const inChain = i - (SIZE - SPINE) < missing
+    parent[i] = inChain ? (i === SIZE - SPINE ? deepest : i - 1) : Math.floor(random() * i)
+    depth[i] = depth[parent[i]] + 1
+  }
+
+  const ids: string[] = new Array(SIZE)
+  const paths: string[] = new Array(SIZE)
+  const started = Date.now()
+  let batch: { id: string[]; handle: string[]; sponsor: (string | null)[]; path: string[]; depth: number[]; status: string[] } =
+    { id: [], handle: [], sponsor: [], path: [], depth: [], status: [] }
+  const flush = async () => {
+    if (!batch.id.length) return
+    await client.query(
+      `INSERT INTO mlm_distributor (id, handle, display_name, status, sponsor_id, customer_id, enrolled_at, path, depth, created_at, updated_at)
+       SELECT id, handle, handle, status, sponsor, 'cus_' || id, now(), path, depth, now(), now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[])
+           AS t(id, handle, sponsor, path, depth, status)`,
+      [batch.id, batch.handle, batch.sponsor, batch.path, batch.depth, batch.status]
+    )
+    batch = { id: [], handle: [], sponsor: [], path: [], depth: [], status: [] }
+  }
+  for (let i = 0; i < SIZE; i++) {
+    const id = `dist_${ulid()}`
+    const p = parent[i]
+    ids[i] = id
+    paths[i] = p < 0 ? `${id}/` : `${paths[p]}${id}/`
+    batch.id.push(id)
+    batch.handle.push(`member-${i}`)
+    batch.sponsor.push(p < 0 ? null : ids[p])
+    batch.path.push(paths[i])
+    batch.depth.push(depth[i])
+    batch.status.push(random() < 0.05 ? "inactive" : "active")
+    if (batch.id.length === BATCH) {
+      await flush()
+      if ((i + 1) % 50_000 === 0) {
+        const rate = Math.round((i + 1) / ((Date.now() - started) / 1000))
+        process.stdout.write(`  ${(i + 1).toLocaleString("en").padStart(9)} / ${SIZE.toLocaleString("en")}  (${rate.toLocaleString("en")}/s)\n`)
+      }
+    }
+  }
+  await flush()
+  await client.query(
+    "INSERT INTO mlm_network_setting (id, key, value) VALUES ('mlmset_bench', 'bench_network', $1)",
+    [GENERATOR]
+  )
+  console.log("  ANALYZE ...")
+  await client.query("ANALYZE mlm_distributor")
+  console.log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+async function load(client: Client): Promise<Generated> {
+  const { rows } = await client.query(
+    "SELECT id, sponsor_id, depth FROM mlm_distributor ORDER BY depth, id"
+  )
+  const index = new Map<string, number>()
+  const ids: string[] = new Array(rows.length)
+  const depth = new Int32Array(rows.length)
+  const parent = new Int32Array(rows.length)
+  rows.forEach((row, i) => {
+    index.set(row.id, i)
+    ids[i] = row.id
+    depth[i] = row.depth
+  })
+  rows.forEach((row, i) => (parent[i] = row.sponsor_id ? index.get(row.sponsor_id)! : -1))
+  const subtree = new Int32Array(rows.length)
+  for (let i = rows.length - 1; i >= 0; i--) if (parent[i] >= 0) subtree[parent[i]] += subtree[i] + 1
+  return { ids, depth, parent, subtree }
+}
+
+async function naiveUpline(client: Client, id: string) {
+  const upline = []
+  let { rows } = await client.query("SELECT id, sponsor_id FROM mlm_distributor WHERE id = $1", [id])
+  let sponsorId = rows[0]?.sponsor_id
+  while (sponsorId) {
+    ;({ rows } = await client.query(
+      "SELECT id, handle, display_name, status, depth, sponsor_id FROM mlm_distributor WHERE id = $1",
+      [sponsorId]
+    ))
+    upline.push(rows[0])
+    sponsorId = rows[0].sponsor_id
+  }
+  return upline
+}
+
+async function naiveDownlineCount(client: Client, id: string) {
+  let frontier = [id]
+  let total = 0
+  while (frontier.length) {
+    const { rows } = await client.query("SELECT id FROM mlm_distributor WHERE sponsor_id = ANY($1::text[])", [frontier])
+    total += rows.length
+    frontier = rows.map((r) => r.id)
+  }
+  return total
+}
+
+async function main() {
+  const client = await connect(process.env.MLM_BENCH_DB || "mlm_bench")
+  const { rows: existing } = await client.query(
+    "SELECT to_regclass('mlm_distributor') IS NOT NULL AS present"
+  )
+  let generator = null
+  if (existing[0].present) {
+    generator = (await client.query("SELECT value FROM mlm_network_setting WHERE key = 'bench_network'")).rows[0]?.value
+  }
+  if (process.env.MLM_BENCH_REGENERATE || generator !== GENERATOR) await generate(client)
+  else console.log(`\nReusing the generated network (${GENERATOR}; MLM_BENCH_REGENERATE=1 rebuilds it)`)
+
+  const tree = await load(client)
+  const maxDepth = tree.depth.reduce((m, d) => Math.max(m, d), 0)
+  const meanDepth = tree.depth.reduce((s, d) => s + d, 0) / tree.depth.length
+  console.log(`Network: ${tree.ids.length.toLocaleString("en")} distributors, max depth ${maxDepth}, mean depth ${meanDepth.toFixed(1)}`)
+
+  const random = mulberry32(7)
+  const atDepth = (d: number, n: number) => {
+    const candidates: string[] = []
+    for (let i = 0; i < tree.ids.length; i++) if (tree.depth[i] === d) candidates.push(tree.ids[i])
+    return Array.from({ length: Math.min(n, candidates.length) }, () => candidates[Math.floor(random() * candidates.length)])
+  }
+  const depth10 = atDepth(10, 200)
+  const depth30 = atDepth(30, 200)
+  const root = tree.ids[0]
+  // "Mid-tree": the leader with the largest team among the distributors at depth 5.
+  let mid = -1
+  for (let i = 0; i < tree.ids.length; i++) {
+    if (tree.depth[i] === 5 && (mid < 0 || tree.subtree[i] > tree.subtree[mid])) mid = i
+  }
+  const midId = tree.ids[mid]
+  console.log(`Mid-tree distributor: depth ${tree.depth[mid]}, downline ${tree.subtree[mid].toLocaleString("en")}; root downline ${tree.subtree[0].toLocaleString("en")}`)
+
+  const upline = toPgPlaceholders(UPLINE_SQL)
+  const teamCounts = toPgPlaceholders(TEAM_COUNTS_SQL)
+  const results: Measurement[] = []
+  const pairs: [string, Measurement, Measurement][] = []
+
+  // Correctness first: both ways must agree, or the comparison means nothing.
+  const plugins = (await client.query(upline, [depth30[0]])).rows.map((r) => r.id)
+  const naives = (await naiveUpline(client, depth30[0])).map((r: any) => r.id)
+  if (plugins.join() !== naives.join() || plugins.length !== 30) throw new Error("upline answers disagree")
+  const pluginMidCount = Number((await client.query(teamCounts, [midId])).rows[0].downline_count)
+  if (pluginMidCount !== (await naiveDownlineCount(client, midId)) || pluginMidCount !== tree.subtree[mid]) {
+    throw new Error("downline counts disagree")
+  }
+
+  console.log("\nUpline (all ancestors of one distributor)")
+  for (const [label, targets] of [["depth 10", depth10], ["depth 30", depth30]] as const) {
+    const plugin = await measure(`plugin: one query over stored ancestry, ${label}`, 1000, 50, (i) =>
+      client.query(upline, [targets[i % targets.length]])
+    )
+    const naive = await measure(`naive: one query per level, ${label}`, 300, 20, (i) =>
+      naiveUpline(client, targets[i % targets.length])
+    )
+    results.push(plugin, naive)
+    pairs.push([`upline ${label}`, plugin, naive])
+  }
+
+  console.log("\nDownline count (frontline + whole downline, as GET /store/mlm/me answers it)")
+  for (const [label, id, runs, naiveRuns] of [
+    ["root", root, 15, 3],
+    ["mid-tree", midId, 200, 30],
+  ] as const) {
+    const plugin = await measure(`plugin: path range scan, ${label}`, runs, 2, () => client.query(teamCounts, [id]))
+    const naive = await measure(`naive: one query per level, ${label}`, naiveRuns, 1, () => naiveDownlineCount(client, id))
+    results.push(plugin, naive)
+    pairs.push([`downline count ${label}`, plugin, naive])
+  }
+
+  console.log("\nRatios (naive p50 / plugin p50, measured side by side in this run)")
+  for (const [label, plugin, naive] of pairs) {
+    console.log(`  ${label.padEnd(26)} ${(naive.p50 / plugin.p50).toFixed(1).padStart(7)}x   (${fmt(plugin.p50)} vs ${fmt(naive.p50)})`)
+  }
+
+  const outDir = path.join(__dirname, "..", "bench-results")
+  fs.mkdirSync(outDir, { recursive: true })
+  fs.writeFileSync(
+    path.join(outDir, "network.json"),
+    JSON.stringify({ size: tree.ids.length, maxDepth, meanDepth, midDownline: tree.subtree[mid], results }, null, 2)
+  )
+  await client.end()
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
