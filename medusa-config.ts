@@ -10,6 +10,10 @@ const pluginOptions = {
   storefront_url_template: process.env.MLM_STOREFRONT_URL_TEMPLATE || "https://shop.example/{handle}",
   member_group_name: process.env.MLM_MEMBER_GROUP_NAME || "MLM Members",
   reserved_handles: ["demo"],
+  attribution: {
+    policy: (process.env.MLM_ATTRIBUTION_POLICY as "last_touch" | "first_touch") || "last_touch",
+    lifetime_binding: process.env.MLM_LIFETIME_BINDING !== "false",
+  },
 }
 
 const redisUrl = process.env.REDIS_URL

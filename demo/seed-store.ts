@@ -6,6 +6,7 @@ import {
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
   createShippingOptionsWorkflow,
+  createShippingProfilesWorkflow,
   createStockLocationsWorkflow,
   createTaxRegionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
@@ -57,6 +58,15 @@ export async function seedStore(container: MedusaContainer, log: Log = () => {})
   const fulfillmentModule = container.resolve(Modules.FULFILLMENT)
   const apiKeyModule = container.resolve(Modules.API_KEY)
   const productModule = container.resolve(Modules.PRODUCT)
+
+  const defaultShippingProfile = async () => {
+    const [existing] = await fulfillmentModule.listShippingProfiles({ type: "default" })
+    if (existing) return existing
+    const { result } = await createShippingProfilesWorkflow(container).run({
+      input: { data: [{ name: "Default Shipping Profile", type: "default" }] },
+    })
+    return result[0]
+  }
 
   log("store: sales channel")
   let [salesChannel] = await salesChannelModule.listSalesChannels({ name: NAMES.salesChannel })
@@ -126,7 +136,7 @@ export async function seedStore(container: MedusaContainer, log: Log = () => {})
       [Modules.STOCK_LOCATION]: { stock_location_id: stockLocation.id },
       [Modules.FULFILLMENT]: { fulfillment_set_id: fulfillmentSet.id },
     })
-    const [shippingProfile] = await fulfillmentModule.listShippingProfiles({ type: "default" })
+    const shippingProfile = await defaultShippingProfile()
     const { result: options } = await createShippingOptionsWorkflow(container).run({
       input: [
         {
@@ -171,7 +181,7 @@ export async function seedStore(container: MedusaContainer, log: Log = () => {})
   const existing = await productModule.listProducts({ handle: DEMO_PRODUCTS.map((p) => p.handle) })
   const missing = DEMO_PRODUCTS.filter((p) => !existing.some((e) => e.handle === p.handle))
   if (missing.length) {
-    const [shippingProfile] = await fulfillmentModule.listShippingProfiles({ type: "default" })
+    const shippingProfile = await defaultShippingProfile()
     await createProductsWorkflow(container).run({
       input: {
         products: missing.map((p) => ({

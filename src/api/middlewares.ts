@@ -4,8 +4,13 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { StoreDownlineQuery, StoreEnrollDistributor } from "./store/mlm/validators"
-import { AdminChangeSponsor, AdminListDistributorsQuery, AdminUpdateDistributor } from "./admin/mlm/validators"
+import { StoreCartReferral, StoreDownlineQuery, StoreEnrollDistributor } from "./store/mlm/validators"
+import {
+  AdminChangeSponsor,
+  AdminCorrectAttribution,
+  AdminListDistributorsQuery,
+  AdminUpdateDistributor,
+} from "./admin/mlm/validators"
 
 const customerOnly = authenticate("customer", ["session", "bearer"])
 
@@ -24,6 +29,16 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/store/mlm/me/downline",
       middlewares: [customerOnly, validateAndTransformQuery(StoreDownlineQuery, plainQuery)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/mlm/carts/:id/referral",
+      middlewares: [validateAndTransformBody(StoreCartReferral)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/mlm/orders/:id/attribution",
+      middlewares: [validateAndTransformBody(AdminCorrectAttribution)],
     },
     {
       method: ["GET"],

@@ -1,3 +1,6 @@
 export * from "./network/workflows/enroll-distributor"
 export * from "./network/workflows/update-distributor"
 export * from "./network/workflows/change-sponsor"
+export * from "./attribution/workflows/record-cart-referral"
+export * from "./attribution/workflows/attribute-order"
+export * from "./attribution/workflows/correct-order-attribution"

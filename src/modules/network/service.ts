@@ -9,16 +9,22 @@ import {
 } from "@medusajs/framework/utils"
 import { Distributor } from "./models/distributor"
 import { NetworkSetting } from "./models/network-setting"
+import { CartReferral } from "./models/cart-referral"
+import { OrderAttribution } from "./models/order-attribution"
+import { CustomerBinding } from "./models/customer-binding"
 import { PluginOptions, parsePluginOptions } from "./options"
 import { stripModuleKeys } from "./loaders/validate-options"
 import {
+  CartReferralDTO,
   DistributorDTO,
   DownlineMember,
+  OrderAttributionDTO,
   EnrollDistributorInput,
   TeamCounts,
   UplineMember,
 } from "./types"
 import { childPath, rootPath, subtreeRange } from "./utils/path"
+import { ReferralTouch } from "./utils/attribution"
 import {
   DOWNLINE_COUNT_SQL,
   DOWNLINE_PAGE_SQL,
@@ -41,7 +47,13 @@ const DISTRIBUTOR_COLUMNS = `id, handle, display_name, status, sponsor_id, custo
 
 type InjectedDependencies = Record<string, unknown>
 
-export default class NetworkModuleService extends MedusaService({ Distributor, NetworkSetting }) {
+export default class NetworkModuleService extends MedusaService({
+  Distributor,
+  NetworkSetting,
+  CartReferral,
+  OrderAttribution,
+  CustomerBinding,
+}) {
   protected readonly options_: PluginOptions
 
   constructor(container: InjectedDependencies, options?: Record<string, unknown>) {
@@ -269,6 +281,163 @@ export default class NetworkModuleService extends MedusaService({ Distributor, N
     )
   }
 
+  /**
+   * Records a storefront visit on a cart, atomically (two visits racing cannot lose one).
+   * Every touch is kept; the referral follows the newest (last_touch) or the oldest (first_touch).
+   */
+  @InjectTransactionManager()
+  async recordCartReferral(
+    input: { cart_id: string; distributor_id: string; handle: string; source?: "link" | "admin"; policy: "last_touch" | "first_touch" },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CartReferralDTO> {
+    const manager = sharedContext.transactionManager as any
+    const touch: ReferralTouch = {
+      handle: input.handle,
+      distributor_id: input.distributor_id,
+      source: input.source ?? "link",
+      at: new Date().toISOString(),
+    }
+    const [row] = await manager.execute(
+      `INSERT INTO mlm_cart_referral (id, cart_id, distributor_id, handle, source, touches, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?::jsonb, now(), now())
+       ON CONFLICT (cart_id) WHERE deleted_at IS NULL DO UPDATE SET
+         touches = mlm_cart_referral.touches || EXCLUDED.touches,
+         distributor_id = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.distributor_id ELSE EXCLUDED.distributor_id END,
+         handle = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.handle ELSE EXCLUDED.handle END,
+         source = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.source ELSE EXCLUDED.source END,
+         updated_at = now()
+       RETURNING id, cart_id, distributor_id, handle, source, touches, created_at, updated_at`,
+      [
+        generateEntityId(undefined, "mlmref"),
+        input.cart_id,
+        input.distributor_id,
+        input.handle,
+        touch.source,
+        JSON.stringify([touch]),
+        input.policy,
+        input.policy,
+        input.policy,
+      ]
+    )
+    return { ...row, touches: parseJson(row.touches) ?? [] }
+  }
+
+  /**
+   * Writes an order's attribution once. A second call for the same order (a re-delivered event,
+   * a second worker) finds the unique index taken and returns the first attribution unchanged.
+   */
+  @InjectTransactionManager()
+  async attributeOrder(
+    input: {
+      order_id: string
+      cart_id: string | null
+      customer_id: string | null
+      distributor_id: string
+      source: string
+      referral_handle: string | null
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ attribution: OrderAttributionDTO; created: boolean }> {
+    const manager = sharedContext.transactionManager as any
+    const inserted = await manager.execute(
+      `INSERT INTO mlm_order_attribution (id, order_id, cart_id, customer_id, distributor_id, source, referral_handle, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, now(), now())
+       ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING *`,
+      [
+        generateEntityId(undefined, "mlmattr"),
+        input.order_id,
+        input.cart_id,
+        input.customer_id,
+        input.distributor_id,
+        input.source,
+        input.referral_handle,
+      ]
+    )
+    if (inserted.length) return { attribution: toAttribution(inserted[0]), created: true }
+    const [existing] = await manager.execute(
+      `SELECT * FROM mlm_order_attribution WHERE order_id = ? AND deleted_at IS NULL`,
+      [input.order_id]
+    )
+    return { attribution: toAttribution(existing), created: false }
+  }
+
+  /** Binds a customer to a distributor for life unless already bound; true if this call bound them. */
+  @InjectTransactionManager()
+  async bindCustomer(
+    input: { customer_id: string; distributor_id: string; source: "order" | "enrollment" | "admin"; order_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager as any
+    const inserted = await manager.execute(
+      `INSERT INTO mlm_customer_binding (id, customer_id, distributor_id, source, order_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, now(), now())
+       ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      [generateEntityId(undefined, "mlmbind"), input.customer_id, input.distributor_id, input.source, input.order_id ?? null]
+    )
+    return inserted.length > 0
+  }
+
+  /** An admin's correction: the attribution moves to another distributor and the old state goes to history. */
+  @InjectTransactionManager()
+  async correctAttribution(
+    input: { order_id: string; distributor_id: string; actor_id: string; reason?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ attribution: OrderAttributionDTO; previous: OrderAttributionDTO | null }> {
+    const manager = sharedContext.transactionManager as any
+    const [current] = await manager.execute(
+      `SELECT * FROM mlm_order_attribution WHERE order_id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [input.order_id]
+    )
+    const previous = current ? toAttribution(current) : null
+    const entry = {
+      at: new Date().toISOString(),
+      by: input.actor_id,
+      reason: input.reason ?? null,
+      from: previous ? { distributor_id: previous.distributor_id, source: previous.source } : null,
+      to: { distributor_id: input.distributor_id, source: "admin" },
+    }
+    const [row] = await manager.execute(
+      `INSERT INTO mlm_order_attribution (id, order_id, distributor_id, source, corrected_by, corrected_at, history, created_at, updated_at)
+       VALUES (?, ?, ?, 'admin', ?, now(), ?::jsonb, now(), now())
+       ON CONFLICT (order_id) WHERE deleted_at IS NULL DO UPDATE SET
+         distributor_id = EXCLUDED.distributor_id, source = 'admin', corrected_by = EXCLUDED.corrected_by,
+         corrected_at = now(), updated_at = now(),
+         history = coalesce(mlm_order_attribution.history, '[]'::jsonb) || EXCLUDED.history
+       RETURNING *`,
+      [generateEntityId(undefined, "mlmattr"), input.order_id, input.distributor_id, input.actor_id, JSON.stringify([entry])]
+    )
+    return { attribution: toAttribution(row), previous }
+  }
+
+  /** Puts an attribution back as it was (compensation of a correction). */
+  @InjectTransactionManager()
+  async restoreAttribution(
+    order_id: string,
+    previous: OrderAttributionDTO | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as any
+    if (!previous) {
+      await manager.execute(`DELETE FROM mlm_order_attribution WHERE order_id = ?`, [order_id])
+      return
+    }
+    await manager.execute(
+      `UPDATE mlm_order_attribution SET distributor_id = ?, source = ?, corrected_by = ?, corrected_at = ?,
+              history = ?::jsonb, updated_at = now()
+        WHERE order_id = ? AND deleted_at IS NULL`,
+      [
+        previous.distributor_id,
+        previous.source,
+        previous.corrected_by,
+        previous.corrected_at,
+        previous.history ? JSON.stringify(previous.history) : null,
+        order_id,
+      ]
+    )
+  }
+
   private async retrieveDistributorRow_(id: string, manager: any): Promise<DistributorDTO> {
     const [row] = await manager.execute(
       `SELECT ${DISTRIBUTOR_COLUMNS} FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL`,
@@ -279,6 +448,14 @@ export default class NetworkModuleService extends MedusaService({ Distributor, N
     }
     return toDistributor(row)
   }
+}
+
+function parseJson(value: unknown) {
+  return typeof value === "string" ? JSON.parse(value) : value ?? null
+}
+
+function toAttribution(row: any): OrderAttributionDTO {
+  return { ...row, history: parseJson(row.history) }
 }
 
 function toDistributor(row: any): DistributorDTO {

@@ -28,3 +28,11 @@ export const AdminChangeSponsor = z
   })
   .strict()
 export type AdminChangeSponsorType = z.infer<typeof AdminChangeSponsor>
+
+export const AdminCorrectAttribution = z
+  .object({
+    handle: z.string({ error: "handle of the distributor to credit is required" }).trim().min(1).max(64),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .strict()
+export type AdminCorrectAttributionType = z.infer<typeof AdminCorrectAttribution>

@@ -17,3 +17,10 @@ export const StoreDownlineQuery = z
   })
   .strict()
 export type StoreDownlineQueryType = z.infer<typeof StoreDownlineQuery>
+
+export const StoreCartReferral = z
+  .object({
+    handle: z.string({ error: "handle is required and must be a string" }).trim().min(1).max(64),
+  })
+  .strict()
+export type StoreCartReferralType = z.infer<typeof StoreCartReferral>

@@ -51,3 +51,29 @@ export interface TeamCounts {
   frontline_count: number
   downline_count: number
 }
+
+export interface CartReferralDTO {
+  id: string
+  cart_id: string
+  distributor_id: string
+  handle: string
+  source: "link" | "admin"
+  touches: { handle: string; distributor_id: string; source: "link" | "admin"; at: string }[]
+  created_at: Date
+  updated_at: Date
+}
+
+export interface OrderAttributionDTO {
+  id: string
+  order_id: string
+  cart_id: string | null
+  customer_id: string | null
+  distributor_id: string
+  source: "link" | "lifetime" | "enrollment" | "self" | "admin"
+  referral_handle: string | null
+  corrected_by: string | null
+  corrected_at: Date | null
+  history: Record<string, unknown>[] | null
+  created_at: Date
+  updated_at: Date
+}

@@ -10,8 +10,6 @@ export type ValidateEnrollmentInput = {
   handle: string
   display_name?: string | null
   sponsor_handle?: string | null
-  /** Used when no sponsor_handle is given, e.g. the distributor the customer was referred by. */
-  fallback_sponsor_id?: string | null
 }
 
 export type ValidatedEnrollment = {
@@ -58,8 +56,13 @@ export const validateEnrollmentStep = createStep(
         )
       }
       sponsorId = sponsor.id
-    } else if (input.fallback_sponsor_id) {
-      sponsorId = input.fallback_sponsor_id
+    } else {
+      // No sponsor named: the distributor the customer is bound to (first bought through) sponsors them.
+      const [binding] = await network.listCustomerBindings({ customer_id: customer.id })
+      if (binding) {
+        const [bound] = await network.listDistributors({ id: binding.distributor_id })
+        if (bound && bound.status !== "terminated") sponsorId = bound.id
+      }
     }
 
     const fullName = [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim()

@@ -1,0 +1,36 @@
+import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { recordCartReferralWorkflow } from "../../../../../../workflows/attribution/workflows/record-cart-referral"
+import { resolveNetwork, storeUrlOf } from "../../../../../utils/network"
+import type { StoreCartReferralType } from "../../../validators"
+import type { CartReferralDTO, DistributorDTO } from "../../../../../../modules/network/types"
+
+async function serializeReferral(req: MedusaRequest, referral: CartReferralDTO) {
+  const network = resolveNetwork(req.scope)
+  const distributor = (await network.retrieveDistributor(referral.distributor_id)) as unknown as DistributorDTO
+  return {
+    cart_id: referral.cart_id,
+    handle: referral.handle,
+    display_name: distributor.display_name,
+    store_url: storeUrlOf(network, referral.handle),
+    source: referral.source,
+    touches: referral.touches.map(({ handle, source, at }) => ({ handle, source, at })),
+  }
+}
+
+/** Records that the shopper came through a distributor's storefront (anyone holding the cart id). */
+export async function POST(req: MedusaRequest<StoreCartReferralType>, res: MedusaResponse) {
+  const { result } = await recordCartReferralWorkflow(req.scope).run({
+    input: { cart_id: req.params.id, handle: req.validatedBody.handle },
+  })
+  res.json({ referral: await serializeReferral(req, result as CartReferralDTO) })
+}
+
+/** Lets a storefront show "You are shopping with Jane"; `referral` is null when there is none. */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: carts } = await query.graph({ entity: "cart", fields: ["id"], filters: { id: req.params.id } })
+  if (!carts.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${req.params.id} was not found`)
+  const [referral] = (await resolveNetwork(req.scope).listCartReferrals({ cart_id: req.params.id })) as unknown as CartReferralDTO[]
+  res.json({ referral: referral ? await serializeReferral(req, referral) : null })
+}

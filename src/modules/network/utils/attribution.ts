@@ -1,0 +1,62 @@
+/**
+ * Who an order is credited to, as a pure rule (DESIGN.md, issue 3):
+ * 1. The buyer is a distributor: their own order ("self"); commissions start at their sponsor.
+ * 2. The cart carries a referral: the referring distributor ("link"); with lifetime binding on,
+ *    a customer not yet bound is bound to them.
+ * 3. The customer is bound (lifetime binding on): "enrollment" if they joined under that sponsor,
+ *    else "lifetime".
+ * 4. Otherwise nobody.
+ * Terminated distributors are never credited: the rule falls through to the next one.
+ */
+export type AttributionSource = "link" | "lifetime" | "enrollment" | "self" | "admin"
+
+type Person = { id: string; status: "active" | "inactive" | "terminated" }
+
+export type AttributionFacts = {
+  buyer: Person | null
+  referral: { distributor: Person; handle: string } | null
+  binding: { distributor: Person; source: "order" | "enrollment" | "admin" } | null
+  lifetimeBinding: boolean
+}
+
+export type AttributionDecision = {
+  distributor_id: string
+  source: AttributionSource
+  referral_handle: string | null
+  /** Bind the customer to this distributor for life (first purchase through a link). */
+  bind_to: string | null
+}
+
+const creditable = (person: Person | null | undefined): person is Person => !!person && person.status !== "terminated"
+
+export function decideAttribution(facts: AttributionFacts): AttributionDecision | null {
+  if (creditable(facts.buyer)) {
+    return { distributor_id: facts.buyer.id, source: "self", referral_handle: facts.referral?.handle ?? null, bind_to: null }
+  }
+  if (facts.referral && creditable(facts.referral.distributor)) {
+    const bind = facts.lifetimeBinding && !facts.binding
+    return {
+      distributor_id: facts.referral.distributor.id,
+      source: "link",
+      referral_handle: facts.referral.handle,
+      bind_to: bind ? facts.referral.distributor.id : null,
+    }
+  }
+  if (facts.lifetimeBinding && facts.binding && creditable(facts.binding.distributor)) {
+    return {
+      distributor_id: facts.binding.distributor.id,
+      source: facts.binding.source === "enrollment" ? "enrollment" : "lifetime",
+      referral_handle: null,
+      bind_to: null,
+    }
+  }
+  return null
+}
+
+export type ReferralTouch = { handle: string; distributor_id: string; source: "link" | "admin"; at: string }
+
+/** Which touch a cart's referral follows: the newest (last_touch) or the oldest (first_touch). */
+export function effectiveTouch(touches: ReferralTouch[], policy: "last_touch" | "first_touch"): ReferralTouch | null {
+  if (!touches.length) return null
+  return policy === "first_touch" ? touches[0] : touches[touches.length - 1]
+}
