@@ -12,15 +12,16 @@ export const UPLINE_SQL = `
    ORDER BY a.depth DESC`
 
 /**
- * Frontline and downline counts for a set of distributors. The downline is an index range scan
- * over path (text_pattern_ops): [path, path with its final "/" replaced by "0").
+ * Frontline and downline counts for a set of distributors. The downline is an index-only range
+ * scan over path (text_pattern_ops): [path, path with its final "/" replaced by "0"), which
+ * includes the distributor itself, hence the - 1.
  */
 export const TEAM_COUNTS_SQL = `
   SELECT d.id,
          (SELECT count(*) FROM mlm_distributor f WHERE f.sponsor_id = d.id AND f.deleted_at IS NULL) AS frontline_count,
          (SELECT count(*) FROM mlm_distributor m
-           WHERE m.path ~>=~ d.path AND m.path ~<~ (left(d.path, -1) || '0') AND m.id <> d.id
-             AND m.deleted_at IS NULL) AS downline_count
+           WHERE m.path ~>=~ d.path AND m.path ~<~ (left(d.path, -1) || '0')
+             AND m.deleted_at IS NULL) - 1 AS downline_count
     FROM mlm_distributor d
    WHERE d.id IN (?) AND d.deleted_at IS NULL`
 

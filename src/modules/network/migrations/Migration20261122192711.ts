@@ -12,8 +12,9 @@ export class Migration20261122192711 extends Migration {
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_mlm_distributor_customer_id_unique" ON "mlm_distributor" ("customer_id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_mlm_distributor_sponsor_id" ON "mlm_distributor" ("sponsor_id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_mlm_distributor_status" ON "mlm_distributor" ("status") WHERE deleted_at IS NULL;`);
-    // Hand-written: a downline is one range scan over this index (text_pattern_ops = byte order, any collation).
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_mlm_distributor_path" ON "mlm_distributor" ("path" text_pattern_ops);`);
+    // Hand-written: a downline is one range scan over this index (text_pattern_ops = byte order, any
+    // collation); partial on live rows so a team count is an index-only scan.
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_mlm_distributor_path" ON "mlm_distributor" ("path" text_pattern_ops) WHERE deleted_at IS NULL;`);
     this.addSql(`alter table if exists "mlm_distributor" add constraint "mlm_distributor_sponsor_fk" foreign key ("sponsor_id") references "mlm_distributor" ("id");`);
     this.addSql(`alter table if exists "mlm_distributor" add constraint "mlm_distributor_not_own_sponsor" check ("sponsor_id" is null or "sponsor_id" <> "id");`);
     this.addSql(`alter table if exists "mlm_distributor" add constraint "mlm_distributor_handle_lowercase" check ("handle" = lower("handle"));`);

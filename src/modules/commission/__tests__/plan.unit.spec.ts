@@ -1,0 +1,57 @@
+import { planSettings, validatePlan } from "../utils/plan"
+
+describe("compensation plan rules", () => {
+  it("accepts 10/5/3 under the default 50% cap and fills in the defaults", () => {
+    const plan = { levels: [{ level: 2, percent: 5 }, { level: 1, percent: 10 }, { level: 3, percent: 3 }] }
+    expect(validatePlan(plan)).toEqual([])
+    expect(planSettings(plan)).toEqual({
+      name: "Compensation plan",
+      levels: [{ level: 1, percent: 10 }, { level: 2, percent: 5 }, { level: 3, percent: 3 }],
+      max_payout_percent: 50,
+      hold_days: 30,
+      compression: true,
+      retail_profit: false,
+    })
+  })
+
+  it("rejects percents that add up above the cap", () => {
+    expect(validatePlan({ levels: [{ level: 1, percent: 30 }, { level: 2, percent: 25 }] })).toEqual([
+      "levels: the percents add up to 55, above max_payout_percent 50",
+    ])
+    expect(validatePlan({ levels: [{ level: 1, percent: 10 }, { level: 2, percent: 5 }], max_payout_percent: 12 })).toEqual([
+      "levels: the percents add up to 15, above max_payout_percent 12",
+    ])
+    expect(validatePlan({ levels: [{ level: 1, percent: 12.5 }, { level: 2, percent: 12.5 }], max_payout_percent: 25 })).toEqual([])
+  })
+
+  it("rejects a gap and a duplicate in the levels", () => {
+    expect(validatePlan({ levels: [{ level: 1, percent: 10 }, { level: 3, percent: 3 }] })).toEqual([
+      "levels: levels must be 1, 2, 3, ... without gaps; level 2 is missing",
+    ])
+    expect(validatePlan({ levels: [{ level: 1, percent: 10 }, { level: 1, percent: 3 }] })).toEqual([
+      "levels: level 1 appears more than once",
+    ])
+  })
+
+  it("rejects percents of 0 or less, above 100, or with more than 4 decimals", () => {
+    expect(validatePlan({ levels: [{ level: 1, percent: 0 }] })).toEqual(["levels: level 1 percent must be greater than 0"])
+    expect(validatePlan({ levels: [{ level: 1, percent: -1 }] })).toEqual(["levels: level 1 percent must be greater than 0"])
+    expect(validatePlan({ levels: [{ level: 1, percent: 101 }], max_payout_percent: 100 })).toEqual([
+      "levels: level 1 percent must be at most 100",
+      "levels: the percents add up to 101, above max_payout_percent 100",
+    ])
+    expect(validatePlan({ levels: [{ level: 1, percent: 1.23456 }] })).toEqual([
+      "levels: level 1 percent may have at most 4 decimals",
+    ])
+    expect(validatePlan({ levels: [{ level: 1, percent: 1.2345 }] })).toEqual([])
+  })
+
+  it("rejects negative hold days, an empty plan and more than 50 levels", () => {
+    expect(validatePlan({ levels: [{ level: 1, percent: 1 }], hold_days: -1 })).toEqual([
+      "hold_days: must be a whole number of days, 0 or more",
+    ])
+    expect(validatePlan({ levels: [] })).toEqual(["levels: give at least one level"])
+    const many = Array.from({ length: 51 }, (_, i) => ({ level: i + 1, percent: 0.5 }))
+    expect(validatePlan({ levels: many, max_payout_percent: 100 })).toEqual(["levels: at most 50 levels"])
+  })
+})
