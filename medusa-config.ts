@@ -37,6 +37,7 @@ module.exports = defineConfig({
   },
   modules: [
     { resolve: "./src/modules/network", options: pluginOptions },
+    { resolve: "./src/modules/commission", options: pluginOptions },
     ...(redisUrl
       ? [
           { resolve: "@medusajs/medusa/event-bus-redis", key: Modules.EVENT_BUS, options: { redisUrl } },

@@ -1,0 +1,43 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * One ledger row. Append-only: amounts never change; a status moves pending -> approved -> paid
+ * or pending -> reversed, and any later change is a new negative `clawback` line.
+ * (order_id, level, kind, adjustment_key) is unique: the same event processed twice writes once.
+ * adjustment_key is "" for the original lines and names the event of a clawback ("cancel",
+ * "return:ret_...", "refund:pay_...").
+ */
+export const CommissionLine = model
+  .define(
+    { name: "commission_line", tableName: "mlm_commission_line" },
+    {
+      id: model.id({ prefix: "mlmcom" }).primaryKey(),
+      order_id: model.text(),
+      run_id: model.text(),
+      distributor_id: model.text(),
+      distributor_handle: model.text(),
+      source_distributor_id: model.text(),
+      level: model.number(),
+      kind: model.enum(["commission", "clawback", "retail_profit"]),
+      adjustment_key: model.text().default(""),
+      reverses_line_id: model.text().nullable(),
+      basis: model.bigNumber(),
+      percent: model.bigNumber(),
+      amount: model.bigNumber(),
+      currency_code: model.text(),
+      status: model.enum(["pending", "approved", "paid", "reversed"]).default("pending"),
+      plan_version: model.number().nullable(),
+      explanation: model.json(),
+      hold_until: model.dateTime(),
+      approved_at: model.dateTime().nullable(),
+      paid_at: model.dateTime().nullable(),
+      reversed_at: model.dateTime().nullable(),
+      payout_id: model.text().nullable(),
+    }
+  )
+  .indexes([
+    { on: ["order_id", "level", "kind", "adjustment_key"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["distributor_id", "status"], where: "deleted_at IS NULL" },
+    { on: ["status", "hold_until"], where: "deleted_at IS NULL" },
+    { on: ["payout_id"], where: "deleted_at IS NULL" },
+  ])

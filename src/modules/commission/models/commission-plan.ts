@@ -1,0 +1,22 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * One immutable version of the compensation plan. Every edit inserts a new version; the active
+ * plan is the highest version, so a failed edit can never leave a half-changed plan behind.
+ */
+export const CommissionPlan = model
+  .define(
+    { name: "commission_plan", tableName: "mlm_commission_plan" },
+    {
+      id: model.id({ prefix: "mlmplan" }).primaryKey(),
+      version: model.number(),
+      name: model.text(),
+      levels: model.json(),
+      max_payout_percent: model.bigNumber(),
+      hold_days: model.number(),
+      compression: model.boolean(),
+      retail_profit: model.boolean().default(false),
+      created_by: model.text().nullable(),
+    }
+  )
+  .indexes([{ on: ["version"], unique: true, where: "deleted_at IS NULL" }])
