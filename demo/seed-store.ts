@@ -19,6 +19,7 @@ export type SeededStore = {
   salesChannel: { id: string }
   publishableKey: string
   shippingOption: { id: string }
+  returnShippingOption: { id: string }
   stockLocation: { id: string }
   products: { id: string; handle: string; variants: { id: string; sku: string; price: number }[] }[]
 }
@@ -113,6 +114,7 @@ export async function seedStore(container: MedusaContainer, log: Log = () => {})
   log("store: stock location and shipping")
   let [stockLocation] = await stockLocationModule.listStockLocations({ name: NAMES.stockLocation })
   let shippingOptionId: string
+  let returnOptionId: string
   if (!stockLocation) {
     const { result } = await createStockLocationsWorkflow(container).run({
       input: { locations: [{ name: NAMES.stockLocation, address: { city: "Berlin", country_code: "DE", address_1: "Demo Str. 1" } }] },
@@ -155,16 +157,34 @@ export async function seedStore(container: MedusaContainer, log: Log = () => {})
             { attribute: "is_return", value: "false", operator: "eq" },
           ],
         },
+        {
+          name: "Return shipping",
+          price_type: "flat",
+          provider_id: "manual_manual",
+          service_zone_id: fulfillmentSet.service_zones[0].id,
+          shipping_profile_id: shippingProfile.id,
+          type: { label: "Return", description: "Send it back", code: "return" },
+          prices: [
+            { currency_code: "eur", amount: 0 },
+            { region_id: region.id, amount: 0 },
+          ],
+          rules: [
+            { attribute: "enabled_in_store", value: "true", operator: "eq" },
+            { attribute: "is_return", value: "true", operator: "eq" },
+          ],
+        },
       ],
     })
     shippingOptionId = options[0].id
+    returnOptionId = options[1].id
   } else {
     const { data } = await query.graph({
       entity: "shipping_option",
       fields: ["id", "name"],
-      filters: { name: "Standard shipping" },
+      filters: { name: ["Standard shipping", "Return shipping"] },
     })
-    shippingOptionId = data[0].id
+    shippingOptionId = data.find((o: any) => o.name === "Standard shipping").id
+    returnOptionId = data.find((o: any) => o.name === "Return shipping")?.id
   }
 
   log("store: publishable API key")
@@ -215,6 +235,7 @@ export async function seedStore(container: MedusaContainer, log: Log = () => {})
     salesChannel: { id: salesChannel.id },
     publishableKey: apiKey.token,
     shippingOption: { id: shippingOptionId },
+    returnShippingOption: { id: returnOptionId },
     stockLocation: { id: stockLocation.id },
     products: DEMO_PRODUCTS.map((demo) => {
       const product = products.find((p: any) => p.handle === demo.handle)!

@@ -3,6 +3,8 @@ import { Modules } from "@medusajs/framework/utils"
 import { TestEventUtils } from "@medusajs/test-utils"
 import type { SeededStore } from "../../demo/seed-store"
 import { uniqueEmail } from "./auth"
+import { NETWORK_MODULE } from "../../src/modules/network"
+import type NetworkModuleService from "../../src/modules/network/service"
 
 type Headers = { headers: Record<string, string> }
 
@@ -48,9 +50,16 @@ export async function createCart(api: any, store: SeededStore, options: Checkout
 
 /**
  * The real Medusa checkout, as a storefront does it: address, shipping method, a payment session
- * with the system provider, complete. Waits until the plugin's order.placed subscriber has run.
+ * with the system provider, complete. Waits until the plugin's subscribers have attributed the order
+ * and computed its commissions.
  */
-export async function completeCart(api: any, container: MedusaContainer, store: SeededStore, cartId: string, customer?: Headers) {
+export async function completeCart(
+  api: any,
+  container: MedusaContainer,
+  store: SeededStore,
+  cartId: string,
+  customer?: Headers
+) {
   const headers = customer ?? storeHeaders(store)
   await api.post(`/store/carts/${cartId}`, { shipping_address: ADDRESS, billing_address: ADDRESS }, headers)
   await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: store.shippingOption.id }, headers)
@@ -60,10 +69,15 @@ export async function completeCart(api: any, container: MedusaContainer, store: 
     { provider_id: "pp_system_default" },
     headers
   )
-  const placed = TestEventUtils.waitSubscribersExecution("order.placed", container.resolve(Modules.EVENT_BUS))
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
+  // An attributed order's commissions are computed by the mlm.order.attributed subscriber.
+  const attributed = TestEventUtils.waitSubscribersExecution("mlm.order.attributed", eventBus).catch(() => null)
   const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
   if (data.type !== "order") throw new Error(`checkout did not place an order: ${JSON.stringify(data.error ?? data)}`)
   await placed
+  const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
+  if ((await network.listOrderAttributions({ order_id: data.order.id })).length) await attributed
   return data.order as { id: string; total: number; item_subtotal: number; customer_id: string; email: string }
 }
 

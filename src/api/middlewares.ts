@@ -4,9 +4,18 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { StoreCartReferral, StoreDownlineQuery, StoreEnrollDistributor } from "./store/mlm/validators"
 import {
+  StoreCartReferral,
+  StoreCommissionsQuery,
+  StoreDownlineQuery,
+  StoreEnrollDistributor,
+} from "./store/mlm/validators"
+import {
+  AdminApproveCommissions,
   AdminChangeSponsor,
+  AdminCreatePayouts,
+  AdminCreatePlan,
+  AdminListCommissionsQuery,
   AdminCorrectAttribution,
   AdminListDistributorsQuery,
   AdminUpdateDistributor,
@@ -30,6 +39,23 @@ export default defineMiddlewares({
       matcher: "/store/mlm/me/downline",
       middlewares: [customerOnly, validateAndTransformQuery(StoreDownlineQuery, plainQuery)],
     },
+    {
+      method: ["GET"],
+      matcher: "/store/mlm/me/commissions",
+      middlewares: [customerOnly, validateAndTransformQuery(StoreCommissionsQuery, plainQuery)],
+    },
+    { method: ["POST"], matcher: "/admin/mlm/plan", middlewares: [validateAndTransformBody(AdminCreatePlan)] },
+    {
+      method: ["GET"],
+      matcher: "/admin/mlm/commissions",
+      middlewares: [validateAndTransformQuery(AdminListCommissionsQuery, plainQuery)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/mlm/commissions/approve",
+      middlewares: [validateAndTransformBody(AdminApproveCommissions)],
+    },
+    { method: ["POST"], matcher: "/admin/mlm/payouts", middlewares: [validateAndTransformBody(AdminCreatePayouts)] },
     {
       method: ["POST"],
       matcher: "/store/mlm/carts/:id/referral",

@@ -36,3 +36,58 @@ export const AdminCorrectAttribution = z
   })
   .strict()
 export type AdminCorrectAttributionType = z.infer<typeof AdminCorrectAttribution>
+
+export const AdminCreatePlan = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    levels: z
+      .array(
+        z
+          .object({
+            level: z.number({ error: "level must be a number" }).int("level must be a whole number").min(1).max(50),
+            percent: z.number({ error: "percent must be a number" }),
+          })
+          .strict()
+      )
+      .min(1, "levels: give at least one level")
+      .max(50, "levels: at most 50 levels"),
+    max_payout_percent: z.number().optional(),
+    hold_days: z.number().int("hold_days must be a whole number").optional(),
+    compression: z.boolean().optional(),
+    retail_profit: z.boolean().optional(),
+  })
+  .strict()
+export type AdminCreatePlanType = z.infer<typeof AdminCreatePlan>
+
+const commissionStatus = z.enum(["pending", "approved", "paid", "reversed"])
+
+export const AdminListCommissionsQuery = z
+  .object({
+    order_id: z.string().trim().min(1).optional(),
+    distributor_id: z.string().trim().min(1).optional(),
+    status: commissionStatus.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminListCommissionsQueryType = z.infer<typeof AdminListCommissionsQuery>
+
+export const AdminApproveCommissions = z
+  .object({
+    ids: z.array(z.string().trim().min(1)).max(1000).optional(),
+    before: z.coerce.date({ error: "before must be a date (ISO 8601)" }).optional(),
+  })
+  .strict()
+export type AdminApproveCommissionsType = z.infer<typeof AdminApproveCommissions>
+
+export const AdminCreatePayouts = z
+  .object({
+    currency_code: z
+      .string({ error: "currency_code is required" })
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z]{3}$/, "currency_code must be a 3-letter ISO code"),
+    distributor_ids: z.array(z.string().trim().min(1)).max(1000).optional(),
+  })
+  .strict()
+export type AdminCreatePayoutsType = z.infer<typeof AdminCreatePayouts>

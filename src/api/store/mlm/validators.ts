@@ -24,3 +24,12 @@ export const StoreCartReferral = z
   })
   .strict()
 export type StoreCartReferralType = z.infer<typeof StoreCartReferral>
+
+export const StoreCommissionsQuery = z
+  .object({
+    status: z.enum(["pending", "approved", "paid", "reversed"]).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type StoreCommissionsQueryType = z.infer<typeof StoreCommissionsQuery>

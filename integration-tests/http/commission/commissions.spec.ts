@@ -1,0 +1,340 @@
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { seedStore, SeededStore } from "../../../demo/seed-store"
+import { createAdminHeaders, registerCustomer } from "../../helpers/auth"
+import { failure } from "../../helpers/store"
+import { enrollThroughStore } from "../../helpers/network"
+import { checkout, storeHeaders } from "../../helpers/checkout"
+import { computeOrderCommissionsWorkflow } from "../../../src/workflows/commission/workflows/compute-order-commissions"
+
+jest.setTimeout(240_000)
+
+const PLAN = {
+  name: "Launch plan",
+  levels: [
+    { level: 1, percent: 10 },
+    { level: 2, percent: 5 },
+    { level: 3, percent: 3 },
+    { level: 4, percent: 2 },
+  ],
+}
+const DAY = 24 * 60 * 60 * 1000
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: SeededStore
+    let admin: { headers: Record<string, string> }
+    let shake: string // 49.90 EUR
+    let kit: string // 99.00 EUR
+
+    beforeEach(async () => {
+      store = await seedStore(getContainer())
+      admin = await createAdminHeaders(getContainer())
+      shake = store.products.find((p) => p.handle === "vitality-shake")!.variants[0].id
+      kit = store.products.find((p) => p.handle === "starter-kit")!.variants[0].id
+    })
+
+    /** anna -> ben -> cleo -> dan */
+    async function chain() {
+      const h = storeHeaders(store)
+      const anna = await enrollThroughStore(api, h, "anna")
+      const ben = await enrollThroughStore(api, h, "ben", "anna")
+      const cleo = await enrollThroughStore(api, h, "cleo", "ben")
+      const dan = await enrollThroughStore(api, h, "dan", "cleo")
+      return { anna, ben, cleo, dan }
+    }
+
+    const setPlan = (plan: object = PLAN) => api.post("/admin/mlm/plan", plan, admin)
+    const linesOf = async (orderId: string) =>
+      (await api.get(`/admin/mlm/commissions?order_id=${orderId}`, admin)).data.commissions.sort(
+        (a: any, b: any) => a.kind.localeCompare(b.kind) || a.level - b.level
+      )
+    const summary = (lines: any[]) => lines.map((l) => [l.kind, l.level, l.distributor_handle, l.amount, l.status])
+    const buyThroughDan = (items = [{ variant_id: shake, quantity: 2 }]) =>
+      checkout(api, getContainer(), store, { items, referral: "dan" })
+    const waitFor = (event: string) => TestEventUtils.waitSubscribersExecution(event, getContainer().resolve(Modules.EVENT_BUS))
+
+    describe("the plan", () => {
+      it("creates immutable versions, the newest active", async () => {
+        expect((await api.get("/admin/mlm/plan", admin)).data).toEqual({ plan: null })
+        const v1 = await setPlan()
+        expect(v1.data.plan).toMatchObject({
+          version: 1,
+          name: "Launch plan",
+          levels: PLAN.levels,
+          max_payout_percent: 50,
+          hold_days: 30,
+          compression: true,
+        })
+        const v2 = await setPlan({ levels: [{ level: 1, percent: 12.5 }], hold_days: 0, compression: false, max_payout_percent: 20 })
+        expect(v2.data.plan).toMatchObject({ version: 2, levels: [{ level: 1, percent: 12.5 }], hold_days: 0, compression: false })
+        expect((await api.get("/admin/mlm/plan", admin)).data.plan.version).toBe(2)
+        const versions = (await api.get("/admin/mlm/plan/versions", admin)).data.versions
+        expect(versions.map((v: any) => [v.version, v.levels.length])).toEqual([[2, 1], [1, 4]])
+      })
+
+      it.each([
+        [{ levels: [{ level: 1, percent: 10 }, { level: 3, percent: 3 }] }, "levels: levels must be 1, 2, 3, ... without gaps; level 2 is missing"],
+        [{ levels: [{ level: 1, percent: 10 }, { level: 1, percent: 3 }] }, "levels: level 1 appears more than once"],
+        [{ levels: [{ level: 1, percent: 0 }] }, "levels: level 1 percent must be greater than 0"],
+        [{ levels: [{ level: 1, percent: 101 }], max_payout_percent: 100 }, "levels: level 1 percent must be at most 100"],
+        [{ levels: [{ level: 1, percent: 1.23456 }] }, "levels: level 1 percent may have at most 4 decimals"],
+        [{ levels: [{ level: 1, percent: 30 }, { level: 2, percent: 25 }] }, "levels: the percents add up to 55, above max_payout_percent 50"],
+        [{ levels: [{ level: 1, percent: 10 }], hold_days: -1 }, "hold_days: must be a whole number of days, 0 or more"],
+      ])("rejects %j with 400 and keeps the active version", async (plan, message) => {
+        await setPlan()
+        const answer = await failure(api.post("/admin/mlm/plan", plan, admin))
+        expect(answer.status).toBe(400)
+        expect(answer.data.message).toContain(message)
+        expect((await api.get("/admin/mlm/plan/versions", admin)).data.versions).toHaveLength(1)
+      })
+
+      it("rejects malformed bodies with 400", async () => {
+        expect((await failure(api.post("/admin/mlm/plan", {}, admin))).data.message).toContain("levels")
+        expect((await failure(api.post("/admin/mlm/plan", { levels: [{ level: 1, percent: "10" }] }, admin))).status).toBe(400)
+        expect((await failure(api.post("/admin/mlm/plan", { levels: [{ level: 1, percent: 10 }], bonus: 1 }, admin))).status).toBe(400)
+        expect((await failure(api.post("/admin/mlm/plan", PLAN))).status).toBe(401)
+      })
+    })
+
+    describe("computing commissions on a placed order", () => {
+      it("pays a 4-level chain exact amounts on a 99.80 EUR basis, each line explained", async () => {
+        const { dan } = await chain()
+        await setPlan()
+        const { order } = await buyThroughDan()
+        const lines = await linesOf(order.id)
+        // 10% 9.98 | 5% 4.99 | 3% 2.994 -> 2.99 | 2% 1.996 -> 2.00
+        expect(summary(lines)).toEqual([
+          ["commission", 1, "dan", 9.98, "pending"],
+          ["commission", 2, "cleo", 4.99, "pending"],
+          ["commission", 3, "ben", 2.99, "pending"],
+          ["commission", 4, "anna", 2, "pending"],
+        ])
+        expect(lines[2]).toMatchObject({
+          order_id: order.id,
+          source_distributor_id: dan.distributor.id,
+          basis: 99.8,
+          percent: 3,
+          currency_code: "eur",
+          plan_version: 1,
+          explanation: { upline: ["dan", "cleo", "ben", "anna"], skipped: [], rounding: -0.004, attribution_source: "link" },
+        })
+        expect(lines[3].explanation.rounding).toBe(0.004)
+        const detail = (await api.get(`/admin/mlm/orders/${order.id}/commissions`, admin)).data
+        expect(detail.run).toMatchObject({ basis: 99.8, plan_version: 1, plan_amount: 19.96, paid_amount: 19.96, breakage: 0 })
+      })
+
+      it("pays a distributor's own order from their sponsor up, never to themself", async () => {
+        const { cleo } = await chain()
+        await setPlan()
+        const { order } = await checkout(api, getContainer(), store, { customer: cleo.headers, items: [{ variant_id: kit, quantity: 1 }] })
+        expect(summary(await linesOf(order.id))).toEqual([
+          ["commission", 1, "ben", 9.9, "pending"],
+          ["commission", 2, "anna", 4.95, "pending"],
+        ])
+        const detail = (await api.get(`/admin/mlm/orders/${order.id}/commissions`, admin)).data
+        expect(detail.run).toMatchObject({ attribution_source: "self", plan_amount: 19.8, paid_amount: 14.85, breakage: 4.95 })
+        expect(detail.run.explanation.unpaid_levels).toEqual([3, 4])
+      })
+
+      it("records an order that earns nothing when no plan is configured", async () => {
+        await chain()
+        const { order } = await buyThroughDan()
+        const detail = (await api.get(`/admin/mlm/orders/${order.id}/commissions`, admin)).data
+        expect(detail.commissions).toEqual([])
+        expect(detail.run).toMatchObject({ plan_version: null, basis: 99.8, paid_amount: 0 })
+        expect(detail.run.explanation.note).toBe("No compensation plan is configured: this order earns nothing.")
+      })
+
+      it("writes one set of lines when the event is delivered twice or computed by two workers at once", async () => {
+        await chain()
+        await setPlan()
+        const { order } = await buyThroughDan()
+        const container = getContainer()
+        await Promise.all([
+          computeOrderCommissionsWorkflow(container).run({ input: { order_id: order.id } }),
+          computeOrderCommissionsWorkflow(container).run({ input: { order_id: order.id } }),
+        ])
+        const again = waitFor("mlm.order.attributed")
+        await container.resolve(Modules.EVENT_BUS).emit({ name: "mlm.order.attributed", data: { order_id: order.id } })
+        await again
+        expect(summary(await linesOf(order.id))).toHaveLength(4)
+      })
+
+      it("keeps an order's lines when the plan changes afterwards; the next order uses the new plan", async () => {
+        await chain()
+        await setPlan()
+        const first = await buyThroughDan()
+        await setPlan({ levels: [{ level: 1, percent: 20 }, { level: 2, percent: 10 }] })
+        const second = await buyThroughDan()
+        expect(summary(await linesOf(first.order.id)).map((l) => l[3])).toEqual([9.98, 4.99, 2.99, 2])
+        expect((await linesOf(first.order.id))[0].plan_version).toBe(1)
+        expect(summary(await linesOf(second.order.id))).toEqual([
+          ["commission", 1, "dan", 19.96, "pending"],
+          ["commission", 2, "cleo", 9.98, "pending"],
+        ])
+        expect((await linesOf(second.order.id))[0].plan_version).toBe(2)
+      })
+
+      it("keeps an order's lines when a sponsor moves afterwards; the next order follows the new tree", async () => {
+        const { anna, cleo } = await chain()
+        await setPlan()
+        const first = await buyThroughDan()
+        await api.post(`/admin/mlm/distributors/${cleo.distributor.id}/sponsor`, { sponsor_id: anna.distributor.id }, admin)
+        const second = await buyThroughDan()
+        const before = await linesOf(first.order.id)
+        expect(summary(before).map((l) => l[2])).toEqual(["dan", "cleo", "ben", "anna"])
+        expect(before[0].explanation.upline).toEqual(["dan", "cleo", "ben", "anna"])
+        const after = await linesOf(second.order.id)
+        expect(summary(after).map((l) => [l[2], l[3]])).toEqual([["dan", 9.98], ["cleo", 4.99], ["anna", 2.99]])
+        expect(after[0].explanation.upline).toEqual(["dan", "cleo", "anna"])
+      })
+
+      it("skips an inactive distributor with compression and says so", async () => {
+        const { ben } = await chain()
+        await setPlan()
+        await api.post(`/admin/mlm/distributors/${ben.distributor.id}`, { status: "inactive" }, admin)
+        const { order } = await buyThroughDan()
+        const lines = await linesOf(order.id)
+        expect(summary(lines).map((l) => [l[1], l[2], l[3]])).toEqual([[1, "dan", 9.98], [2, "cleo", 4.99], [3, "anna", 2.99]])
+        expect(lines[2].explanation.skipped).toEqual([{ handle: "ben", reason: "inactive" }])
+      })
+    })
+
+    describe("cancellations and returns", () => {
+      it("reverses every pending line when the order is cancelled", async () => {
+        await chain()
+        await setPlan()
+        const { order } = await buyThroughDan()
+        const canceled = waitFor("order.canceled")
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+        await canceled
+        expect(summary(await linesOf(order.id))).toEqual([
+          ["commission", 1, "dan", 9.98, "reversed"],
+          ["commission", 2, "cleo", 4.99, "reversed"],
+          ["commission", 3, "ben", 2.99, "reversed"],
+          ["commission", 4, "anna", 2, "reversed"],
+        ])
+      })
+
+      it("claws back the returned half of a partial return, per level", async () => {
+        await chain()
+        await setPlan()
+        const { order } = await buyThroughDan()
+        const { data } = await api.get(`/admin/orders/${order.id}?fields=items.id`, admin)
+        const item = data.order.items[0].id
+        await api.post(
+          `/admin/orders/${order.id}/fulfillments`,
+          { items: [{ id: item, quantity: 2 }], location_id: store.stockLocation.id },
+          admin
+        )
+        // The admin's return flow: request one of the two shakes back, then receive it.
+        const { data: created } = await api.post("/admin/returns", { order_id: order.id, location_id: store.stockLocation.id }, admin)
+        const returnId = created.return.id
+        await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: item, quantity: 1 }] }, admin)
+        await api.post(`/admin/returns/${returnId}/shipping-method`, { shipping_option_id: store.returnShippingOption.id }, admin)
+        await api.post(`/admin/returns/${returnId}/request`, {}, admin)
+        await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
+        await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: item, quantity: 1 }] }, admin)
+        const received = waitFor("order.return_received")
+        await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
+        await received
+        // half of 99.80 returned: each line keeps half, rounded half-up (2.495 -> 2.50, 1.495 -> 1.50)
+        expect(summary(await linesOf(order.id))).toEqual([
+          ["clawback", 1, "dan", -4.99, "pending"],
+          ["clawback", 2, "cleo", -2.49, "pending"],
+          ["clawback", 3, "ben", -1.49, "pending"],
+          ["clawback", 4, "anna", -1, "pending"],
+          ["commission", 1, "dan", 9.98, "pending"],
+          ["commission", 2, "cleo", 4.99, "pending"],
+          ["commission", 3, "ben", 2.99, "pending"],
+          ["commission", 4, "anna", 2, "pending"],
+        ])
+      })
+    })
+
+    describe("approval and payouts", () => {
+      it("approves lines only after the hold days", async () => {
+        await chain()
+        await setPlan()
+        const { order } = await buyThroughDan()
+        const now = await api.post("/admin/mlm/commissions/approve", {}, admin)
+        expect(now.data).toEqual({ approved_ids: [], count: 0 })
+        const in29Days = await api.post("/admin/mlm/commissions/approve", { before: new Date(Date.now() + 29 * DAY).toISOString() }, admin)
+        expect(in29Days.data.count).toBe(0)
+        const in31Days = await api.post("/admin/mlm/commissions/approve", { before: new Date(Date.now() + 31 * DAY).toISOString() }, admin)
+        expect(in31Days.data.count).toBe(4)
+        expect(summary(await linesOf(order.id)).map((l) => l[4])).toEqual(["approved", "approved", "approved", "approved"])
+        expect((await failure(api.post("/admin/mlm/commissions/approve", { before: "next tuesday" }, admin))).status).toBe(400)
+      })
+
+      it("pays approved lines, claws back after a payout and carries the negative balance", async () => {
+        const { dan } = await chain()
+        await setPlan({ ...PLAN, hold_days: 0 })
+        const first = await buyThroughDan()
+        await api.post("/admin/mlm/commissions/approve", {}, admin)
+        const paid = await api.post("/admin/mlm/payouts", { currency_code: "EUR" }, admin)
+        expect(paid.data.payouts.map((p: any) => [p.distributor_id === dan.distributor.id, p.amount, p.line_count, p.currency_code]))
+          .toContainEqual([true, 9.98, 1, "eur"])
+        expect(paid.data.payouts.map((p: any) => p.amount).sort()).toEqual([2, 2.99, 4.99, 9.98])
+        expect(summary(await linesOf(first.order.id)).map((l) => l[4])).toEqual(["paid", "paid", "paid", "paid"])
+
+        const canceled = waitFor("order.canceled")
+        await api.post(`/admin/orders/${first.order.id}/cancel`, {}, admin)
+        await canceled
+        const afterCancel = await linesOf(first.order.id)
+        expect(summary(afterCancel)).toEqual([
+          ["clawback", 1, "dan", -9.98, "approved"],
+          ["clawback", 2, "cleo", -4.99, "approved"],
+          ["clawback", 3, "ben", -2.99, "approved"],
+          ["clawback", 4, "anna", -2, "approved"],
+          ["commission", 1, "dan", 9.98, "paid"],
+          ["commission", 2, "cleo", 4.99, "paid"],
+          ["commission", 3, "ben", 2.99, "paid"],
+          ["commission", 4, "anna", 2, "paid"],
+        ])
+
+        const nothing = await api.post("/admin/mlm/payouts", { currency_code: "eur", distributor_ids: [dan.distributor.id] }, admin)
+        expect(nothing.data).toEqual({ payouts: [], carried: [{ distributor_id: dan.distributor.id, balance: -9.98 }] })
+
+        // 3 x 49.90 = 149.70: dan earns 14.97, minus the 9.98 carried = 4.99 paid
+        await buyThroughDan([{ variant_id: shake, quantity: 3 }])
+        await api.post("/admin/mlm/commissions/approve", {}, admin)
+        const net = await api.post("/admin/mlm/payouts", { currency_code: "eur", distributor_ids: [dan.distributor.id] }, admin)
+        expect(net.data.payouts).toEqual([
+          expect.objectContaining({ distributor_id: dan.distributor.id, amount: 4.99, line_count: 2, currency_code: "eur" }),
+        ])
+
+        const mine = (await api.get("/store/mlm/me/commissions", dan.headers)).data
+        expect(mine.count).toBe(3)
+        expect(mine.commissions.every((l: any) => l.distributor_id === dan.distributor.id)).toBe(true)
+        expect(mine.totals).toEqual({ pending: {}, approved: {}, paid: { eur: 14.97 } })
+        const paidOnly = (await api.get("/store/mlm/me/commissions?status=paid", dan.headers)).data
+        expect(paidOnly.count).toBe(3)
+      })
+
+      it("rejects bad payout and listing input with 400", async () => {
+        expect((await failure(api.post("/admin/mlm/payouts", {}, admin))).data.message).toContain("currency_code")
+        expect((await failure(api.post("/admin/mlm/payouts", { currency_code: "euro" }, admin))).status).toBe(400)
+        expect((await failure(api.get("/admin/mlm/commissions?status=lost", admin))).status).toBe(400)
+      })
+    })
+
+    describe("a distributor's own commissions", () => {
+      it("shows only their own lines and totals, and 401/404 to others", async () => {
+        const { dan, cleo } = await chain()
+        await setPlan()
+        await buyThroughDan()
+        const danView = (await api.get("/store/mlm/me/commissions", dan.headers)).data
+        expect(danView.commissions.map((l: any) => [l.distributor_handle, l.amount])).toEqual([["dan", 9.98]])
+        expect(danView.totals).toEqual({ pending: { eur: 9.98 }, approved: {}, paid: {} })
+        const cleoView = (await api.get("/store/mlm/me/commissions", cleo.headers)).data
+        expect(cleoView.commissions.map((l: any) => [l.distributor_handle, l.amount])).toEqual([["cleo", 4.99]])
+        expect((await failure(api.get("/store/mlm/me/commissions", storeHeaders(store)))).status).toBe(401)
+        const stranger = await registerCustomer(api, storeHeaders(store))
+        expect((await failure(api.get("/store/mlm/me/commissions", stranger.headers))).status).toBe(404)
+        expect((await failure(api.get(`/store/mlm/me/commissions?distributor_id=${cleo.distributor.id}`, dan.headers))).status).toBe(400)
+      })
+    })
+  },
+})

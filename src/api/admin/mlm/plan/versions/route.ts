@@ -1,0 +1,8 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { resolveCommission, serializePlan } from "../../../../utils/commission"
+
+/** Every plan version, newest (active) first. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const versions = await resolveCommission(req.scope).listPlanVersions()
+  res.json({ versions: versions.map(serializePlan) })
+}

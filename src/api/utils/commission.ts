@@ -1,0 +1,68 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { COMMISSION_MODULE } from "../../modules/commission"
+import type CommissionModuleService from "../../modules/commission/service"
+import type { CommissionLineDTO, CommissionPlanDTO, PayoutDTO } from "../../modules/commission/types"
+import { toNumber } from "../../modules/commission/utils/money"
+
+export function resolveCommission(scope: MedusaContainer): CommissionModuleService {
+  return scope.resolve<CommissionModuleService>(COMMISSION_MODULE)
+}
+
+/** A ledger line as API.md describes it: amounts in major units, percents as numbers. */
+export function serializeLine(line: CommissionLineDTO) {
+  const explanation = line.explanation ?? {}
+  return {
+    id: line.id,
+    order_id: line.order_id,
+    distributor_id: line.distributor_id,
+    distributor_handle: line.distributor_handle,
+    source_distributor_id: line.source_distributor_id,
+    level: line.level,
+    basis: toNumber(line.basis),
+    percent: toNumber(line.percent),
+    amount: toNumber(line.amount),
+    currency_code: line.currency_code,
+    status: line.status,
+    kind: line.kind,
+    plan_version: line.plan_version,
+    reverses_line_id: line.reverses_line_id,
+    hold_until: line.hold_until,
+    payout_id: line.payout_id,
+    created_at: line.created_at,
+    explanation: {
+      upline: explanation.upline ?? [],
+      skipped: explanation.skipped ?? [],
+      rounding: explanation.rounding !== undefined ? toNumber(explanation.rounding) : 0,
+      attribution_source: explanation.attribution_source ?? null,
+      ...(explanation.clawback ? { clawback: explanation.clawback } : {}),
+    },
+  }
+}
+
+export function serializePlan(plan: CommissionPlanDTO) {
+  return {
+    id: plan.id,
+    version: plan.version,
+    name: plan.name,
+    levels: plan.levels,
+    max_payout_percent: plan.max_payout_percent,
+    hold_days: plan.hold_days,
+    compression: plan.compression,
+    retail_profit: plan.retail_profit,
+    created_by: plan.created_by,
+    created_at: plan.created_at,
+  }
+}
+
+export function serializePayout(payout: PayoutDTO) {
+  return { ...payout, amount: toNumber(payout.amount) }
+}
+
+/** { pending: { eur: 12.5 }, approved: {...}, paid: {...} } from the ledger sums. */
+export function totalsByStatus(rows: { status: string; currency_code: string; total: string }[]) {
+  const totals: Record<"pending" | "approved" | "paid", Record<string, number>> = { pending: {}, approved: {}, paid: {} }
+  for (const row of rows) {
+    if (row.status in totals) totals[row.status as keyof typeof totals][row.currency_code] = toNumber(row.total)
+  }
+  return totals
+}
