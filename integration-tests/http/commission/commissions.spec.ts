@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
     const setPlan = (plan: object = PLAN) => api.post("/admin/mlm/plan", plan, admin)
     const linesOf = async (orderId: string) =>
       (await api.get(`/admin/mlm/commissions?order_id=${orderId}`, admin)).data.commissions.sort(
-        (a: any, b: any) => a.kind.localeCompare(b.kind) || a.level - b.level
+        (a: any, b: any) => a.kind.localeCompare(b.kind) || a.level - b.level || a.status.localeCompare(b.status)
       )
     const summary = (lines: any[]) => lines.map((l) => [l.kind, l.level, l.distributor_handle, l.amount, l.status])
     const buyThroughDan = (items = [{ variant_id: shake, quantity: 2 }]) =>
@@ -317,6 +317,45 @@ medusaIntegrationTestRunner({
         expect((await failure(api.post("/admin/mlm/payouts", {}, admin))).data.message).toContain("currency_code")
         expect((await failure(api.post("/admin/mlm/payouts", { currency_code: "euro" }, admin))).status).toBe(400)
         expect((await failure(api.get("/admin/mlm/commissions?status=lost", admin))).status).toBe(400)
+      })
+    })
+
+    describe("attribution corrections", () => {
+      it("recomputes an order's unpaid commissions for the corrected distributor", async () => {
+        await chain()
+        await setPlan()
+        const { order } = await buyThroughDan()
+        await api.post(`/admin/mlm/orders/${order.id}/attribution`, { handle: "ben", reason: "wrong link" }, admin)
+        expect(summary(await linesOf(order.id))).toEqual([
+          ["commission", 1, "ben", 9.98, "pending"],
+          ["commission", 1, "dan", 9.98, "reversed"],
+          ["commission", 2, "anna", 4.99, "pending"],
+          ["commission", 2, "cleo", 4.99, "reversed"],
+          ["commission", 3, "ben", 2.99, "reversed"],
+          ["commission", 4, "anna", 2, "reversed"],
+        ])
+        const detail = (await api.get(`/admin/mlm/orders/${order.id}/commissions`, admin)).data
+        expect(detail.run).toMatchObject({ attribution_source: "admin", paid_amount: 14.97, breakage: 4.99 })
+      })
+
+      it("refuses a correction once the order's commissions were paid", async () => {
+        await chain()
+        await setPlan({ ...PLAN, hold_days: 0 })
+        const { order } = await buyThroughDan()
+        await api.post("/admin/mlm/commissions/approve", {}, admin)
+        await api.post("/admin/mlm/payouts", { currency_code: "eur" }, admin)
+        const refused = await failure(api.post(`/admin/mlm/orders/${order.id}/attribution`, { handle: "ben" }, admin))
+        expect(refused).toEqual({
+          status: 400,
+          data: {
+            type: "not_allowed",
+            message: `Commissions of order ${order.id} were already paid: its attribution can no longer change`,
+          },
+        })
+        expect((await api.get(`/admin/mlm/orders/${order.id}/attribution`, admin)).data.attribution).toMatchObject({
+          source: "link",
+          distributor: { handle: "dan" },
+        })
       })
     })
 

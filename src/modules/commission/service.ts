@@ -90,7 +90,7 @@ export default class CommissionModuleService extends MedusaService({
          currency_code, basis, raw_basis, plan_amount, raw_plan_amount, paid_amount, raw_paid_amount, breakage, raw_breakage,
          explanation, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, now(), now())
-       ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING
+       ON CONFLICT (order_id) WHERE deleted_at IS NULL AND superseded_at IS NULL DO NOTHING
        RETURNING id`,
       [
         runId,
@@ -114,12 +114,19 @@ export default class CommissionModuleService extends MedusaService({
     if (!inserted.length) {
       return { created: false, run_id: "", lines: await this.linesOfOrder_(manager, run.order_id) }
     }
+    // The first run's lines have key ""; a run replacing a superseded one gets its own key.
+    const [{ superseded }] = await manager.execute(
+      `SELECT count(*)::int AS superseded FROM mlm_commission_run
+        WHERE order_id = ? AND superseded_at IS NOT NULL AND deleted_at IS NULL`,
+      [run.order_id]
+    )
+    const lineKey = superseded > 0 ? `rerun:${superseded}` : ""
     for (const line of run.lines) {
       await manager.execute(
         `INSERT INTO mlm_commission_line (id, order_id, run_id, distributor_id, distributor_handle, source_distributor_id,
            level, kind, adjustment_key, basis, raw_basis, percent, raw_percent, amount, raw_amount, currency_code, status,
            plan_version, explanation, hold_until, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, 'pending', ?, ?::jsonb,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, 'pending', ?, ?::jsonb,
            now() + make_interval(days => ?), now(), now())`,
         [
           generateEntityId(undefined, "mlmcom"),
@@ -130,6 +137,7 @@ export default class CommissionModuleService extends MedusaService({
           run.attributed_distributor_id,
           line.level,
           line.kind,
+          lineKey,
           line.basis,
           raw(line.basis),
           line.percent,
@@ -160,12 +168,12 @@ export default class CommissionModuleService extends MedusaService({
   ): Promise<{ reversed: string[]; clawbacks: CommissionLineDTO[] }> {
     const manager = sharedContext.transactionManager as any
     const [run] = await manager.execute(
-      `SELECT id FROM mlm_commission_run WHERE order_id = ? AND deleted_at IS NULL FOR UPDATE`,
+      `SELECT id FROM mlm_commission_run WHERE order_id = ? AND deleted_at IS NULL AND superseded_at IS NULL FOR UPDATE`,
       [input.order_id]
     )
     if (!run) return { reversed: [], clawbacks: [] }
     const lines = await this.linesOfOrder_(manager, input.order_id)
-    const originals = lines.filter((l) => l.kind !== "clawback")
+    const originals = lines.filter((l) => l.kind !== "clawback" && l.run_id === run.id)
     const reversed: string[] = []
     const clawbackIds: string[] = []
 
@@ -233,6 +241,50 @@ export default class CommissionModuleService extends MedusaService({
     }
     const all = await this.linesOfOrder_(manager, input.order_id)
     return { reversed, clawbacks: all.filter((l) => clawbackIds.includes(l.id)) }
+  }
+
+  /**
+   * Retires an order's current run after an attribution correction: its pending lines are reversed,
+   * approved ones clawed back (key "correction:<n>"), and the run is marked superseded so that a new
+   * run can be computed for the new attribution. Refused by the caller once any line is paid.
+   */
+  @InjectTransactionManager()
+  async supersedeCurrentRun(
+    orderId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ run_id: string | null; reversed: string[]; clawbacks: CommissionLineDTO[] }> {
+    const manager = sharedContext.transactionManager as any
+    const [{ n }] = await manager.execute(
+      `SELECT count(*)::int AS n FROM mlm_commission_run WHERE order_id = ? AND superseded_at IS NOT NULL AND deleted_at IS NULL`,
+      [orderId]
+    )
+    const adjusted = await this.adjustOrderCommissions(
+      { order_id: orderId, key: `correction:${n + 1}`, remaining: "0", cancel: true },
+      sharedContext
+    )
+    const rows = await manager.execute(
+      `UPDATE mlm_commission_run SET superseded_at = now(), updated_at = now()
+        WHERE order_id = ? AND deleted_at IS NULL AND superseded_at IS NULL RETURNING id`,
+      [orderId]
+    )
+    return { run_id: rows[0]?.id ?? null, ...adjusted }
+  }
+
+  /** Undoes supersedeCurrentRun (compensation): the run is current again, its lines as they were. */
+  @InjectTransactionManager()
+  async restoreSupersededRun(
+    input: { run_id: string; reversed: string[]; clawbacks: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as any
+    if (input.clawbacks.length) await manager.execute(`DELETE FROM mlm_commission_line WHERE id IN (?)`, [input.clawbacks])
+    if (input.reversed.length) {
+      await manager.execute(
+        `UPDATE mlm_commission_line SET status = 'pending', reversed_at = NULL, updated_at = now() WHERE id IN (?)`,
+        [input.reversed]
+      )
+    }
+    await manager.execute(`UPDATE mlm_commission_run SET superseded_at = NULL, updated_at = now() WHERE id = ?`, [input.run_id])
   }
 
   /** pending -> approved for lines whose hold ended before `before` (optionally only `ids`). */

@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 
 /**
  * The computation of one order's commissions: what the plan would pay, what the lines pay and the
- * breakage, with the plan version and the upline snapshot. Unique per order: the anchor of
+ * breakage, with the plan version and the upline snapshot. One current run per order: the anchor of
  * exactly-once (a second computation of the same order finds it and writes nothing).
  */
 export const CommissionRun = model
@@ -21,6 +21,8 @@ export const CommissionRun = model
       paid_amount: model.bigNumber(),
       breakage: model.bigNumber(),
       explanation: model.json(),
+      // Set when an admin's attribution correction replaced this run by a new one.
+      superseded_at: model.dateTime().nullable(),
     }
   )
-  .indexes([{ on: ["order_id"], unique: true, where: "deleted_at IS NULL" }])
+  .indexes([{ on: ["order_id"], unique: true, where: "deleted_at IS NULL AND superseded_at IS NULL" }])

@@ -2,6 +2,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { NETWORK_MODULE } from "../../../modules/network"
 import type NetworkModuleService from "../../../modules/network/service"
+import { COMMISSION_MODULE } from "../../../modules/commission"
+import type CommissionModuleService from "../../../modules/commission/service"
 
 export type CorrectOrderAttributionInput = {
   order_id: string
@@ -12,13 +14,24 @@ export type CorrectOrderAttributionInput = {
 
 export const validateAttributionCorrectionStepId = "validate-attribution-correction"
 
-/** The order must exist and the new distributor must be creditable (not terminated). */
+/**
+ * The order must exist, its commissions must not be paid yet (money paid out is settled: correct it
+ * with a clawback, not by moving the order), and the new distributor must be creditable.
+ */
 export const validateAttributionCorrectionStep = createStep(
   validateAttributionCorrectionStepId,
   async (input: CorrectOrderAttributionInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: orders } = await query.graph({ entity: "order", fields: ["id"], filters: { id: input.order_id } })
     if (!orders.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found`)
+    const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
+    const paid = await commission.listCommissionLines({ order_id: input.order_id, status: "paid" }, { take: 1 })
+    if (paid.length) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Commissions of order ${input.order_id} were already paid: its attribution can no longer change`
+      )
+    }
     const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
     const distributor = await network.retrieveDistributorByHandle(input.handle)
     if (!distributor) {

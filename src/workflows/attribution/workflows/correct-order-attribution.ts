@@ -5,12 +5,17 @@ import {
   CorrectOrderAttributionInput,
   validateAttributionCorrectionStep,
 } from "../steps/correct-order-attribution"
+import { supersedeCommissionsStep } from "../../commission/steps/supersede-commissions"
+import { computeOrderCommissionsWorkflow } from "../../commission/workflows/compute-order-commissions"
 
 export const ATTRIBUTION_CORRECTED_EVENT = "mlm.attribution.corrected"
 
 export const correctOrderAttributionWorkflowId = "mlm-correct-order-attribution"
 
-/** An admin credits an order to another distributor; who did it and what it was stays in history. */
+/**
+ * An admin credits an order to another distributor; who did it and what it was stays in history.
+ * Unpaid commissions are recomputed for the new attribution; paid ones make the correction refused.
+ */
 export const correctOrderAttributionWorkflow = createWorkflow(
   correctOrderAttributionWorkflowId,
   (input: CorrectOrderAttributionInput) => {
@@ -23,6 +28,10 @@ export const correctOrderAttributionWorkflow = createWorkflow(
         reason: input.reason ?? null,
       }))
     )
+    // The order's unpaid commissions follow the correction: old lines reversed, new ones computed.
+    const orderRef = transform({ input }, ({ input }) => ({ order_id: input.order_id }))
+    supersedeCommissionsStep(orderRef)
+    computeOrderCommissionsWorkflow.runAsStep({ input: orderRef })
     emitEventStep({
       eventName: ATTRIBUTION_CORRECTED_EVENT,
       data: transform({ attribution }, ({ attribution }) => ({

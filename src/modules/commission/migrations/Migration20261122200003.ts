@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261122195121 extends Migration {
+export class Migration20261122200003 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "mlm_commission_run" drop constraint if exists "mlm_commission_run_order_id_unique";`);
@@ -17,9 +17,9 @@ export class Migration20261122195121 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_mlm_commission_plan_deleted_at" ON "mlm_commission_plan" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_mlm_commission_plan_version_unique" ON "mlm_commission_plan" ("version") WHERE deleted_at IS NULL;`);
 
-    this.addSql(`create table if not exists "mlm_commission_run" ("id" text not null, "order_id" text not null, "attributed_distributor_id" text not null, "attribution_source" text not null, "plan_id" text null, "plan_version" integer null, "currency_code" text not null, "basis" numeric not null, "plan_amount" numeric not null, "paid_amount" numeric not null, "breakage" numeric not null, "explanation" jsonb not null, "raw_basis" jsonb not null, "raw_plan_amount" jsonb not null, "raw_paid_amount" jsonb not null, "raw_breakage" jsonb not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "mlm_commission_run_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "mlm_commission_run" ("id" text not null, "order_id" text not null, "attributed_distributor_id" text not null, "attribution_source" text not null, "plan_id" text null, "plan_version" integer null, "currency_code" text not null, "basis" numeric not null, "plan_amount" numeric not null, "paid_amount" numeric not null, "breakage" numeric not null, "explanation" jsonb not null, "superseded_at" timestamptz null, "raw_basis" jsonb not null, "raw_plan_amount" jsonb not null, "raw_paid_amount" jsonb not null, "raw_breakage" jsonb not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "mlm_commission_run_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_mlm_commission_run_deleted_at" ON "mlm_commission_run" ("deleted_at") WHERE deleted_at IS NULL;`);
-    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_mlm_commission_run_order_id_unique" ON "mlm_commission_run" ("order_id") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_mlm_commission_run_order_id_unique" ON "mlm_commission_run" ("order_id") WHERE deleted_at IS NULL AND superseded_at IS NULL;`);
 
     this.addSql(`create table if not exists "mlm_payout" ("id" text not null, "distributor_id" text not null, "currency_code" text not null, "amount" numeric not null, "line_count" integer not null, "created_by" text null, "raw_amount" jsonb not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "mlm_payout_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_mlm_payout_deleted_at" ON "mlm_payout" ("deleted_at") WHERE deleted_at IS NULL;`);
