@@ -6,6 +6,8 @@ import { failure } from "../../helpers/store"
 import { enrollThroughStore } from "../../helpers/network"
 import { checkout, storeHeaders } from "../../helpers/checkout"
 import { computeOrderCommissionsWorkflow } from "../../../src/workflows/commission/workflows/compute-order-commissions"
+import { reconcileCommissions } from "../../../src/workflows/commission/reconcile-commissions"
+import { COMMISSION_MODULE } from "../../../src/modules/commission"
 
 jest.setTimeout(240_000)
 
@@ -159,6 +161,21 @@ medusaIntegrationTestRunner({
         await container.resolve(Modules.EVENT_BUS).emit({ name: "mlm.order.attributed", data: { order_id: order.id } })
         await again
         expect(summary(await linesOf(order.id))).toHaveLength(4)
+      })
+
+      it("computes an attributed order whose commissions were lost, when reconciliation runs", async () => {
+        await chain()
+        await setPlan()
+        const { order } = await buyThroughDan()
+        const commission = getContainer().resolve(COMMISSION_MODULE) as any
+        // Simulate a lost mlm.order.attributed event: the order has its attribution but no commissions.
+        const lines = await commission.listCommissionLines({ order_id: order.id })
+        await commission.deleteCommissionLines(lines.map((l: any) => l.id))
+        await commission.deleteCommissionRuns((await commission.listCommissionRuns({ order_id: order.id })).map((r: any) => r.id))
+        expect(await linesOf(order.id)).toEqual([])
+        expect(await reconcileCommissions(getContainer(), { graceSeconds: 0 })).toEqual([order.id])
+        expect(summary(await linesOf(order.id)).map((l) => l[3])).toEqual([9.98, 4.99, 2.99, 2])
+        expect(await reconcileCommissions(getContainer(), { graceSeconds: 0 })).toEqual([])
       })
 
       it("keeps an order's lines when the plan changes afterwards; the next order uses the new plan", async () => {

@@ -18,7 +18,7 @@ export const loadOrderRemainingShareStep = createStep(
     if (input.cancel) return new StepResponse("0")
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
-    const [run] = await commission.listCommissionRuns({ order_id: input.order_id }, { take: 1 })
+    const [run] = await commission.listCommissionRuns({ order_id: input.order_id, superseded_at: null }, { take: 1 })
     if (!run) return new StepResponse("1")
     const { data: orders } = await query.graph({
       entity: "order",

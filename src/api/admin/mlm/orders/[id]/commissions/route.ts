@@ -14,7 +14,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!orders.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} was not found`)
   const commission = resolveCommission(req.scope)
   const [[run], lines] = await Promise.all([
-    commission.listCommissionRuns({ order_id: req.params.id }),
+    commission.listCommissionRuns({ order_id: req.params.id, superseded_at: null }),
     commission.listLinesOfOrder(req.params.id),
   ])
   res.json({
