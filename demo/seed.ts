@@ -1,6 +1,7 @@
 import { ExecArgs } from "@medusajs/framework/types"
 import { seedStore } from "./seed-store"
 import { seedNetwork } from "./seed-network"
+import { seedOrders } from "./seed-orders"
 
 /**
  * `medusa exec ./demo/seed.ts`: the demo store and its network. Idempotent.
@@ -16,6 +17,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     log,
   })
   log(`network: ${created} distributors created, ${people.length - created} already there`)
+  await seedOrders(container, store, { log })
   const out = path.join(process.cwd(), ".mlm-data", "demo.json")
   fs.mkdirSync(path.dirname(out), { recursive: true })
   fs.writeFileSync(

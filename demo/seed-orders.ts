@@ -1,0 +1,80 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import {
+  addShippingMethodToCartWorkflow,
+  completeCartWorkflow,
+  createCartWorkflow,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { recordCartReferralWorkflow } from "../src/workflows/attribution/workflows/record-cart-referral"
+import { attributeOrderWorkflow } from "../src/workflows/attribution/workflows/attribute-order"
+import { computeOrderCommissionsWorkflow } from "../src/workflows/commission/workflows/compute-order-commissions"
+import { createPlanVersionWorkflow } from "../src/workflows/commission/workflows/create-plan-version"
+import { COMMISSION_MODULE } from "../src/modules/commission"
+import type CommissionModuleService from "../src/modules/commission/service"
+import type { SeededStore } from "./seed-store"
+import { NETWORK_MODULE } from "../src/modules/network"
+import type NetworkModuleService from "../src/modules/network/service"
+
+export const DEMO_PLAN = {
+  name: "Demo plan",
+  levels: [
+    { level: 1, percent: 10 },
+    { level: 2, percent: 5 },
+    { level: 3, percent: 3 },
+    { level: 4, percent: 2 },
+  ],
+  max_payout_percent: 25,
+  hold_days: 14,
+  compression: true,
+}
+
+const ADDRESS = { first_name: "Demo", last_name: "Buyer", address_1: "Demo Str. 2", city: "Berlin", postal_code: "10115", country_code: "de" }
+
+/** The demo plan (once) and a few retail orders through distributors' links, with their commissions. */
+export async function seedOrders(
+  container: MedusaContainer,
+  store: SeededStore,
+  { log = () => {} }: { log?: (message: string) => void } = {}
+) {
+  const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
+  if (!(await commission.retrieveActivePlan())) {
+    await createPlanVersionWorkflow(container).run({ input: { ...DEMO_PLAN, created_by: "mlm-demo" } })
+    log("orders: created the demo compensation plan")
+  }
+  const purchases = [
+    { buyer: "demo-buyer-1@example.com", via: "jonas-peeters", items: [{ product: 0, quantity: 2 }] },
+    { buyer: "demo-buyer-2@example.com", via: "emma-dubois", items: [{ product: 3, quantity: 1 }] },
+    { buyer: "demo-buyer-3@example.com", via: "liam-weber", items: [{ product: 1, quantity: 1 }, { product: 2, quantity: 2 }] },
+  ]
+  // Each demo order is remembered by a plugin setting, so a second run places none again.
+  const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
+  for (const [index, purchase] of purchases.entries()) {
+    const marker = `demo_order:${purchase.buyer}`
+    if (await network.getSetting(marker)) continue
+    const { result: cart } = await createCartWorkflow(container).run({
+      input: {
+        region_id: store.region.id,
+        sales_channel_id: store.salesChannel.id,
+        email: purchase.buyer,
+        shipping_address: ADDRESS,
+        billing_address: ADDRESS,
+        items: purchase.items.map((i) => ({ variant_id: store.products[i.product].variants[0].id, quantity: i.quantity })),
+      },
+    })
+    await recordCartReferralWorkflow(container).run({ input: { cart_id: cart.id, handle: purchase.via } })
+    await addShippingMethodToCartWorkflow(container).run({
+      input: { cart_id: cart.id, options: [{ id: store.shippingOption.id }] },
+    })
+    const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
+    await createPaymentSessionsWorkflow(container).run({
+      input: { payment_collection_id: (collection as any).id, provider_id: "pp_system_default" },
+    })
+    const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
+    // The subscribers do this in a running shop; here the script does not wait for them.
+    await attributeOrderWorkflow(container).run({ input: { order_id: result.id } })
+    await computeOrderCommissionsWorkflow(container).run({ input: { order_id: result.id } })
+    await network.setSetting(marker, result.id)
+    log(`orders: ${index + 1}/${purchases.length} through ${purchase.via}`)
+  }
+}
