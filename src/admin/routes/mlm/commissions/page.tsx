@@ -52,9 +52,9 @@ const CommissionsPage = () => {
           <Heading level="h1">Commission ledger</Heading>
           <Text size="small" className="text-ui-fg-subtle">{data?.count ?? 0} lines</Text>
         </div>
-        <div className="flex gap-x-2">
+        <div className="flex items-center gap-x-2 whitespace-nowrap">
           <Select size="small" value={status} onValueChange={setStatus}>
-            <Select.Trigger><Select.Value /></Select.Trigger>
+            <Select.Trigger className="w-32"><Select.Value /></Select.Trigger>
             <Select.Content>
               {["all", "pending", "approved", "paid", "reversed"].map((s) => (
                 <Select.Item key={s} value={s}>{s}</Select.Item>
