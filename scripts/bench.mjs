@@ -13,7 +13,7 @@ const db = await resolveDatabase({ name: "pg-bench", persistent: true })
 const database = process.env.MLM_BENCH_DB || "mlm_bench"
 await ensureDatabaseExists(db.connection, database)
 
-const benches = process.argv.slice(2).length ? process.argv.slice(2) : ["bench/network.bench.ts"]
+const benches = process.argv.slice(2).length ? process.argv.slice(2) : ["bench/network.bench.ts", "bench/commission.bench.ts"]
 let code = 0
 for (const bench of benches) {
   code = await new Promise((resolve) => {

@@ -270,6 +270,42 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("refunds", () => {
+      it("claws back the refunded share, and not again when the same items are then returned", async () => {
+        await chain()
+        await setPlan()
+        const { order } = await buyThroughDan()
+        const { data } = await api.get(`/admin/orders/${order.id}?fields=items.id,payment_collections.payments.id`, admin)
+        const paymentId = data.order.payment_collections[0].payments[0].id
+        await api.post(`/admin/payments/${paymentId}/capture`, {}, admin)
+        const refunded = waitFor("payment.refunded")
+        await api.post(`/admin/payments/${paymentId}/refund`, { amount: 49.9 }, admin)
+        await refunded
+        const afterRefund = summary(await linesOf(order.id)).filter((l) => l[0] === "clawback")
+        expect(afterRefund).toEqual([
+          ["clawback", 1, "dan", -4.99, "pending"],
+          ["clawback", 2, "cleo", -2.49, "pending"],
+          ["clawback", 3, "ben", -1.49, "pending"],
+          ["clawback", 4, "anna", -1, "pending"],
+        ])
+
+        // The refunded shake comes back: the commission on it was already taken back.
+        const item = data.order.items[0].id
+        await api.post(`/admin/orders/${order.id}/fulfillments`, { items: [{ id: item, quantity: 2 }], location_id: store.stockLocation.id }, admin)
+        const { data: created } = await api.post("/admin/returns", { order_id: order.id, location_id: store.stockLocation.id }, admin)
+        const returnId = created.return.id
+        await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: item, quantity: 1 }] }, admin)
+        await api.post(`/admin/returns/${returnId}/shipping-method`, { shipping_option_id: store.returnShippingOption.id }, admin)
+        await api.post(`/admin/returns/${returnId}/request`, {}, admin)
+        await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
+        await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: item, quantity: 1 }] }, admin)
+        const received = waitFor("order.return_received")
+        await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
+        await received
+        expect(summary(await linesOf(order.id)).filter((l) => l[0] === "clawback")).toEqual(afterRefund)
+      })
+    })
+
     describe("approval and payouts", () => {
       it("approves lines only after the hold days", async () => {
         await chain()

@@ -34,6 +34,7 @@ export function buildCommissionRun(context: NonNullable<CommissionContext>): New
     explanation: {
       ...shared,
       unpaid_levels: computation.unpaid_levels,
+      order_item_total: context.item_total,
       note: plan ? undefined : "No compensation plan is configured: this order earns nothing.",
     },
     lines: computation.lines.map((line) => ({

@@ -13,6 +13,8 @@ export type CommissionContext = {
   attribution: Pick<OrderAttributionDTO, "distributor_id" | "source">
   currency_code: string
   basis: string
+  /** The order's item total (with tax) at placement: refunds are measured against it. */
+  item_total: string
   plan: CommissionPlanDTO | null
   chain: Beneficiary[]
 } | null
@@ -26,6 +28,7 @@ export const loadCommissionContextStepId = "load-commission-context"
  */
 export const ORDER_BASIS_FIELDS = [
   "item_subtotal",
+  "item_total",
   "items.*",
   "items.tax_lines.*",
   "items.adjustments.*",
@@ -79,6 +82,7 @@ export const loadCommissionContextStep = createStep(
       attribution: { distributor_id: attribution.distributor_id, source: attribution.source },
       currency_code: order.currency_code,
       basis: orderBasis((order.items ?? []) as any[]),
+      item_total: MathBN.convert((order as any).item_total ?? 0).toString(),
       plan,
       chain,
     })

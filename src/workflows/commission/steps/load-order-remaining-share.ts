@@ -8,9 +8,10 @@ export const loadOrderRemainingShareStepId = "load-order-remaining-share"
 
 /**
  * The share (0..1) of an order's commissionable basis that the buyer kept: 0 when cancelled, else
- * min(basis left after returns / basis at placement, 1 - refunded / item total). Medusa's item
- * totals already leave out received returns (with their share of discounts). A return and the
- * refund of the same items describe the same money, hence min and not a product.
+ * min(basis left after returns / basis at placement, 1 - refunded / item total at placement).
+ * Medusa's item totals already leave out received returns (with their share of discounts), which is
+ * why both ratios are taken against what the run recorded at placement. A return and the refund of
+ * the same items describe the same money, hence min and not a product.
  */
 export const loadOrderRemainingShareStep = createStep(
   loadOrderRemainingShareStepId,
@@ -22,7 +23,7 @@ export const loadOrderRemainingShareStep = createStep(
     if (!run) return new StepResponse("1")
     const { data: orders } = await query.graph({
       entity: "order",
-      fields: ["id", "status", "item_total", ...ORDER_BASIS_FIELDS, "payment_collections.payments.refunds.amount"],
+      fields: ["id", "status", ...ORDER_BASIS_FIELDS, "payment_collections.payments.refunds.amount"],
       filters: { id: input.order_id },
     })
     const order: any = orders[0]
@@ -38,8 +39,9 @@ export const loadOrderRemainingShareStep = createStep(
       .flatMap((pc: any) => pc.payments ?? [])
       .flatMap((p: any) => p.refunds ?? [])
       .reduce((sum: any, r: any) => MathBN.add(sum, r.amount ?? 0), MathBN.convert(0))
-    const afterRefunds = MathBN.gt(order.item_total ?? 0, 0)
-      ? MathBN.max(0, MathBN.sub(1, MathBN.div(refunded, order.item_total)))
+    const itemTotalAtPlacement = MathBN.convert((run.explanation as any)?.order_item_total ?? order.item_total ?? 0)
+    const afterRefunds = MathBN.gt(itemTotalAtPlacement, 0)
+      ? MathBN.max(0, MathBN.sub(1, MathBN.div(refunded, itemTotalAtPlacement)))
       : MathBN.convert(1)
     return new StepResponse(MathBN.max(0, MathBN.min(afterReturns, afterRefunds)).toString())
   }

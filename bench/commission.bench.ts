@@ -1,0 +1,139 @@
+/**
+ * Commission computation per order on the generated network (run bench/network.bench.ts first; npm
+ * run bench runs both). Boots the plugin's network and commission modules against the bench
+ * database and, per order, does what the mlm.order.attributed subscriber's workflow does after
+ * reading the order: the upline in one query, the pure computation, the ledger write (run + lines,
+ * exactly-once insert). Reports p50/p99 per order at depth 10 and orders per second with 1 and 8
+ * workers, side by side with the same computation on a one-query-per-level upline.
+ */
+import path from "path"
+import { initModules } from "@medusajs/test-utils"
+import { MathBN } from "@medusajs/framework/utils"
+import { NETWORK_MODULE } from "../src/modules/network"
+import { COMMISSION_MODULE } from "../src/modules/commission"
+import type NetworkModuleService from "../src/modules/network/service"
+import type CommissionModuleService from "../src/modules/commission/service"
+import * as commissionMigration from "../src/modules/commission/migrations/Migration20261122200003"
+import { computeCommissionLines, Beneficiary } from "../src/modules/commission/utils/compute-commission-lines"
+import { connect, measure, migrationSql, mulberry32, fmt } from "./lib"
+
+const PLAN = [10, 5, 3, 2, 1, 1, 1, 1].map((percent, i) => ({ level: i + 1, percent }))
+const ORDERS = Number(process.env.MLM_BENCH_ORDERS || 2000)
+
+async function main() {
+  const database = process.env.MLM_BENCH_DB || "mlm_bench"
+  const client = await connect(database)
+  for (const sql of await migrationSql([commissionMigration])) await client.query(sql)
+  await client.query("TRUNCATE mlm_commission_line, mlm_commission_run")
+  const { rows } = await client.query(
+    "SELECT id, handle, status FROM mlm_distributor WHERE depth = 10 ORDER BY id LIMIT 5000"
+  )
+  if (!rows.length) throw new Error("no network: run bench/network.bench.ts first")
+  const random = mulberry32(11)
+  const pick = () => rows[Math.floor(random() * rows.length)]
+
+  const auth = process.env.DB_PASSWORD ? `${process.env.DB_USERNAME}:${process.env.DB_PASSWORD}` : process.env.DB_USERNAME
+  const { medusaApp, shutdown } = await initModules({
+    databaseConfig: { clientUrl: `postgres://${auth}@${process.env.DB_HOST}:${process.env.DB_PORT}/${database}` },
+    modulesConfig: {
+      [NETWORK_MODULE]: { resolve: path.join(__dirname, "../src/modules/network"), options: {} },
+      [COMMISSION_MODULE]: { resolve: path.join(__dirname, "../src/modules/commission"), options: {} },
+    },
+    preventConnectionDestroyWarning: true,
+  })
+  const network: NetworkModuleService = medusaApp.modules[NETWORK_MODULE]
+  const commission: CommissionModuleService = medusaApp.modules[COMMISSION_MODULE]
+
+  const naiveChain = async (start: any): Promise<Beneficiary[]> => {
+    const chain: Beneficiary[] = [start]
+    let current = start.id
+    for (;;) {
+      const { rows: [row] } = await client.query("SELECT sponsor_id FROM mlm_distributor WHERE id = $1", [current])
+      if (!row?.sponsor_id) return chain
+      const { rows: [sponsor] } = await client.query("SELECT id, handle, status FROM mlm_distributor WHERE id = $1", [row.sponsor_id])
+      chain.push(sponsor)
+      current = sponsor.id
+    }
+  }
+
+  let sequence = 0
+  const processOrder = async (upline: "plugin" | "naive") => {
+    const credited = pick()
+    const chain =
+      upline === "plugin"
+        ? [credited, ...(await network.listUpline(credited.id))]
+        : await naiveChain(credited)
+    const basis = (10 + Math.floor(random() * 49000) / 100).toFixed(2)
+    const computed = computeCommissionLines({
+      basis,
+      currency_code: "eur",
+      levels: PLAN,
+      compression: true,
+      chain: chain.map((b: any) => ({ id: b.id, handle: b.handle, status: b.status })),
+    })
+    await commission.recordCommissionRun({
+      order_id: `order_bench_${upline}_${++sequence}`,
+      attributed_distributor_id: credited.id,
+      attribution_source: "link",
+      plan_id: null,
+      plan_version: 1,
+      hold_days: 30,
+      currency_code: "eur",
+      basis: computed.basis,
+      plan_amount: computed.plan_amount,
+      paid_amount: computed.lines.reduce((sum, l) => MathBN.add(sum, l.amount), MathBN.convert(0)).toString(),
+      breakage: computed.breakage,
+      explanation: { upline: computed.upline, skipped: computed.skipped },
+      lines: computed.lines.map((l) => ({
+        distributor_id: l.distributor_id,
+        distributor_handle: l.distributor_handle,
+        level: l.level,
+        kind: "commission" as const,
+        basis: computed.basis,
+        percent: l.percent,
+        amount: l.amount,
+        explanation: { upline: computed.upline, rounding: l.rounding },
+      })),
+    })
+  }
+
+  console.log(`\nCommission computation per order (credited distributor at depth 10, ${PLAN.length}-level plan)`)
+  const plugin = await measure("plugin: upline query + compute + ledger write", 1000, 50, () => processOrder("plugin"))
+  const naive = await measure("naive: per-level upline + compute + ledger write", 300, 20, () => processOrder("naive"))
+
+  const throughput = async (upline: "plugin" | "naive", workers: number) => {
+    const started = process.hrtime.bigint()
+    let next = 0
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        while (next++ < ORDERS) await processOrder(upline)
+      })
+    )
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9
+    const rate = ORDERS / seconds
+    console.log(`  ${`${upline}, ${workers} worker(s)`.padEnd(58)} ${rate.toFixed(0).padStart(6)} orders/s (${ORDERS} orders)`)
+    return rate
+  }
+  console.log("\nOrders per second (same work, sequential and with 8 concurrent workers)")
+  const p1 = await throughput("plugin", 1)
+  const p8 = await throughput("plugin", 8)
+  const n1 = await throughput("naive", 1)
+  const n8 = await throughput("naive", 8)
+
+  const { rows: [check] } = await client.query(
+    "SELECT count(*)::int AS runs, (SELECT count(*)::int FROM mlm_commission_line) AS lines FROM mlm_commission_run"
+  )
+  console.log(`\nLedger after the bench: ${check.runs} runs, ${check.lines} lines`)
+  console.log("\nRatios (plugin vs naive, measured side by side in this run)")
+  console.log(`  per order p50              ${(naive.p50 / plugin.p50).toFixed(1)}x faster (${fmt(plugin.p50)} vs ${fmt(naive.p50)})`)
+  console.log(`  orders/s, 1 worker         ${(p1 / n1).toFixed(1)}x (${p1.toFixed(0)} vs ${n1.toFixed(0)})`)
+  console.log(`  orders/s, 8 workers        ${(p8 / n8).toFixed(1)}x (${p8.toFixed(0)} vs ${n8.toFixed(0)})`)
+  await client.query("TRUNCATE mlm_commission_line, mlm_commission_run")
+  await shutdown()
+  await client.end()
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
