@@ -15,6 +15,7 @@ import type NetworkModuleService from "../src/modules/network/service"
 import type CommissionModuleService from "../src/modules/commission/service"
 import * as commissionMigration from "../src/modules/commission/migrations/Migration20261122200003"
 import { computeCommissionLines, Beneficiary } from "../src/modules/commission/utils/compute-commission-lines"
+import { Pool } from "pg"
 import { connect, measure, migrationSql, mulberry32, fmt } from "./lib"
 
 const PLAN = [10, 5, 3, 2, 1, 1, 1, 1].map((percent, i) => ({ level: i + 1, percent }))
@@ -44,13 +45,22 @@ async function main() {
   const network: NetworkModuleService = medusaApp.modules[NETWORK_MODULE]
   const commission: CommissionModuleService = medusaApp.modules[COMMISSION_MODULE]
 
+  // The naive walk gets its own pool of 8 connections, so concurrent workers do not queue on one.
+  const pool = new Pool({
+    host: process.env.DB_HOST,
+    port: Number(process.env.DB_PORT),
+    user: process.env.DB_USERNAME,
+    password: process.env.DB_PASSWORD || undefined,
+    database,
+    max: 8,
+  })
   const naiveChain = async (start: any): Promise<Beneficiary[]> => {
     const chain: Beneficiary[] = [start]
     let current = start.id
     for (;;) {
-      const { rows: [row] } = await client.query("SELECT sponsor_id FROM mlm_distributor WHERE id = $1", [current])
+      const { rows: [row] } = await pool.query("SELECT sponsor_id FROM mlm_distributor WHERE id = $1", [current])
       if (!row?.sponsor_id) return chain
-      const { rows: [sponsor] } = await client.query("SELECT id, handle, status FROM mlm_distributor WHERE id = $1", [row.sponsor_id])
+      const { rows: [sponsor] } = await pool.query("SELECT id, handle, status FROM mlm_distributor WHERE id = $1", [row.sponsor_id])
       chain.push(sponsor)
       current = sponsor.id
     }
@@ -130,6 +140,7 @@ async function main() {
   console.log(`  orders/s, 8 workers        ${(p8 / n8).toFixed(1)}x (${p8.toFixed(0)} vs ${n8.toFixed(0)})`)
   await client.query("TRUNCATE mlm_commission_line, mlm_commission_run")
   await shutdown()
+  await pool.end()
   await client.end()
 }
 

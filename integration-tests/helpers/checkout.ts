@@ -5,6 +5,8 @@ import type { SeededStore } from "../../demo/seed-store"
 import { uniqueEmail } from "./auth"
 import { NETWORK_MODULE } from "../../src/modules/network"
 import type NetworkModuleService from "../../src/modules/network/service"
+import { COMMISSION_MODULE } from "../../src/modules/commission"
+import type CommissionModuleService from "../../src/modules/commission/service"
 
 type Headers = { headers: Record<string, string> }
 
@@ -71,13 +73,20 @@ export async function completeCart(
   )
   const eventBus = container.resolve(Modules.EVENT_BUS)
   const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
-  // An attributed order's commissions are computed by the mlm.order.attributed subscriber.
-  const attributed = TestEventUtils.waitSubscribersExecution("mlm.order.attributed", eventBus).catch(() => null)
   const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
   if (data.type !== "order") throw new Error(`checkout did not place an order: ${JSON.stringify(data.error ?? data)}`)
   await placed
+  // An attributed order's commissions are computed by the mlm.order.attributed subscriber, which
+  // runs after this one: wait until its run is written (a waiter on that event would linger for
+  // orders credited to nobody).
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
-  if ((await network.listOrderAttributions({ order_id: data.order.id })).length) await attributed
+  if ((await network.listOrderAttributions({ order_id: data.order.id })).length) {
+    const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
+    for (let i = 0; i < 200; i++) {
+      if ((await commission.listCommissionRuns({ order_id: data.order.id })).length) break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
   return data.order as { id: string; total: number; item_subtotal: number; customer_id: string; email: string }
 }
 

@@ -9,6 +9,7 @@ import {
   StoreCommissionsQuery,
   StoreDownlineQuery,
   StoreEnrollDistributor,
+  StoreJoinAsMember,
 } from "./store/mlm/validators"
 import {
   AdminApproveCommissions,
@@ -16,6 +17,7 @@ import {
   AdminCreatePayouts,
   AdminCreatePlan,
   AdminListCommissionsQuery,
+  AdminSetWholesale,
   AdminCorrectAttribution,
   AdminListDistributorsQuery,
   AdminUpdateDistributor,
@@ -34,6 +36,12 @@ export default defineMiddlewares({
       middlewares: [customerOnly, validateAndTransformBody(StoreEnrollDistributor)],
     },
     { method: ["GET"], matcher: "/store/mlm/me", middlewares: [customerOnly] },
+    {
+      method: ["POST"],
+      matcher: "/store/mlm/members",
+      middlewares: [customerOnly, validateAndTransformBody(StoreJoinAsMember)],
+    },
+    { method: ["POST"], matcher: "/admin/mlm/wholesale", middlewares: [validateAndTransformBody(AdminSetWholesale)] },
     {
       method: ["GET"],
       matcher: "/store/mlm/me/downline",

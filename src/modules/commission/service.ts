@@ -121,14 +121,11 @@ export default class CommissionModuleService extends MedusaService({
       [run.order_id]
     )
     const lineKey = superseded > 0 ? `rerun:${superseded}` : ""
-    for (const line of run.lines) {
-      await manager.execute(
-        `INSERT INTO mlm_commission_line (id, order_id, run_id, distributor_id, distributor_handle, source_distributor_id,
-           level, kind, adjustment_key, basis, raw_basis, percent, raw_percent, amount, raw_amount, currency_code, status,
-           plan_version, explanation, hold_until, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, 'pending', ?, ?::jsonb,
-           now() + make_interval(days => ?), now(), now())`,
-        [
+    // All lines in one statement: a run writes its 1..50 levels in one round trip.
+    if (run.lines.length) {
+      const values: unknown[] = []
+      const rows = run.lines.map((line) => {
+        values.push(
           generateEntityId(undefined, "mlmcom"),
           run.order_id,
           runId,
@@ -147,8 +144,17 @@ export default class CommissionModuleService extends MedusaService({
           run.currency_code,
           run.plan_version,
           JSON.stringify(line.explanation),
-          run.hold_days,
-        ]
+          run.hold_days
+        )
+        return `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, 'pending', ?, ?::jsonb,
+           now() + make_interval(days => ?), now(), now())`
+      })
+      await manager.execute(
+        `INSERT INTO mlm_commission_line (id, order_id, run_id, distributor_id, distributor_handle, source_distributor_id,
+           level, kind, adjustment_key, basis, raw_basis, percent, raw_percent, amount, raw_amount, currency_code, status,
+           plan_version, explanation, hold_until, created_at, updated_at)
+         VALUES ${rows.join(", ")}`,
+        values
       )
     }
     return { created: true, run_id: runId, lines: await this.linesOfOrder_(manager, run.order_id) }

@@ -12,6 +12,7 @@ import { NetworkSetting } from "./models/network-setting"
 import { CartReferral } from "./models/cart-referral"
 import { OrderAttribution } from "./models/order-attribution"
 import { CustomerBinding } from "./models/customer-binding"
+import { PreferredCustomer } from "./models/preferred-customer"
 import { PluginOptions, parsePluginOptions } from "./options"
 import { stripModuleKeys } from "./loaders/validate-options"
 import {
@@ -53,6 +54,7 @@ export default class NetworkModuleService extends MedusaService({
   CartReferral,
   OrderAttribution,
   CustomerBinding,
+  PreferredCustomer,
 }) {
   protected readonly options_: PluginOptions
 

@@ -91,3 +91,14 @@ export const AdminCreatePayouts = z
   })
   .strict()
 export type AdminCreatePayoutsType = z.infer<typeof AdminCreatePayouts>
+
+export const AdminSetWholesale = z
+  .object({
+    discount_percent: z
+      .number({ error: "discount_percent must be a number from 0 to 100" })
+      .min(0, "discount_percent must be from 0 to 100")
+      .max(100, "discount_percent must be from 0 to 100")
+      .refine((n) => Number.isInteger(n * 10000), "discount_percent may have at most 4 decimals"),
+  })
+  .strict()
+export type AdminSetWholesaleType = z.infer<typeof AdminSetWholesale>

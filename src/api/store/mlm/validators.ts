@@ -33,3 +33,10 @@ export const StoreCommissionsQuery = z
   })
   .strict()
 export type StoreCommissionsQueryType = z.infer<typeof StoreCommissionsQuery>
+
+export const StoreJoinAsMember = z
+  .object({
+    sponsor_handle: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict()
+export type StoreJoinAsMemberType = z.infer<typeof StoreJoinAsMember>

@@ -1,0 +1,136 @@
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { seedStore, SeededStore } from "../../../demo/seed-store"
+import { createAdminHeaders, registerCustomer } from "../../helpers/auth"
+import { failure } from "../../helpers/store"
+import { enrollThroughStore } from "../../helpers/network"
+import { checkout, createCart, storeHeaders } from "../../helpers/checkout"
+
+jest.setTimeout(240_000)
+
+type Headers = { headers: Record<string, string> }
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: SeededStore
+    let admin: Headers
+    let shake: { product: string; variant: string } // 49.90 EUR retail
+
+    beforeEach(async () => {
+      store = await seedStore(getContainer())
+      admin = await createAdminHeaders(getContainer())
+      const product = store.products.find((p) => p.handle === "vitality-shake")!
+      shake = { product: product.id, variant: product.variants[0].id }
+    })
+
+    /** The shop sells to members at 20% off: 49.90 -> 39.92, 99.00 -> 79.20, 24.50 -> 19.60, 19.99 -> 15.99 */
+    const setDiscount = (discount_percent: unknown = 20) => api.post("/admin/mlm/wholesale", { discount_percent }, admin)
+
+    const listedPrice = async (headers: Headers) => {
+      const { data } = await api.get(
+        `/store/products?handle=vitality-shake&region_id=${store.region.id}&fields=*variants.calculated_price`,
+        headers
+      )
+      return data.products[0].variants[0].calculated_price.calculated_amount
+    }
+    const cartPrice = async (customer?: Headers) => {
+      const cartId = await createCart(api, store, { customer, items: [{ variant_id: shake.variant, quantity: 1 }] })
+      const { data } = await api.get(`/store/carts/${cartId}`, customer ?? storeHeaders(store))
+      return data.cart.items[0].unit_price
+    }
+
+    it("creates the member price list at 20% off every variant price and reports it", async () => {
+      const answer = await setDiscount(20)
+      expect(answer.data.wholesale).toEqual({
+        discount_percent: 20,
+        price_list_id: expect.stringMatching(/^plist_/),
+        member_group_id: expect.stringMatching(/^cusgroup_/),
+        price_count: 4,
+        refreshed_at: expect.any(String),
+      })
+      expect((await api.get("/admin/mlm/wholesale", admin)).data).toEqual(answer.data)
+      const { data } = await api.get(`/admin/price-lists/${answer.data.wholesale.price_list_id}?fields=type,status,*prices`, admin)
+      expect(data.price_list).toMatchObject({ type: "override", status: "active" })
+      expect(data.price_list.prices.map((p: any) => p.amount).sort((a: number, b: number) => a - b)).toEqual([15.99, 19.6, 39.92, 79.2])
+    })
+
+    it("shows members wholesale and everyone else retail: listing, cart created with items, completed order", async () => {
+      await setDiscount(20)
+      const jane = await enrollThroughStore(api, storeHeaders(store), "jane")
+      const retail = await registerCustomer(api, storeHeaders(store))
+      const guest = storeHeaders(store)
+
+      expect(await listedPrice(jane.headers)).toBe(39.92)
+      expect(await listedPrice(retail.headers)).toBe(49.9)
+      expect(await listedPrice(guest)).toBe(49.9)
+
+      expect(await cartPrice(jane.headers)).toBe(39.92)
+      expect(await cartPrice(retail.headers)).toBe(49.9)
+      expect(await cartPrice()).toBe(49.9)
+
+      const memberOrder = await checkout(api, getContainer(), store, { customer: jane.headers, items: [{ variant_id: shake.variant, quantity: 2 }] })
+      const retailOrder = await checkout(api, getContainer(), store, { customer: retail.headers, items: [{ variant_id: shake.variant, quantity: 2 }] })
+      expect(memberOrder.order.item_subtotal).toBe(79.84)
+      expect(retailOrder.order.item_subtotal).toBe(99.8)
+    })
+
+    it("makes a preferred customer a member and computes commissions on the wholesale they paid", async () => {
+      await setDiscount(20)
+      await api.post("/admin/mlm/plan", { levels: [{ level: 1, percent: 10 }] }, admin)
+      await enrollThroughStore(api, storeHeaders(store), "jane")
+      const customer = await registerCustomer(api, storeHeaders(store))
+      const joined = await api.post("/store/mlm/members", { sponsor_handle: "jane" }, customer.headers)
+      expect(joined.status).toBe(201)
+      expect(joined.data.member).toMatchObject({ customer_id: customer.customer.id, sponsor: { handle: "jane" } })
+      expect(await listedPrice(customer.headers)).toBe(39.92)
+
+      const { order } = await checkout(api, getContainer(), store, { customer: customer.headers, items: [{ variant_id: shake.variant, quantity: 2 }] })
+      const attribution = (await api.get(`/admin/mlm/orders/${order.id}/attribution`, admin)).data.attribution
+      expect(attribution).toMatchObject({ source: "enrollment", distributor: { handle: "jane" } })
+      const { data } = await api.get(`/admin/mlm/orders/${order.id}/commissions`, admin)
+      // basis = 2 x 39.92 = 79.84 wholesale, 10% = 7.98 (7.984 rounded half-up)
+      expect(data.run.basis).toBe(79.84)
+      expect(data.commissions.map((l: any) => [l.distributor_handle, l.amount])).toEqual([["jane", 7.98]])
+
+      expect((await failure(api.post("/store/mlm/members", {}, customer.headers))).status).toBe(409)
+      const unknown = await registerCustomer(api, storeHeaders(store))
+      expect((await failure(api.post("/store/mlm/members", { sponsor_handle: "nobody" }, unknown.headers))).status).toBe(404)
+      expect((await failure(api.post("/store/mlm/members", {}, storeHeaders(store)))).status).toBe(401)
+    })
+
+    it("refreshes the member prices after a retail price change", async () => {
+      await setDiscount(20)
+      const jane = await enrollThroughStore(api, storeHeaders(store), "jane")
+      const refreshed = TestEventUtils.waitSubscribersExecution("product-variant.updated", getContainer().resolve(Modules.EVENT_BUS))
+      await api.post(`/admin/products/${shake.product}/variants/${shake.variant}`, { prices: [{ currency_code: "eur", amount: 59.9 }] }, admin)
+      await refreshed
+      // 59.90 x 0.8 = 47.92
+      expect(await listedPrice(jane.headers)).toBe(47.92)
+      expect(await listedPrice(storeHeaders(store))).toBe(59.9)
+      expect((await api.get("/admin/mlm/wholesale", admin)).data.wholesale.price_count).toBe(4)
+    })
+
+    it("takes member prices away from a terminated distributor", async () => {
+      await setDiscount(20)
+      const jane = await enrollThroughStore(api, storeHeaders(store), "jane")
+      expect(await listedPrice(jane.headers)).toBe(39.92)
+      await api.post(`/admin/mlm/distributors/${jane.distributor.id}`, { status: "terminated" }, admin)
+      expect(await listedPrice(jane.headers)).toBe(49.9)
+    })
+
+    it.each([[120], [-1], ["20"], [null], [12.34567]])("rejects discount_percent %j with 400 and changes nothing", async (bad) => {
+      await setDiscount(20)
+      const before = (await api.get("/admin/mlm/wholesale", admin)).data
+      const answer = await failure(api.post("/admin/mlm/wholesale", { discount_percent: bad }, admin))
+      expect(answer.status).toBe(400)
+      expect(answer.data.message).toContain("discount_percent")
+      expect((await api.get("/admin/mlm/wholesale", admin)).data).toEqual(before)
+    })
+
+    it("answers null before a discount is set and 400 for a missing discount", async () => {
+      expect((await api.get("/admin/mlm/wholesale", admin)).data).toEqual({ wholesale: null })
+      expect((await failure(api.post("/admin/mlm/wholesale", {}, admin))).status).toBe(400)
+      expect((await failure(api.get("/admin/mlm/wholesale"))).status).toBe(401)
+    })
+  },
+})
