@@ -98,6 +98,41 @@ medusaIntegrationTestRunner({
       expect((await failure(api.post("/store/mlm/members", {}, storeHeaders(store)))).status).toBe(401)
     })
 
+    it("pays level 1 the retail profit on a retail order through a link, when the plan says so", async () => {
+      await setDiscount(20)
+      await api.post("/admin/mlm/plan", { levels: [{ level: 1, percent: 10 }, { level: 2, percent: 5 }], retail_profit: true }, admin)
+      await enrollThroughStore(api, storeHeaders(store), "jane")
+      await enrollThroughStore(api, storeHeaders(store), "ben", "jane")
+      const retail = await registerCustomer(api, storeHeaders(store))
+      const { order } = await checkout(api, getContainer(), store, {
+        customer: retail.headers,
+        items: [{ variant_id: shake.variant, quantity: 2 }],
+        referral: "ben",
+      })
+      const { data } = await api.get(`/admin/mlm/orders/${order.id}/commissions`, admin)
+      // paid 99.80 retail, members pay 79.84: ben earns the 19.96 margin; jane 5% of 99.80 = 4.99
+      expect(data.commissions.map((l: any) => [l.level, l.kind, l.distributor_handle, l.amount])).toEqual([
+        [1, "retail_profit", "ben", 19.96],
+        [2, "commission", "jane", 4.99],
+      ])
+      expect(data.run).toMatchObject({ basis: 99.8, plan_amount: 4.99, paid_amount: 24.95, breakage: 0 })
+      expect(data.run.explanation.retail_profit).toBe("19.96")
+
+      // A member buying through the same link paid wholesale: no margin, level 1 earns its percent.
+      const member = await registerCustomer(api, storeHeaders(store))
+      await api.post("/store/mlm/members", {}, member.headers)
+      const memberOrder = await checkout(api, getContainer(), store, {
+        customer: member.headers,
+        items: [{ variant_id: shake.variant, quantity: 2 }],
+        referral: "ben",
+      })
+      const memberLines = (await api.get(`/admin/mlm/orders/${memberOrder.order.id}/commissions`, admin)).data.commissions
+      expect(memberLines.map((l: any) => [l.level, l.kind, l.distributor_handle, l.amount])).toEqual([
+        [1, "commission", "ben", 7.98],
+        [2, "commission", "jane", 3.99],
+      ])
+    })
+
     it("refreshes the member prices after a retail price change", async () => {
       await setDiscount(20)
       const jane = await enrollThroughStore(api, storeHeaders(store), "jane")
@@ -108,6 +143,16 @@ medusaIntegrationTestRunner({
       expect(await listedPrice(jane.headers)).toBe(47.92)
       expect(await listedPrice(storeHeaders(store))).toBe(59.9)
       expect((await api.get("/admin/mlm/wholesale", admin)).data.wholesale.price_count).toBe(4)
+    })
+
+    it("keeps member prices for a member who is also in another customer group (core report #11875)", async () => {
+      await setDiscount(20)
+      const jane = await enrollThroughStore(api, storeHeaders(store), "jane")
+      const customerModule = getContainer().resolve(Modules.CUSTOMER)
+      const vip = await customerModule.createCustomerGroups({ name: "Newsletter" })
+      await customerModule.addCustomerToGroup({ customer_id: jane.customer.id, customer_group_id: vip.id })
+      expect(await listedPrice(jane.headers)).toBe(39.92)
+      expect(await cartPrice(jane.headers)).toBe(39.92)
     })
 
     it("takes member prices away from a terminated distributor", async () => {

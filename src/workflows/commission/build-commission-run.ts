@@ -12,6 +12,7 @@ export function buildCommissionRun(context: NonNullable<CommissionContext>): New
     levels: plan?.levels ?? [],
     compression: plan?.compression ?? true,
     chain: context.chain,
+    retailProfit: context.retail_profit,
   })
   const shared = {
     upline: computation.upline,
@@ -35,17 +36,22 @@ export function buildCommissionRun(context: NonNullable<CommissionContext>): New
       ...shared,
       unpaid_levels: computation.unpaid_levels,
       order_item_total: context.item_total,
+      retail_profit: computation.retail_profit,
       note: plan ? undefined : "No compensation plan is configured: this order earns nothing.",
     },
     lines: computation.lines.map((line) => ({
       distributor_id: line.distributor_id,
       distributor_handle: line.distributor_handle,
       level: line.level,
-      kind: "commission" as const,
+      kind: line.kind,
       basis: computation.basis,
       percent: line.percent,
       amount: line.amount,
-      explanation: { ...shared, rounding: line.rounding },
+      explanation: {
+        ...shared,
+        rounding: line.rounding,
+        ...(line.kind === "retail_profit" ? { retail_profit: "retail price paid minus member price of the items" } : {}),
+      },
     })),
   }
 }

@@ -134,6 +134,27 @@ describe("computing commission lines", () => {
   })
 })
 
+describe("retail profit", () => {
+  it("pays level 1 the retail margin instead of its percent; the other levels keep theirs", () => {
+    // retail 99.80, wholesale 79.84: margin 19.96 to dan; 5% and 3% of 99.80 to cleo and ben
+    const result = computeCommissionLines({
+      basis: "99.80",
+      currency_code: "eur",
+      levels: plan10_5_3,
+      compression: true,
+      chain: [active("dan"), active("cleo"), active("ben")],
+      retailProfit: "19.96",
+    })
+    expect(result.lines.map((l) => [l.level, l.kind, l.distributor_handle, l.percent, l.amount])).toEqual([
+      [1, "retail_profit", "dan", "0", "19.96"],
+      [2, "commission", "cleo", "5", "4.99"],
+      [3, "commission", "ben", "3", "2.99"],
+    ])
+    // the plan's percent budget is now levels 2-3 only: 8% of 99.80 = 7.984, paid 7.98
+    expect(result).toMatchObject({ plan_amount: "7.984", retail_profit: "19.96", breakage: "0.004" })
+  })
+})
+
 describe("clawbacks", () => {
   it("takes back everything when an order is cancelled", () => {
     expect(clawbackAmount({ amount: "10", clawedSoFar: "0", remaining: 0, currency_code: "eur" })).toBe("-10")

@@ -6,6 +6,7 @@ export type Beneficiary = { id: string; handle: string; status: "active" | "inac
 
 export type ComputedLine = {
   level: number
+  kind: "commission" | "retail_profit"
   distributor_id: string
   distributor_handle: string
   percent: string
@@ -18,8 +19,10 @@ export type SkippedDistributor = { handle: string; reason: "inactive" | "termina
 export type CommissionComputation = {
   basis: string
   currency_code: string
-  /** sum of the plan's percents x basis, unrounded */
+  /** sum of the plan's percents x basis, unrounded (without level 1 when it earns retail profit) */
   plan_amount: string
+  /** retail minus wholesale of the items, earned by level 1 instead of its percent (retail_profit plans) */
+  retail_profit: string | null
   lines: ComputedLine[]
   /** plan_amount - sum(lines): unearned levels (top of tree, no one eligible) and rounding */
   breakage: string
@@ -35,7 +38,7 @@ export type CommissionComputation = {
  * skipped and the level rolls up to the next eligible one; without it, their level goes unpaid.
  * Terminated distributors are never paid. Each line is rounded half-up to the currency's minor unit;
  * what the plan would pay but nobody earns, rounding included, is breakage, so
- * lines + breakage = plan percents x basis, exactly.
+ * percent lines + breakage = plan percents x basis, exactly (a retail profit line is outside it).
  */
 export function computeCommissionLines(input: {
   basis: string | number
@@ -43,6 +46,11 @@ export function computeCommissionLines(input: {
   levels: PlanLevel[]
   compression: boolean
   chain: Beneficiary[]
+  /**
+   * A retail order through a distributor with the plan's retail_profit on: level 1 earns this
+   * (retail - wholesale of the items, already in minor units) instead of its percent.
+   */
+  retailProfit?: string | null
 }): CommissionComputation {
   const basis = MathBN.convert(input.basis)
   const levels = [...input.levels].sort((a, b) => a.level - b.level)
@@ -72,10 +80,23 @@ export function computeCommissionLines(input: {
       unpaid.push(level)
       continue
     }
+    if (level === 1 && input.retailProfit != null) {
+      lines.push({
+        level,
+        kind: "retail_profit",
+        distributor_id: beneficiary.id,
+        distributor_handle: beneficiary.handle,
+        percent: "0",
+        amount: roundToMinorUnit(input.retailProfit, input.currency_code).toString(),
+        rounding: "0",
+      })
+      continue
+    }
     const exact = percentOf(basis, percent)
     const amount = roundToMinorUnit(exact, input.currency_code)
     lines.push({
       level,
+      kind: "commission",
       distributor_id: beneficiary.id,
       distributor_handle: beneficiary.handle,
       percent: MathBN.convert(percent).toString(),
@@ -84,13 +105,17 @@ export function computeCommissionLines(input: {
     })
   }
 
-  const totalPercent = levels.reduce((sum, { percent }) => MathBN.add(sum, percent), MathBN.convert(0))
+  const percentLevels = input.retailProfit != null ? levels.filter((l) => l.level !== 1) : levels
+  const totalPercent = percentLevels.reduce((sum, { percent }) => MathBN.add(sum, percent), MathBN.convert(0))
   const planAmount = percentOf(basis, totalPercent)
-  const paid = lines.reduce((sum, line) => MathBN.add(sum, line.amount), MathBN.convert(0))
+  const paid = lines
+    .filter((line) => line.kind === "commission")
+    .reduce((sum, line) => MathBN.add(sum, line.amount), MathBN.convert(0))
   return {
     basis: basis.toString(),
     currency_code: input.currency_code,
     plan_amount: planAmount.toString(),
+    retail_profit: input.retailProfit != null ? roundToMinorUnit(input.retailProfit, input.currency_code).toString() : null,
     lines,
     breakage: MathBN.sub(planAmount, paid).toString(),
     unpaid_levels: unpaid,

@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { NETWORK_MODULE } from "../../../modules/network"
 import type NetworkModuleService from "../../../modules/network/service"
@@ -7,6 +7,8 @@ import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
 import type { CommissionPlanDTO } from "../../../modules/commission/types"
 import type { Beneficiary } from "../../../modules/commission/utils/compute-commission-lines"
+import { MEMBER_GROUP_SETTING } from "../../network/steps/ensure-member-group"
+import { WHOLESALE_SETTINGS } from "../../pricing/steps/load-wholesale-state"
 
 export type CommissionContext = {
   order_id: string
@@ -17,6 +19,8 @@ export type CommissionContext = {
   item_total: string
   plan: CommissionPlanDTO | null
   chain: Beneficiary[]
+  /** retail - wholesale of the items when level 1 earns retail profit, else null */
+  retail_profit: string | null
 } | null
 
 export const loadCommissionContextStepId = "load-commission-context"
@@ -60,7 +64,7 @@ export const loadCommissionContextStep = createStep(
 
     const { data: orders } = await query.graph({
       entity: "order",
-      fields: ["id", "currency_code", ...ORDER_BASIS_FIELDS],
+      fields: ["id", "currency_code", "customer_id", ...ORDER_BASIS_FIELDS],
       filters: { id: input.order_id },
     })
     const order = orders[0]
@@ -77,6 +81,11 @@ export const loadCommissionContextStep = createStep(
     // A distributor's own order pays from their sponsor up; any other order from the credited distributor up.
     const chain = attribution.source === "self" ? upline.map(asBeneficiary) : [credited, ...upline].map(asBeneficiary)
 
+    const retailProfit =
+      plan?.retail_profit && attribution.source !== "self"
+        ? await retailMargin(container, order as any)
+        : null
+
     return new StepResponse<CommissionContext>({
       order_id: order.id,
       attribution: { distributor_id: attribution.distributor_id, source: attribution.source },
@@ -85,6 +94,50 @@ export const loadCommissionContextStep = createStep(
       item_total: MathBN.convert((order as any).item_total ?? 0).toString(),
       plan,
       chain,
+      retail_profit: retailProfit,
     })
   }
 )
+
+/**
+ * What a retail buyer paid above the member (wholesale) price: sum over items of the paid item
+ * subtotal after discounts minus the wholesale unit price x quantity (never below 0 per item).
+ * Null when the buyer is a member (they paid wholesale) or no member price list exists.
+ */
+async function retailMargin(container: any, order: any): Promise<string | null> {
+  const network = container.resolve(NETWORK_MODULE) as NetworkModuleService
+  const [groupId, priceListId] = await Promise.all([
+    network.getSetting(MEMBER_GROUP_SETTING),
+    network.getSetting(WHOLESALE_SETTINGS.priceList),
+  ])
+  if (!groupId || !priceListId) return null
+  if (order.customer_id) {
+    const customerModule = container.resolve(Modules.CUSTOMER)
+    const membership = await customerModule.listCustomerGroupCustomers({ customer_id: order.customer_id, customer_group_id: groupId })
+    if (membership.length) return null
+  }
+  const items: any[] = order.items ?? []
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: variants } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "price_set.id"],
+    filters: { id: items.map((i) => i.variant_id).filter(Boolean) },
+  })
+  const priceSetOf = new Map((variants as any[]).map((v) => [v.id, v.price_set?.id]))
+  const pricing = container.resolve(Modules.PRICING)
+  const prices = await pricing.listPrices({
+    price_list_id: [priceListId],
+    price_set_id: [...priceSetOf.values()].filter(Boolean),
+  } as any)
+  let margin = MathBN.convert(0)
+  for (const item of items) {
+    const wholesale = (prices as any[]).find(
+      (p) => p.price_set_id === priceSetOf.get(item.variant_id) && p.currency_code === order.currency_code
+    )
+    if (!wholesale) continue
+    const paid = MathBN.sub(item.subtotal ?? 0, item.discount_subtotal ?? 0)
+    const atWholesale = MathBN.mult(wholesale.amount, item.quantity)
+    margin = MathBN.add(margin, MathBN.max(0, MathBN.sub(paid, atWholesale)))
+  }
+  return margin.toString()
+}
