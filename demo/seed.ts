@@ -2,6 +2,10 @@ import { ExecArgs } from "@medusajs/framework/types"
 import { seedStore } from "./seed-store"
 import { seedNetwork } from "./seed-network"
 import { seedOrders } from "./seed-orders"
+import { NETWORK_MODULE } from "../src/modules/network"
+import type NetworkModuleService from "../src/modules/network/service"
+import { WHOLESALE_SETTINGS } from "../src/workflows/pricing/steps/load-wholesale-state"
+import { refreshWholesalePriceListWorkflow } from "../src/workflows/pricing/workflows/refresh-wholesale-price-list"
 
 /**
  * `medusa exec ./demo/seed.ts`: the demo store and its network. Idempotent.
@@ -17,6 +21,11 @@ export default async function seedDemo({ container }: ExecArgs) {
     log,
   })
   log(`network: ${created} distributors created, ${people.length - created} already there`)
+  const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
+  if ((await network.getSetting(WHOLESALE_SETTINGS.discount)) === null) {
+    const { result } = await refreshWholesalePriceListWorkflow(container).run({ input: { discount_percent: 20 } })
+    log(`pricing: member price list at 20% off retail (${result.price_count} prices)`)
+  }
   await seedOrders(container, store, { log })
   const out = path.join(process.cwd(), ".mlm-data", "demo.json")
   fs.mkdirSync(path.dirname(out), { recursive: true })

@@ -16,6 +16,19 @@ type Plan = {
 /** Tier percentages per level; saving makes a new immutable version (a rejected plan changes nothing). */
 const PlanPage = () => {
   const { data, reload } = useAdminGet<{ versions: Plan[] }>("/admin/mlm/plan/versions")
+  const { data: wholesale, reload: reloadWholesale } = useAdminGet<{
+    wholesale: { discount_percent: number; price_count: number; refreshed_at: string } | null
+  }>("/admin/mlm/wholesale")
+  const [discount, setDiscount] = useState("")
+  const saveDiscount = async () => {
+    try {
+      await sdk.client.fetch("/admin/mlm/wholesale", { method: "POST", body: { discount_percent: Number(discount) } })
+      toast.success("Member prices refreshed")
+      reloadWholesale()
+    } catch (e) {
+      toast.error((e as Error).message)
+    }
+  }
   const active = data?.versions[0]
   const [levels, setLevels] = useState<string[]>(["10", "5", "3"])
   const [cap, setCap] = useState("50")
@@ -77,6 +90,19 @@ const PlanPage = () => {
         </div>
         <Text size="small">Levels add up to {total}% of the basis (cap {cap}%).</Text>
         <div><Button size="small" onClick={save}>Save as new version</Button></div>
+      </Container>
+      <Container className="flex flex-col gap-y-3 px-6 py-4">
+        <Heading level="h2">Member (wholesale) prices</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {wholesale?.wholesale
+            ? `${wholesale.wholesale.discount_percent}% off retail · ${wholesale.wholesale.price_count} prices · refreshed ${new Date(wholesale.wholesale.refreshed_at).toLocaleString()}`
+            : "No member price list yet. Members see retail prices."}
+        </Text>
+        <div className="flex items-center gap-x-2">
+          <Label>Discount %</Label>
+          <Input size="small" className="w-24" value={discount} placeholder={String(wholesale?.wholesale?.discount_percent ?? 20)} onChange={(e) => setDiscount(e.target.value)} />
+          <Button size="small" variant="secondary" onClick={saveDiscount}>Set and refresh</Button>
+        </div>
       </Container>
       <Container className="p-0">
         <Heading level="h2" className="px-6 py-4">Versions</Heading>
