@@ -5,6 +5,7 @@
 //   npm run demo -- --setup-only   prepare everything, do not start the server
 import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
+import net from "node:net"
 import path from "node:path"
 import { projectRoot } from "./lib/paths.mjs"
 import { installIfMissing } from "./lib/install.mjs"
@@ -92,9 +93,21 @@ if (setupOnly) {
 }
 
 step(5, `starting Medusa on ${backendUrl} (Ctrl-C stops it)`)
-const server = spawn(process.execPath, [medusaBin, "develop"], { stdio: "inherit", env })
+const portTaken = await new Promise((resolve) => {
+  const probe = net.createServer().once("error", () => resolve(true)).once("listening", () => probe.close(() => resolve(false)))
+  probe.listen(Number(port))
+})
+if (portTaken) {
+  console.error(`Port ${port} is in use (another Medusa?). Stop it, or run: PORT=9100 npm run demo`)
+  await db.stop()
+  process.exit(1)
+}
+// Its own process group: `medusa develop` starts a child server that must stop with it.
+const server = spawn(process.execPath, [medusaBin, "develop"], { stdio: "inherit", env, detached: true })
 const shutdown = async (code) => {
-  server.kill("SIGTERM")
+  try {
+    process.kill(-server.pid, "SIGTERM")
+  } catch {}
   await db.stop().catch(() => {})
   process.exit(code)
 }
