@@ -22,6 +22,8 @@ const adminEmail = process.env.MLM_DEMO_ADMIN_EMAIL || "admin@example.com"
 const adminPassword = process.env.MLM_DEMO_ADMIN_PASSWORD || "supersecret"
 const distributorPassword = process.env.MLM_DEMO_DISTRIBUTOR_PASSWORD || "supersecret"
 const backendUrl = `http://localhost:${port}`
+const storefrontPort = process.env.STOREFRONT_PORT || "8000"
+const storefrontTemplate = process.env.MLM_STOREFRONT_URL_TEMPLATE || `http://localhost:${storefrontPort}/{handle}`
 
 const step = (n, text) => console.log(`\n[demo ${n}/5] ${text}`)
 
@@ -36,6 +38,9 @@ const env = {
   MEDUSA_BACKEND_URL: backendUrl,
   PORT: port,
   MLM_DEMO_DISTRIBUTOR_PASSWORD: distributorPassword,
+  MLM_STOREFRONT_URL_TEMPLATE: storefrontTemplate,
+  STORE_CORS: process.env.STORE_CORS || `http://localhost:${storefrontPort}`,
+  AUTH_CORS: process.env.AUTH_CORS || `http://localhost:${storefrontPort},http://localhost:${port}`,
 }
 const medusaBin = path.join(projectRoot, "node_modules", "@medusajs", "cli", "cli.js")
 const medusa = (args) => {
@@ -66,7 +71,7 @@ if (adminExists) console.log("admin user already exists")
 else if (!medusa(["user", "-e", adminEmail, "-p", adminPassword])) await new Promise(() => {})
 
 const demo = JSON.parse(fs.readFileSync(path.join(projectRoot, ".mlm-data", "demo.json"), "utf8"))
-const template = process.env.MLM_STOREFRONT_URL_TEMPLATE || "https://shop.example/{handle}"
+const template = storefrontTemplate
 const examples = [0, 1, 4].map((i) => demo.distributors[i])
 const summary = () => {
   const line = "-".repeat(72)
@@ -76,6 +81,7 @@ const summary = () => {
   console.log(`  password:        ${adminPassword}`)
   console.log(`Store API:         ${backendUrl}/store   (header x-publishable-api-key)`)
   console.log(`Publishable key:   ${demo.publishable_key}`)
+  console.log(`Demo storefront:   http://localhost:${storefrontPort}/  (a distributor's store: add their handle)`)
   console.log(`Distributor store URLs (template ${template}):`)
   for (const d of examples) {
     console.log(`  ${template.split("{handle}").join(d.handle).padEnd(44)} ${d.name}, level ${d.level}`)
@@ -114,6 +120,20 @@ const shutdown = async (code) => {
 process.on("SIGINT", () => shutdown(0))
 process.on("SIGTERM", () => shutdown(0))
 server.on("exit", (code) => shutdown(code ?? 0))
+
+// The demo storefront: one static page that uses the store API (the plugin's routes included).
+const http = await import("node:http")
+http
+  .createServer((req, res) => {
+    if (req.url === "/config.json") {
+      res.writeHead(200, { "content-type": "application/json" })
+      res.end(JSON.stringify({ backendUrl, publishableKey: demo.publishable_key, regionId: demo.region_id }))
+      return
+    }
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" })
+    res.end(fs.readFileSync(path.join(projectRoot, "demo", "storefront", "index.html")))
+  })
+  .listen(Number(storefrontPort))
 
 for (let attempt = 0; attempt < 240; attempt++) {
   try {
