@@ -5,6 +5,7 @@ import { createAdminHeaders, registerCustomer } from "../../helpers/auth"
 import { failure } from "../../helpers/store"
 import { enrollThroughStore } from "../../helpers/network"
 import { checkout, storeHeaders } from "../../helpers/checkout"
+import { fulfillOrder, receiveReturn } from "../../helpers/returns"
 import { computeOrderCommissionsWorkflow } from "../../../src/workflows/commission/workflows/compute-order-commissions"
 import { reconcileCommissions } from "../../../src/workflows/commission/reconcile-commissions"
 import { COMMISSION_MODULE } from "../../../src/modules/commission"
@@ -239,23 +240,9 @@ medusaIntegrationTestRunner({
         await setPlan()
         const { order } = await buyThroughDan()
         const { data } = await api.get(`/admin/orders/${order.id}?fields=items.id`, admin)
-        const item = data.order.items[0].id
-        await api.post(
-          `/admin/orders/${order.id}/fulfillments`,
-          { items: [{ id: item, quantity: 2 }], location_id: store.stockLocation.id },
-          admin
-        )
-        // The admin's return flow: request one of the two shakes back, then receive it.
-        const { data: created } = await api.post("/admin/returns", { order_id: order.id, location_id: store.stockLocation.id }, admin)
-        const returnId = created.return.id
-        await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: item, quantity: 1 }] }, admin)
-        await api.post(`/admin/returns/${returnId}/shipping-method`, { shipping_option_id: store.returnShippingOption.id }, admin)
-        await api.post(`/admin/returns/${returnId}/request`, {}, admin)
-        await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
-        await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: item, quantity: 1 }] }, admin)
-        const received = waitFor("order.return_received")
-        await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
-        await received
+        await fulfillOrder(api, admin, store, order.id)
+        // The admin's return flow: one of the two shakes comes back.
+        await receiveReturn(api, getContainer(), admin, store, order.id, [{ id: data.order.items[0].id, quantity: 1 }])
         // half of 99.80 returned: each line keeps half, rounded half-up (2.495 -> 2.50, 1.495 -> 1.50)
         expect(summary(await linesOf(order.id))).toEqual([
           ["clawback", 1, "dan", -4.99, "pending"],
@@ -290,18 +277,8 @@ medusaIntegrationTestRunner({
         ])
 
         // The refunded shake comes back: the commission on it was already taken back.
-        const item = data.order.items[0].id
-        await api.post(`/admin/orders/${order.id}/fulfillments`, { items: [{ id: item, quantity: 2 }], location_id: store.stockLocation.id }, admin)
-        const { data: created } = await api.post("/admin/returns", { order_id: order.id, location_id: store.stockLocation.id }, admin)
-        const returnId = created.return.id
-        await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: item, quantity: 1 }] }, admin)
-        await api.post(`/admin/returns/${returnId}/shipping-method`, { shipping_option_id: store.returnShippingOption.id }, admin)
-        await api.post(`/admin/returns/${returnId}/request`, {}, admin)
-        await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
-        await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: item, quantity: 1 }] }, admin)
-        const received = waitFor("order.return_received")
-        await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
-        await received
+        await fulfillOrder(api, admin, store, order.id)
+        await receiveReturn(api, getContainer(), admin, store, order.id, [{ id: data.order.items[0].id, quantity: 1 }])
         expect(summary(await linesOf(order.id)).filter((l) => l[0] === "clawback")).toEqual(afterRefund)
       })
     })

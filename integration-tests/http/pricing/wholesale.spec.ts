@@ -163,6 +163,15 @@ medusaIntegrationTestRunner({
       expect(await listedPrice(jane.headers)).toBe(49.9)
     })
 
+    it("keeps member prices for a terminated distributor who is also a preferred customer", async () => {
+      await setDiscount(20)
+      const customer = await registerCustomer(api, storeHeaders(store))
+      await api.post("/store/mlm/members", {}, customer.headers)
+      const enrolled = await api.post("/store/mlm/distributors", { handle: "was-preferred" }, customer.headers)
+      await api.post(`/admin/mlm/distributors/${enrolled.data.distributor.id}`, { status: "terminated" }, admin)
+      expect(await listedPrice(customer.headers)).toBe(39.92)
+    })
+
     it.each([[120], [-1], ["20"], [null], [12.34567]])("rejects discount_percent %j with 400 and changes nothing", async (bad) => {
       await setDiscount(20)
       const before = (await api.get("/admin/mlm/wholesale", admin)).data
