@@ -19,11 +19,29 @@ const GENERATOR = `random-recursive-v4:${SIZE}`
 
 type Generated = { ids: string[]; depth: Int32Array; parent: Int32Array; subtree: Int32Array }
 
-async function generate(client: Client): Promise<void> {
+/** Is the generated network of this size already in the database? */
+export async function hasGeneratedNetwork(client: Client): Promise<boolean> {
+  const { rows } = await client.query("SELECT to_regclass('mlm_network_setting') IS NOT NULL AS present")
+  if (!rows[0].present) return false
+  const found = await client.query("SELECT value FROM mlm_network_setting WHERE key = 'bench_network'")
+  return found.rows[0]?.value === GENERATOR
+}
+
+/**
+ * Fills mlm_distributor with the generated network. `fresh` drops and recreates the plugin's network
+ * tables from its first migration (the standalone bench DB); otherwise the rows are replaced in the
+ * existing tables (a full Medusa database).
+ */
+export async function generate(client: Client, { fresh = true }: { fresh?: boolean } = {}): Promise<void> {
   console.log(`\nGenerating ${SIZE.toLocaleString("en")} distributors (random tree, at least 30 levels deep)`)
-  await client.query("DROP TABLE IF EXISTS mlm_distributor CASCADE")
-  await client.query("DROP TABLE IF EXISTS mlm_network_setting CASCADE")
-  for (const sql of await migrationSql([networkMigration])) await client.query(sql)
+  if (fresh) {
+    await client.query("DROP TABLE IF EXISTS mlm_distributor CASCADE")
+    await client.query("DROP TABLE IF EXISTS mlm_network_setting CASCADE")
+    for (const sql of await migrationSql([networkMigration])) await client.query(sql)
+  } else {
+    await client.query("DELETE FROM mlm_distributor")
+    await client.query("DELETE FROM mlm_network_setting WHERE key = 'bench_network'")
+  }
 
   // A random recursive tree (each newcomer joins a uniformly chosen earlier member: mean depth about
   // ln(n)), then, if it is not deep enough, a chain hung under its deepest member down to depth 30+.
@@ -142,11 +160,7 @@ async function main() {
   const { rows: existing } = await client.query(
     "SELECT to_regclass('mlm_distributor') IS NOT NULL AS present"
   )
-  let generator = null
-  if (existing[0].present) {
-    generator = (await client.query("SELECT value FROM mlm_network_setting WHERE key = 'bench_network'")).rows[0]?.value
-  }
-  if (process.env.MLM_BENCH_REGENERATE || generator !== GENERATOR) await generate(client)
+  if (process.env.MLM_BENCH_REGENERATE || !existing[0].present || !(await hasGeneratedNetwork(client))) await generate(client)
   else console.log(`\nReusing the generated network (${GENERATOR}; MLM_BENCH_REGENERATE=1 rebuilds it)`)
 
   const tree = await load(client)
@@ -222,7 +236,9 @@ async function main() {
   await client.end()
 }
 
-main().catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

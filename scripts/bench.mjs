@@ -8,14 +8,32 @@ import { installIfMissing } from "./lib/install.mjs"
 
 process.chdir(projectRoot)
 installIfMissing()
-const { resolveDatabase, connectionEnv, ensureDatabaseExists } = await import("./lib/database.mjs")
+const { resolveDatabase, connectionEnv, ensureDatabaseExists, databaseUrl } = await import("./lib/database.mjs")
 const db = await resolveDatabase({ name: "pg-bench", persistent: true })
 const database = process.env.MLM_BENCH_DB || "mlm_bench"
 await ensureDatabaseExists(db.connection, database)
 
-const benches = process.argv.slice(2).length ? process.argv.slice(2) : ["bench/network.bench.ts", "bench/commission.bench.ts"]
+const benches = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ["bench/network.bench.ts", "bench/commission.bench.ts", "bench/subscriber.bench.ts"]
+const appDatabase = `${database}_app`
 let code = 0
 for (const bench of benches) {
+  if (bench.endsWith("subscriber.bench.ts")) {
+    // A full Medusa database (all modules migrated) for the subscribers, with the network generated in it.
+    await ensureDatabaseExists(db.connection, appDatabase)
+    const env = { ...process.env, ...connectionEnv(db.connection), DATABASE_URL: databaseUrl(db.connection, appDatabase), LOG_LEVEL: "error", MEDUSA_DISABLE_TELEMETRY: "true" }
+    const medusaBin = path.join(projectRoot, "node_modules", "@medusajs", "cli", "cli.js")
+    for (const args of [["db:migrate"], ["exec", `./${bench}`]]) {
+      code = await new Promise((resolve) => {
+        const child = spawn(process.execPath, ["--max-old-space-size=6144", medusaBin, ...args], { stdio: "inherit", env })
+        child.on("exit", (c) => resolve(c ?? 1))
+      })
+      if (code !== 0) break
+    }
+    if (code !== 0) break
+    continue
+  }
   code = await new Promise((resolve) => {
     const child = spawn(
       process.execPath,
