@@ -55,7 +55,8 @@ medusaIntegrationTestRunner({
     const summary = (lines: any[]) => lines.map((l) => [l.kind, l.level, l.distributor_handle, l.amount, l.status])
     const buyThroughDan = (items = [{ variant_id: shake, quantity: 2 }]) =>
       checkout(api, getContainer(), store, { items, referral: "dan" })
-    const waitFor = (event: string) => TestEventUtils.waitSubscribersExecution(event, getContainer().resolve(Modules.EVENT_BUS))
+    const waitFor = (event: string, triggerCount = 1) =>
+      TestEventUtils.waitSubscribersExecution(event, getContainer().resolve(Modules.EVENT_BUS), { triggerCount })
 
     describe("the plan", () => {
       it("creates immutable versions, the newest active", async () => {
@@ -104,8 +105,13 @@ medusaIntegrationTestRunner({
       it("pays a 4-level chain exact amounts on a 99.80 EUR basis, each line explained", async () => {
         const { dan } = await chain()
         await setPlan()
+        const created = waitFor("mlm.commission.created")
         const { order } = await buyThroughDan()
         const lines = await linesOf(order.id)
+        // The event a host app listens to (e-mails, payout providers) names the order and the lines.
+        const event = JSON.stringify(await created)
+        expect(event).toContain(order.id)
+        lines.forEach((line: any) => expect(event).toContain(line.id))
         // 10% 9.98 | 5% 4.99 | 3% 2.994 -> 2.99 | 2% 1.996 -> 2.00
         expect(summary(lines)).toEqual([
           ["commission", 1, "dan", 9.98, "pending"],
@@ -225,8 +231,10 @@ medusaIntegrationTestRunner({
         await setPlan()
         const { order } = await buyThroughDan()
         const canceled = waitFor("order.canceled")
+        const reversed = waitFor("mlm.commission.reversed")
         await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
         await canceled
+        expect(JSON.stringify(await reversed)).toContain(order.id)
         expect(summary(await linesOf(order.id))).toEqual([
           ["commission", 1, "dan", 9.98, "reversed"],
           ["commission", 2, "cleo", 4.99, "reversed"],
@@ -303,7 +311,11 @@ medusaIntegrationTestRunner({
         await setPlan({ ...PLAN, hold_days: 0 })
         const first = await buyThroughDan()
         await api.post("/admin/mlm/commissions/approve", {}, admin)
+        // One event per payout (four distributors are paid).
+        const payoutEvent = waitFor("mlm.payout.created", 4)
         const paid = await api.post("/admin/mlm/payouts", { currency_code: "EUR" }, admin)
+        const announced = JSON.stringify(await payoutEvent)
+        paid.data.payouts.forEach((p: any) => expect(announced).toContain(p.id))
         expect(paid.data.payouts.map((p: any) => [p.distributor_id === dan.distributor.id, p.amount, p.line_count, p.currency_code]))
           .toContainEqual([true, 9.98, 1, "eur"])
         expect(paid.data.payouts.map((p: any) => p.amount).sort()).toEqual([2, 2.99, 4.99, 9.98])
