@@ -130,7 +130,7 @@ async function load(client: Client): Promise<Generated> {
 }
 
 async function naiveUpline(client: Client, id: string) {
-  const upline = []
+  const upline: Record<string, unknown>[] = []
   let { rows } = await client.query("SELECT id, sponsor_id FROM mlm_distributor WHERE id = $1", [id])
   let sponsorId = rows[0]?.sponsor_id
   while (sponsorId) {

@@ -8,18 +8,11 @@
  */
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import {
-  addShippingMethodToCartWorkflow,
-  completeCartWorkflow,
-  createCartWorkflow,
-  createPaymentCollectionForCartWorkflow,
-  createPaymentSessionsWorkflow,
-} from "@medusajs/medusa/core-flows"
 import { Client } from "pg"
 import { seedStore } from "../demo/seed-store"
+import { placeOrderThroughLink } from "../demo/place-order"
 import orderPlacedHandler from "../src/subscribers/order-placed"
 import orderAttributedHandler from "../src/subscribers/order-attributed"
-import { recordCartReferralWorkflow } from "../src/workflows/attribution/workflows/record-cart-referral"
 import { createPlanVersionWorkflow } from "../src/workflows/commission/workflows/create-plan-version"
 import { COMMISSION_MODULE } from "../src/modules/commission"
 import type CommissionModuleService from "../src/modules/commission/service"
@@ -27,7 +20,6 @@ import { generate, hasGeneratedNetwork } from "./network.bench"
 import { measure, fmt } from "./lib"
 
 const ORDERS = Number(process.env.MLM_BENCH_SUBSCRIBER_ORDERS || 200)
-const ADDRESS = { first_name: "Bench", last_name: "Buyer", address_1: "Bench Str. 1", city: "Berlin", postal_code: "10115", country_code: "de" }
 
 export default async function subscriberBench({ container }: ExecArgs) {
   const client = new Client({ connectionString: process.env.DATABASE_URL })
@@ -49,24 +41,12 @@ export default async function subscriberBench({ container }: ExecArgs) {
   console.log(`\nPlacing ${ORDERS} orders through Medusa's checkout workflows (setup, not measured)`)
   const orderIds: string[] = []
   for (const [i, seller] of sellers.entries()) {
-    const { result: cart } = await createCartWorkflow(container).run({
-      input: {
-        region_id: store.region.id,
-        sales_channel_id: store.salesChannel.id,
-        email: `bench-${i}@example.com`,
-        shipping_address: ADDRESS,
-        billing_address: ADDRESS,
-        items: [{ variant_id: store.products[i % store.products.length].variants[0].id, quantity: 1 + (i % 3) }],
-      },
+    const orderId = await placeOrderThroughLink(container, store, {
+      email: `bench-${i}@example.com`,
+      handle: seller.handle,
+      items: [{ variant_id: store.products[i % store.products.length].variants[0].id, quantity: 1 + (i % 3) }],
     })
-    await recordCartReferralWorkflow(container).run({ input: { cart_id: cart.id, handle: seller.handle } })
-    await addShippingMethodToCartWorkflow(container).run({ input: { cart_id: cart.id, options: [{ id: store.shippingOption.id }] } })
-    const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
-    await createPaymentSessionsWorkflow(container).run({
-      input: { payment_collection_id: (collection as any).id, provider_id: "pp_system_default" },
-    })
-    const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
-    orderIds.push(result.id)
+    orderIds.push(orderId)
     if ((i + 1) % 50 === 0) console.log(`  ${i + 1} / ${sellers.length}`)
   }
 

@@ -1,18 +1,11 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import {
-  addShippingMethodToCartWorkflow,
-  completeCartWorkflow,
-  createCartWorkflow,
-  createPaymentCollectionForCartWorkflow,
-  createPaymentSessionsWorkflow,
-} from "@medusajs/medusa/core-flows"
-import { recordCartReferralWorkflow } from "../src/workflows/attribution/workflows/record-cart-referral"
 import { attributeOrderWorkflow } from "../src/workflows/attribution/workflows/attribute-order"
 import { computeOrderCommissionsWorkflow } from "../src/workflows/commission/workflows/compute-order-commissions"
 import { createPlanVersionWorkflow } from "../src/workflows/commission/workflows/create-plan-version"
 import { COMMISSION_MODULE } from "../src/modules/commission"
 import type CommissionModuleService from "../src/modules/commission/service"
 import type { SeededStore } from "./seed-store"
+import { placeOrderThroughLink } from "./place-order"
 import { NETWORK_MODULE } from "../src/modules/network"
 import type NetworkModuleService from "../src/modules/network/service"
 
@@ -29,7 +22,6 @@ export const DEMO_PLAN = {
   compression: true,
 }
 
-const ADDRESS = { first_name: "Demo", last_name: "Buyer", address_1: "Demo Str. 2", city: "Berlin", postal_code: "10115", country_code: "de" }
 
 /** The demo plan (once) and a few retail orders through distributors' links, with their commissions. */
 export async function seedOrders(
@@ -52,29 +44,15 @@ export async function seedOrders(
   for (const [index, purchase] of purchases.entries()) {
     const marker = `demo_order:${purchase.buyer}`
     if (await network.getSetting(marker)) continue
-    const { result: cart } = await createCartWorkflow(container).run({
-      input: {
-        region_id: store.region.id,
-        sales_channel_id: store.salesChannel.id,
-        email: purchase.buyer,
-        shipping_address: ADDRESS,
-        billing_address: ADDRESS,
-        items: purchase.items.map((i) => ({ variant_id: store.products[i.product].variants[0].id, quantity: i.quantity })),
-      },
+    const orderId = await placeOrderThroughLink(container, store, {
+      email: purchase.buyer,
+      handle: purchase.via,
+      items: purchase.items.map((i) => ({ variant_id: store.products[i.product].variants[0].id, quantity: i.quantity })),
     })
-    await recordCartReferralWorkflow(container).run({ input: { cart_id: cart.id, handle: purchase.via } })
-    await addShippingMethodToCartWorkflow(container).run({
-      input: { cart_id: cart.id, options: [{ id: store.shippingOption.id }] },
-    })
-    const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
-    await createPaymentSessionsWorkflow(container).run({
-      input: { payment_collection_id: (collection as any).id, provider_id: "pp_system_default" },
-    })
-    const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
     // The subscribers do this in a running shop; here the script does not wait for them.
-    await attributeOrderWorkflow(container).run({ input: { order_id: result.id } })
-    await computeOrderCommissionsWorkflow(container).run({ input: { order_id: result.id } })
-    await network.setSetting(marker, result.id)
+    await attributeOrderWorkflow(container).run({ input: { order_id: orderId } })
+    await computeOrderCommissionsWorkflow(container).run({ input: { order_id: orderId } })
+    await network.setSetting(marker, orderId)
     log(`orders: ${index + 1}/${purchases.length} through ${purchase.via}`)
   }
 }
