@@ -13,6 +13,7 @@ const pluginOptions = {
   attribution: {
     policy: (process.env.MLM_ATTRIBUTION_POLICY as "last_touch" | "first_touch") || "last_touch",
     lifetime_binding: process.env.MLM_LIFETIME_BINDING !== "false",
+    window_days: Number(process.env.MLM_ATTRIBUTION_WINDOW_DAYS || 30),
   },
 }
 

@@ -109,6 +109,18 @@ medusaIntegrationTestRunner({
         expect(await attributionOf(fourth.order.id)).toMatchObject({ source: "lifetime", distributor: { handle: "jane" } })
       })
 
+      it("does not credit a referral older than the 30-day attribution window", async () => {
+        await team()
+        const cartId = await createCart(api, store, { items: [{ variant_id: shake, quantity: 1 }], referral: "jane" })
+        // The shopper came through jane's link 31 days ago and only now checks out.
+        const network = networkService(getContainer())
+        const [referral] = (await network.listCartReferrals({ cart_id: cartId })) as any[]
+        const aged = referral.touches.map((t: any) => ({ ...t, at: new Date(Date.now() - 31 * 24 * 3600 * 1000).toISOString() }))
+        await network.updateCartReferrals({ id: referral.id, touches: aged })
+        const order = await completeCart(api, getContainer(), store, cartId)
+        expect(await attributionOf(order.id)).toBeNull()
+      })
+
       it("leaves a retail order without referral or binding credited to nobody", async () => {
         await team()
         const { order } = await checkout(api, getContainer(), store, { items: [{ variant_id: shake, quantity: 1 }] })

@@ -18,6 +18,8 @@ export const pluginOptionsSchema = z
       .object({
         policy: z.enum(["last_touch", "first_touch"]).default("last_touch"),
         lifetime_binding: z.boolean().default(true),
+        // A cart's referral counts if its touch is at most this many days old when the order is placed.
+        window_days: z.number().int().min(1).max(3650).default(30),
       })
       .prefault({}),
   })

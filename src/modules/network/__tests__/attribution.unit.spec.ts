@@ -44,6 +44,16 @@ describe("order attribution rules", () => {
       .toMatchObject({ distributor_id: "dist_resting", source: "link" })
   })
 
+  it("ignores a referral older than the attribution window, and falls back to the binding", () => {
+    const referral = { distributor: jane, handle: "jane", touched_at: "2026-10-01T10:00:00.000Z" }
+    const base = { buyer: null, referral, binding: null, lifetimeBinding: true, windowDays: 30 }
+    expect(decideAttribution({ ...base, placedAt: "2026-10-31T10:00:00.000Z" })).toMatchObject({ source: "link" })
+    expect(decideAttribution({ ...base, placedAt: "2026-10-31T10:00:01.000Z" })).toBeNull()
+    expect(
+      decideAttribution({ ...base, binding: { distributor: ben, source: "order" }, placedAt: "2026-11-20T00:00:00.000Z" })
+    ).toMatchObject({ distributor_id: "dist_ben", source: "lifetime" })
+  })
+
   it("credits nobody for a retail order without referral or binding", () => {
     expect(decideAttribution({ buyer: null, referral: null, binding: null, lifetimeBinding: true })).toBeNull()
   })

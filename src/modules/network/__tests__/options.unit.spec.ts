@@ -6,7 +6,7 @@ describe("plugin options", () => {
       storefront_url_template: "https://shop.example/{handle}",
       member_group_name: "MLM Members",
       reserved_handles: [],
-      attribution: { policy: "last_touch", lifetime_binding: true },
+      attribution: { policy: "last_touch", lifetime_binding: true, window_days: 30 },
     })
   })
 
@@ -18,7 +18,7 @@ describe("plugin options", () => {
       attribution: { policy: "first_touch" },
     })
     expect(options.storefront_url_template).toBe("https://acme.test/r/{handle}")
-    expect(options.attribution).toEqual({ policy: "first_touch", lifetime_binding: true })
+    expect(options.attribution).toEqual({ policy: "first_touch", lifetime_binding: true, window_days: 30 })
   })
 
   it("rejects a template without {handle} with a message naming the option", () => {

@@ -1,8 +1,8 @@
 /**
  * Who an order is credited to, as a pure rule (DESIGN.md, issue 3):
  * 1. The buyer is a distributor: their own order ("self"); commissions start at their sponsor.
- * 2. The cart carries a referral: the referring distributor ("link"); with lifetime binding on,
- *    a customer not yet bound is bound to them.
+ * 2. The cart carries a referral touched within the attribution window: the referring distributor
+ *    ("link"); with lifetime binding on, a customer not yet bound is bound to them.
  * 3. The customer is bound (lifetime binding on): "enrollment" if they joined under that sponsor,
  *    else "lifetime".
  * 4. Otherwise nobody.
@@ -14,9 +14,13 @@ type Person = { id: string; status: "active" | "inactive" | "terminated" }
 
 export type AttributionFacts = {
   buyer: Person | null
-  referral: { distributor: Person; handle: string } | null
+  /** `touched_at` is when the touch the referral follows happened (see effectiveTouch). */
+  referral: { distributor: Person; handle: string; touched_at?: string } | null
   binding: { distributor: Person; source: "order" | "enrollment" | "admin" } | null
   lifetimeBinding: boolean
+  /** The order's placement time and the window in days; without them every referral counts. */
+  placedAt?: string
+  windowDays?: number
 }
 
 export type AttributionDecision = {
@@ -33,7 +37,7 @@ export function decideAttribution(facts: AttributionFacts): AttributionDecision 
   if (creditable(facts.buyer)) {
     return { distributor_id: facts.buyer.id, source: "self", referral_handle: facts.referral?.handle ?? null, bind_to: null }
   }
-  if (facts.referral && creditable(facts.referral.distributor)) {
+  if (facts.referral && creditable(facts.referral.distributor) && withinWindow(facts)) {
     const bind = facts.lifetimeBinding && !facts.binding
     return {
       distributor_id: facts.referral.distributor.id,
@@ -51,6 +55,12 @@ export function decideAttribution(facts: AttributionFacts): AttributionDecision 
     }
   }
   return null
+}
+
+function withinWindow(facts: AttributionFacts): boolean {
+  if (!facts.referral?.touched_at || !facts.placedAt || !facts.windowDays) return true
+  const ageMs = Date.parse(facts.placedAt) - Date.parse(facts.referral.touched_at)
+  return ageMs <= facts.windowDays * 24 * 60 * 60 * 1000
 }
 
 export type ReferralTouch = { handle: string; distributor_id: string; source: "link" | "admin"; at: string }

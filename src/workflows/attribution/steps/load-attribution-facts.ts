@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { NETWORK_MODULE } from "../../../modules/network"
 import type NetworkModuleService from "../../../modules/network/service"
 import type { CartReferralDTO, DistributorDTO } from "../../../modules/network/types"
-import type { AttributionFacts } from "../../../modules/network/utils/attribution"
+import { AttributionFacts, effectiveTouch } from "../../../modules/network/utils/attribution"
 
 export type AttributionContext = {
   order_id: string
@@ -22,7 +22,7 @@ export const loadAttributionFactsStep = createStep(
     const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
     const { data: orders } = await query.graph({
       entity: "order",
-      fields: ["id", "customer_id", "cart.id"],
+      fields: ["id", "customer_id", "created_at", "cart.id"],
       filters: { id: input.order_id },
     })
     const order = orders[0]
@@ -43,6 +43,7 @@ export const loadAttributionFactsStep = createStep(
       return found ? { id: found.id, status: found.status } : null
     }
     const referrer = person(referral?.distributor_id)
+    const options = network.getPluginOptions()
     const bound = person(binding?.distributor_id)
 
     return new StepResponse<AttributionContext>({
@@ -51,9 +52,14 @@ export const loadAttributionFactsStep = createStep(
       customer_id: customerId,
       facts: {
         buyer: buyer ? { id: buyer.id, status: buyer.status } : null,
-        referral: referral && referrer ? { distributor: referrer, handle: referral.handle } : null,
+        referral:
+          referral && referrer
+            ? { distributor: referrer, handle: referral.handle, touched_at: effectiveTouch(referral.touches, options.attribution.policy)?.at }
+            : null,
         binding: binding && bound ? { distributor: bound, source: binding.source } : null,
-        lifetimeBinding: network.getPluginOptions().attribution.lifetime_binding,
+        lifetimeBinding: options.attribution.lifetime_binding,
+        placedAt: new Date(order.created_at as any).toISOString(),
+        windowDays: options.attribution.window_days,
       },
     })
   }
