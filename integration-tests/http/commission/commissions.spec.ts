@@ -319,6 +319,9 @@ medusaIntegrationTestRunner({
         expect(paid.data.payouts.map((p: any) => [p.distributor_id === dan.distributor.id, p.amount, p.line_count, p.currency_code]))
           .toContainEqual([true, 9.98, 1, "eur"])
         expect(paid.data.payouts.map((p: any) => p.amount).sort()).toEqual([2, 2.99, 4.99, 9.98])
+        const listed = (await api.get("/admin/mlm/payouts", admin)).data
+        expect(listed.count).toBe(4)
+        expect(listed.payouts.map((p: any) => p.amount).sort()).toEqual([2, 2.99, 4.99, 9.98])
         expect(summary(await linesOf(first.order.id)).map((l) => l[4])).toEqual(["paid", "paid", "paid", "paid"])
 
         const canceled = waitFor("order.canceled")

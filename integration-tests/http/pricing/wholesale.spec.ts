@@ -54,6 +54,17 @@ medusaIntegrationTestRunner({
       expect(data.price_list.prices.map((p: any) => p.amount).sort((a: number, b: number) => a - b)).toEqual([15.99, 19.6, 39.92, 79.2])
     })
 
+    it("serializes refreshes: two at once leave one complete price list", async () => {
+      await setDiscount(20)
+      const answers = await Promise.all([setDiscount(25), setDiscount(30)])
+      expect(answers.map((a) => a.status)).toEqual([200, 200])
+      const { wholesale } = (await api.get("/admin/mlm/wholesale", admin)).data
+      const { data } = await api.get(`/admin/price-lists/${wholesale.price_list_id}?fields=*prices`, admin)
+      expect(data.price_list.prices).toHaveLength(4)
+      const expected = wholesale.discount_percent === 25 ? [14.99, 18.38, 37.43, 74.25] : [13.99, 17.15, 34.93, 69.3]
+      expect(data.price_list.prices.map((p: any) => p.amount).sort((a: number, b: number) => a - b)).toEqual(expected)
+    })
+
     it("shows members wholesale and everyone else retail: listing, cart created with items, completed order", async () => {
       await setDiscount(20)
       const jane = await enrollThroughStore(api, storeHeaders(store), "jane")
