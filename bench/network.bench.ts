@@ -8,14 +8,17 @@ import fs from "fs"
 import path from "path"
 import { ulid } from "ulid"
 import { Client } from "pg"
-import { TEAM_COUNTS_SQL, UPLINE_SQL, toPgPlaceholders } from "../src/modules/network/queries"
-import * as networkMigration from "../src/modules/network/migrations/Migration20261122192711"
+import { COUNTED_DOWNLINE_SQL, TEAM_COUNTS_SQL, UPLINE_SQL, toPgPlaceholders } from "../src/modules/network/queries"
+import * as networkMigration1 from "../src/modules/network/migrations/Migration20261122192711"
+import * as networkMigration2 from "../src/modules/network/migrations/Migration20261122193810"
+import * as networkMigration3 from "../src/modules/network/migrations/Migration20261122201621"
+import * as networkMigration4 from "../src/modules/network/migrations/Migration20261122204917"
 import { connect, measure, Measurement, migrationSql, mulberry32, fmt } from "./lib"
 
 const SIZE = Number(process.env.MLM_BENCH_SIZE || 1_000_000)
 const SPINE = 40 // members reserved to hang a chain down to depth 30+ if the random tree is shallower
 const BATCH = 10_000
-const GENERATOR = `random-recursive-v4:${SIZE}`
+const GENERATOR = `random-recursive-v5:${SIZE}`
 
 type Generated = { ids: string[]; depth: Int32Array; parent: Int32Array; subtree: Int32Array }
 
@@ -37,7 +40,8 @@ export async function generate(client: Client, { fresh = true }: { fresh?: boole
   if (fresh) {
     await client.query("DROP TABLE IF EXISTS mlm_distributor CASCADE")
     await client.query("DROP TABLE IF EXISTS mlm_network_setting CASCADE")
-    for (const sql of await migrationSql([networkMigration])) await client.query(sql)
+    const migrations = [networkMigration1, networkMigration2, networkMigration3, networkMigration4]
+    for (const sql of await migrationSql(migrations)) await client.query(sql)
   } else {
     await client.query("DELETE FROM mlm_distributor")
     await client.query("DELETE FROM mlm_network_setting WHERE key = 'bench_network'")
@@ -64,21 +68,27 @@ export async function generate(client: Client, { fresh = true }: { fresh?: boole
     depth[i] = depth[parent[i]] + 1
   }
 
+  // Parents come before their recruits, so one backward pass gives every maintained downline count.
+  const downline = new Int32Array(SIZE)
+  for (let i = SIZE - 1; i > 0; i--) downline[parent[i]] += downline[i] + 1
+
   const ids: string[] = new Array(SIZE)
   const paths: string[] = new Array(SIZE)
   const started = Date.now()
-  let batch: { id: string[]; handle: string[]; sponsor: (string | null)[]; path: string[]; depth: number[]; status: string[] } =
-    { id: [], handle: [], sponsor: [], path: [], depth: [], status: [] }
+  type Batch = { id: string[]; handle: string[]; sponsor: (string | null)[]; path: string[]; depth: number[]; status: string[]; downline: number[] }
+  const empty = (): Batch => ({ id: [], handle: [], sponsor: [], path: [], depth: [], status: [], downline: [] })
+  let batch = empty()
   const flush = async () => {
     if (!batch.id.length) return
     await client.query(
-      `INSERT INTO mlm_distributor (id, handle, display_name, status, sponsor_id, customer_id, enrolled_at, path, depth, created_at, updated_at)
-       SELECT id, handle, handle, status, sponsor, 'cus_' || id, now(), path, depth, now(), now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[])
-           AS t(id, handle, sponsor, path, depth, status)`,
-      [batch.id, batch.handle, batch.sponsor, batch.path, batch.depth, batch.status]
+      `INSERT INTO mlm_distributor (id, handle, display_name, status, sponsor_id, customer_id, enrolled_at, path, depth,
+         downline_count, created_at, updated_at)
+       SELECT id, handle, handle, status, sponsor, 'cus_' || id, now(), path, depth, downline, now(), now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[])
+           AS t(id, handle, sponsor, path, depth, status, downline)`,
+      [batch.id, batch.handle, batch.sponsor, batch.path, batch.depth, batch.status, batch.downline]
     )
-    batch = { id: [], handle: [], sponsor: [], path: [], depth: [], status: [] }
+    batch = empty()
   }
   for (let i = 0; i < SIZE; i++) {
     const id = `dist_${ulid()}`
@@ -91,6 +101,7 @@ export async function generate(client: Client, { fresh = true }: { fresh?: boole
     batch.path.push(paths[i])
     batch.depth.push(depth[i])
     batch.status.push(random() < 0.05 ? "inactive" : "active")
+    batch.downline.push(downline[i])
     if (batch.id.length === BATCH) {
       await flush()
       if ((i + 1) % 50_000 === 0) {
@@ -195,7 +206,8 @@ async function main() {
   const naives = (await naiveUpline(client, depth30[0])).map((r: any) => r.id)
   if (plugins.join() !== naives.join() || plugins.length !== 30) throw new Error("upline answers disagree")
   const pluginMidCount = Number((await client.query(teamCounts, [midId])).rows[0].downline_count)
-  if (pluginMidCount !== (await naiveDownlineCount(client, midId)) || pluginMidCount !== tree.subtree[mid]) {
+  const scannedMidCount = Number((await client.query(toPgPlaceholders(COUNTED_DOWNLINE_SQL), [midId])).rows[0].downline_count)
+  if (pluginMidCount !== (await naiveDownlineCount(client, midId)) || pluginMidCount !== tree.subtree[mid] || scannedMidCount !== pluginMidCount) {
     throw new Error("downline counts disagree")
   }
 
@@ -211,20 +223,23 @@ async function main() {
     pairs.push([`upline ${label}`, plugin, naive])
   }
 
-  console.log("\nDownline count (frontline + whole downline, as GET /store/mlm/me answers it)")
+  console.log("\nTeam counts (frontline + whole downline, as GET /store/mlm/me answers them)")
+  const countedDownline = toPgPlaceholders(COUNTED_DOWNLINE_SQL)
   for (const [label, id, runs, naiveRuns] of [
     ["root", root, 15, 3],
     ["mid-tree", midId, 200, 30],
   ] as const) {
-    const plugin = await measure(`plugin: path range scan, ${label}`, runs, 2, () => client.query(teamCounts, [id]))
+    const plugin = await measure(`plugin: maintained count, ${label}`, 1000, 20, () => client.query(teamCounts, [id]))
+    const scan = await measure(`counted: path range scan, ${label}`, runs, 2, () => client.query(countedDownline, [id]))
     const naive = await measure(`naive: one query per level, ${label}`, naiveRuns, 1, () => naiveDownlineCount(client, id))
-    results.push(plugin, naive)
-    pairs.push([`downline count ${label}`, plugin, naive])
+    results.push(plugin, scan, naive)
+    pairs.push([`team count ${label} (vs range scan)`, plugin, scan])
+    pairs.push([`team count ${label} (vs naive)`, plugin, naive])
   }
 
   console.log("\nRatios (naive p50 / plugin p50, measured side by side in this run)")
   for (const [label, plugin, naive] of pairs) {
-    console.log(`  ${label.padEnd(26)} ${(naive.p50 / plugin.p50).toFixed(1).padStart(7)}x   (${fmt(plugin.p50)} vs ${fmt(naive.p50)})`)
+    console.log(`  ${label.padEnd(40)} ${(naive.p50 / plugin.p50).toFixed(1).padStart(9)}x   (${fmt(plugin.p50)} vs ${fmt(naive.p50)})`)
   }
 
   const outDir = path.join(__dirname, "..", "bench-results")

@@ -24,9 +24,11 @@ import {
   TeamCounts,
   UplineMember,
 } from "./types"
-import { childPath, rootPath, subtreeRange } from "./utils/path"
+import { childPath, rootPath, subtreeRange, uplineIdsFromPath } from "./utils/path"
 import { ReferralTouch } from "./utils/attribution"
 import {
+  ADJUST_DOWNLINE_COUNTS_SQL,
+  LOCK_ANCESTORS_SQL,
   DOWNLINE_COUNT_SQL,
   DOWNLINE_PAGE_SQL,
   MOVE_SUBTREE_SQL,
@@ -44,7 +46,7 @@ import {
 const GENEALOGY_LOCK_KEY = 7_163_001
 
 const DISTRIBUTOR_COLUMNS = `id, handle, display_name, status, sponsor_id, customer_id, enrolled_at, path, depth,
-  metadata, created_at, updated_at`
+  downline_count, metadata, created_at, updated_at`
 
 type InjectedDependencies = Record<string, unknown>
 
@@ -80,9 +82,10 @@ export default class NetworkModuleService extends MedusaService({
     let path = rootPath(id)
     let depth = 0
     if (input.sponsor_id) {
-      // FOR SHARE: the sponsor row cannot be deleted or re-pathed until this enrolment commits.
+      // The shared advisory lock already keeps paths still (moves take it exclusively); the upline's
+      // rows are locked below, in id order, for their downline counts.
       const [sponsor] = await manager.execute(
-        `SELECT id, path, depth, status FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL FOR SHARE`,
+        `SELECT id, path, depth, status FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL`,
         [input.sponsor_id]
       )
       if (!sponsor) {
@@ -92,6 +95,10 @@ export default class NetworkModuleService extends MedusaService({
       depth = Number(sponsor.depth) + 1
     }
 
+    // Lock the upline before inserting: the insert's foreign-key check then finds the sponsor already
+    // locked by this transaction, so enrolments under the same sponsor queue instead of deadlocking.
+    const upline = uplineIdsFromPath(path)
+    if (upline.length) await manager.execute(LOCK_ANCESTORS_SQL, [upline])
     const [row] = await manager.execute(
       `INSERT INTO mlm_distributor (id, handle, display_name, status, sponsor_id, customer_id, enrolled_at,
          path, depth, metadata, created_at, updated_at)
@@ -110,6 +117,7 @@ export default class NetworkModuleService extends MedusaService({
         input.metadata ? JSON.stringify(input.metadata) : null,
       ]
     )
+    await this.adjustDownlineCounts_(manager, upline, 1)
     return toDistributor(row)
   }
 
@@ -166,6 +174,9 @@ export default class NetworkModuleService extends MedusaService({
       range.from,
       range.to,
     ])
+    // The moved subtree leaves its old ancestors' counts and joins the new ones' (shared ones net 0).
+    await this.adjustDownlineCounts_(manager, uplineIdsFromPath(oldPath), -moved.length)
+    await this.adjustDownlineCounts_(manager, uplineIdsFromPath(newPath), moved.length)
     const distributor = await this.retrieveDistributorRow_(node.id, manager)
     return { distributor, previous_sponsor_id: node.sponsor_id ?? null, moved: moved.length }
   }
@@ -260,11 +271,13 @@ export default class NetworkModuleService extends MedusaService({
   async removeEnrollment(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const manager = sharedContext.transactionManager as any
     await manager.execute(`SELECT pg_advisory_xact_lock_shared(?)`, [GENEALOGY_LOCK_KEY])
-    await manager.execute(
+    const removed = await manager.execute(
       `DELETE FROM mlm_distributor d WHERE d.id = ?
-          AND NOT EXISTS (SELECT 1 FROM mlm_distributor c WHERE c.sponsor_id = d.id)`,
+          AND NOT EXISTS (SELECT 1 FROM mlm_distributor c WHERE c.sponsor_id = d.id)
+        RETURNING path`,
       [id]
     )
+    if (removed.length) await this.adjustDownlineCounts_(manager, uplineIdsFromPath(removed[0].path), -1)
   }
 
   @InjectManager()
@@ -440,6 +453,12 @@ export default class NetworkModuleService extends MedusaService({
     )
   }
 
+  private async adjustDownlineCounts_(manager: any, ancestorIds: string[], delta: number): Promise<void> {
+    if (!ancestorIds.length || !delta) return
+    await manager.execute(LOCK_ANCESTORS_SQL, [ancestorIds])
+    await manager.execute(ADJUST_DOWNLINE_COUNTS_SQL, [delta, ancestorIds])
+  }
+
   private async retrieveDistributorRow_(id: string, manager: any): Promise<DistributorDTO> {
     const [row] = await manager.execute(
       `SELECT ${DISTRIBUTOR_COLUMNS} FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL`,
@@ -464,6 +483,7 @@ function toDistributor(row: any): DistributorDTO {
   return {
     ...row,
     depth: Number(row.depth),
+    downline_count: Number(row.downline_count ?? 0),
     metadata: typeof row.metadata === "string" ? JSON.parse(row.metadata) : row.metadata ?? null,
   }
 }

@@ -87,6 +87,20 @@ moduleIntegrationTestRunner<NetworkModuleService>({
       expect(await service.findPathInconsistencies()).toEqual([])
     })
 
+    it("maintains downline counts on enrolment, move and removal of a failed enrolment", async () => {
+      const { a, b, c, d, e } = await chain()
+      const stored = async () =>
+        Object.fromEntries(
+          ((await service.listDistributors({ id: [a.id, b.id, c.id, d.id, e.id] })) as any[]).map((x) => [x.handle, x.downline_count])
+        )
+      expect(await stored()).toEqual({ aaa: 4, bbb: 2, ccc: 1, ddd: 0, eee: 0 })
+      await service.changeSponsor(c.id, e.id)
+      expect(await stored()).toEqual({ aaa: 4, bbb: 0, ccc: 1, ddd: 0, eee: 2 })
+      await service.removeEnrollment(d.id)
+      expect(await stored()).toMatchObject({ aaa: 3, ccc: 0, eee: 1 })
+      expect(await service.findPathInconsistencies()).toEqual([])
+    })
+
     it("refuses a move under oneself or one's own downline", async () => {
       const { b, d } = await chain()
       await expect(service.changeSponsor(b.id, b.id)).rejects.toThrow("A distributor cannot sponsor themself")

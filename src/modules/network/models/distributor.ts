@@ -22,6 +22,8 @@ export const Distributor = model
       path: model.text(),
       // 0 for a top-level distributor.
       depth: model.number(),
+      // Everyone below, maintained by every write (enrol, move, removal) so a team size is a row read.
+      downline_count: model.number().default(0),
       metadata: model.json().nullable(),
     }
   )

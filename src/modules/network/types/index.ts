@@ -10,6 +10,7 @@ export interface DistributorDTO {
   enrolled_at: Date
   path: string
   depth: number
+  downline_count: number
   metadata: Record<string, unknown> | null
   created_at: Date
   updated_at: Date
