@@ -33,6 +33,7 @@ medusaIntegrationTestRunner({
       expect(networkService(getContainer()).getPluginOptions().attribution).toEqual({
         policy: "first_touch",
         lifetime_binding: false,
+        window_days: 30,
       })
       const cartId = await createCart(api, store, { items: [{ variant_id: shake, quantity: 1 }], referral: ["jane", "ben"] })
       const shown = (await api.get(`/store/mlm/carts/${cartId}/referral`, storeHeaders(store))).data.referral
