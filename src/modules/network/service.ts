@@ -199,7 +199,7 @@ export default class NetworkModuleService extends MedusaService({
     const manager = sharedContext.manager as any
     const root = await this.retrieveDistributorRow_(distributorId, manager)
     const range = subtreeRange(root.path)
-    const maxDepth = page.maxDepth ?? Number.MAX_SAFE_INTEGER
+    const maxDepth = page.maxDepth ?? 1_000_000 // "no limit" that still fits an integer parameter
     const rows = await manager.execute(DOWNLINE_PAGE_SQL, [
       root.depth,
       range.from,
