@@ -64,6 +64,8 @@ medusaIntegrationTestRunner({
           joined_at: expect.any(String),
         })
 
+        const frontline = await api.get("/store/mlm/me/downline?depth=1", anna.headers)
+        expect(frontline.data).toMatchObject({ count: 1, members: [{ handle: "ben", level: 1, sponsor_handle: "anna" }] })
         const twoLevels = await api.get("/store/mlm/me/downline?depth=2", anna.headers)
         expect(twoLevels.data.members.map((m: any) => m.handle)).toEqual(["ben", "cleo"])
         expect(twoLevels.data.count).toBe(2)

@@ -54,6 +54,16 @@ export const DOWNLINE_PAGE_SQL = `
    ORDER BY m.depth, m.enrolled_at, m.id
    LIMIT ? OFFSET ?`
 
+/** The frontline (level 1) page straight from the sponsor index: no subtree scan, however big the team. */
+export const FRONTLINE_PAGE_SQL = `
+  SELECT m.id, m.handle, m.display_name, m.status, m.sponsor_id, s.handle AS sponsor_handle,
+         1 AS level, m.enrolled_at, count(*) OVER () AS total
+    FROM mlm_distributor m
+    JOIN mlm_distributor s ON s.id = m.sponsor_id
+   WHERE m.sponsor_id = ? AND m.deleted_at IS NULL
+   ORDER BY m.enrolled_at, m.id
+   LIMIT ? OFFSET ?`
+
 export const DOWNLINE_COUNT_SQL = `
   SELECT count(*) AS total FROM mlm_distributor
    WHERE path ~>=~ ? AND path ~<~ ? AND id <> ? AND depth - ? <= ? AND deleted_at IS NULL`

@@ -27,6 +27,7 @@ import {
 import { childPath, rootPath, subtreeRange, uplineIdsFromPath } from "./utils/path"
 import { ReferralTouch } from "./utils/attribution"
 import {
+  FRONTLINE_PAGE_SQL,
   ADJUST_DOWNLINE_COUNTS_SQL,
   LOCK_ANCESTORS_SQL,
   DOWNLINE_COUNT_SQL,
@@ -200,6 +201,11 @@ export default class NetworkModuleService extends MedusaService({
     const root = await this.retrieveDistributorRow_(distributorId, manager)
     const range = subtreeRange(root.path)
     const maxDepth = page.maxDepth ?? 1_000_000 // "no limit" that still fits an integer parameter
+    if (maxDepth === 1) {
+      const frontline = await manager.execute(FRONTLINE_PAGE_SQL, [root.id, page.limit, page.offset])
+      const count = frontline.length ? Number(frontline[0].total) : (await this.countTeams([root.id], sharedContext))[root.id].frontline_count
+      return { members: frontline.map(({ total, ...row }: any) => ({ ...row, level: 1 })), count }
+    }
     const rows = await manager.execute(DOWNLINE_PAGE_SQL, [
       root.depth,
       range.from,

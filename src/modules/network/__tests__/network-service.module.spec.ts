@@ -54,7 +54,13 @@ moduleIntegrationTestRunner<NetworkModuleService>({
         ["ddd", 3, "ccc"],
       ])
       const frontline = await service.listDownline(a.id, { maxDepth: 1, limit: 10, offset: 0 })
-      expect(frontline.members.map((m) => m.handle)).toEqual(["bbb", "eee"])
+      expect(frontline.members.map((m) => [m.handle, m.level, m.sponsor_handle])).toEqual([
+        ["bbb", 1, "aaa"],
+        ["eee", 1, "aaa"],
+      ])
+      expect(frontline.count).toBe(2)
+      expect(await service.listDownline(a.id, { maxDepth: 1, limit: 1, offset: 1 })).toMatchObject({ count: 2 })
+      expect(await service.listDownline(a.id, { maxDepth: 1, limit: 1, offset: 5 })).toEqual({ members: [], count: 2 })
       const page = await service.listDownline(a.id, { limit: 2, offset: 2 })
       expect(page).toMatchObject({ count: 4 })
       expect(page.members.map((m) => m.handle)).toEqual(["ccc", "ddd"])
