@@ -153,6 +153,8 @@ medusaIntegrationTestRunner({
         expect(detail.commissions).toEqual([])
         expect(detail.run).toMatchObject({ plan_version: null, basis: 99.8, paid_amount: 0 })
         expect(detail.run.explanation.note).toBe("No compensation plan is configured: this order earns nothing.")
+        const unknown = await failure(api.get("/admin/mlm/orders/order_nope/commissions", admin))
+        expect(unknown).toEqual({ status: 404, data: { type: "not_found", message: "Order order_nope was not found" } })
       })
 
       it("writes one set of lines when the event is delivered twice or computed by two workers at once", async () => {

@@ -196,6 +196,9 @@ medusaIntegrationTestRunner({
         expect(empty.data.message).toContain("Give at least one of status or display_name")
         const unknown = await failure(api.post(`/admin/mlm/distributors/dist_nope`, { status: "active" }, admin))
         expect(unknown.status).toBe(404)
+        const unknownDetail = await failure(api.get(`/admin/mlm/distributors/dist_nope`, admin))
+        expect(unknownDetail.status).toBe(404)
+        expect(unknownDetail.data.message).toContain("dist_nope")
       })
 
       it("takes a terminated distributor out of the member group and puts them back when reinstated", async () => {

@@ -19,12 +19,13 @@ import {
   CartReferralDTO,
   DistributorDTO,
   DownlineMember,
+  NewOrderAttribution,
   OrderAttributionDTO,
   EnrollDistributorInput,
   TeamCounts,
   UplineMember,
 } from "./types"
-import { childPath, rootPath, subtreeRange, uplineIdsFromPath } from "./utils/path"
+import { childPath, depthOfPath, isInSubtree, rootPath, subtreeRange, uplineIdsFromPath } from "./utils/path"
 import { ReferralTouch } from "./utils/attribution"
 import {
   FRONTLINE_PAGE_SQL,
@@ -154,7 +155,7 @@ export default class NetworkModuleService extends MedusaService({
       if (!sponsor) {
         throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sponsor ${newSponsorId} was not found`)
       }
-      if ((sponsor.path as string).startsWith(node.path)) {
+      if (isInSubtree(sponsor.path, node.path)) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
           "The new sponsor is in this distributor's downline: the move would create a cycle"
@@ -164,7 +165,7 @@ export default class NetworkModuleService extends MedusaService({
     }
 
     const oldPath: string = node.path
-    const depthDelta = newPath.split("/").length - oldPath.split("/").length
+    const depthDelta = depthOfPath(newPath) - depthOfPath(oldPath)
     const range = subtreeRange(oldPath)
     const moved = await manager.execute(MOVE_SUBTREE_SQL, [
       newPath,
@@ -349,14 +350,7 @@ export default class NetworkModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async attributeOrder(
-    input: {
-      order_id: string
-      cart_id: string | null
-      customer_id: string | null
-      distributor_id: string
-      source: string
-      referral_handle: string | null
-    },
+    input: NewOrderAttribution,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ attribution: OrderAttributionDTO; created: boolean }> {
     const manager = sharedContext.transactionManager as any

@@ -1,4 +1,4 @@
-import { checkHandle, handleFromName } from "../utils/handle"
+import { checkHandle } from "../utils/handle"
 
 describe("handle rules", () => {
   it.each([
@@ -47,8 +47,4 @@ describe("handle rules", () => {
     expect(checkHandle("black-friday")).toEqual({ valid: true, handle: "black-friday" })
   })
 
-  it("derives a handle candidate from a display name", () => {
-    expect(handleFromName("Zoë  O'Brien")).toBe("zoe-o-brien")
-    expect(handleFromName("  --Team 42-- ")).toBe("team-42")
-  })
 })

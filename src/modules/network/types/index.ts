@@ -78,3 +78,13 @@ export interface OrderAttributionDTO {
   created_at: Date
   updated_at: Date
 }
+
+/** What attributeOrder writes: one per order, first writer wins. */
+export interface NewOrderAttribution {
+  order_id: string
+  cart_id: string | null
+  customer_id: string | null
+  distributor_id: string
+  source: string
+  referral_handle: string | null
+}

@@ -50,15 +50,3 @@ export function checkHandle(input: unknown, extraReserved: readonly string[] = [
   }
   return { valid: true, handle }
 }
-
-/** Turns a display name into a handle candidate ("Jane Doe" -> "jane-doe"); may still be invalid. */
-export function handleFromName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, HANDLE_MAX_LENGTH)
-    .replace(/-+$/g, "")
-}

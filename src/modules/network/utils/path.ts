@@ -41,7 +41,10 @@ export function subtreeRange(prefix: string): { from: string; to: string } {
   return { from: prefix, to: prefix.slice(0, -1) + String.fromCharCode(last + 1) }
 }
 
-/** The new path of a member of a moved subtree: the old root prefix is replaced by the new one. */
+/**
+ * The new path of a member of a moved subtree: the old root prefix is replaced by the new one.
+ * MOVE_SUBTREE_SQL does this arithmetic in SQL for the whole subtree; this is its specification.
+ */
 export function rebasePath(path: string, oldPrefix: string, newPrefix: string): string {
   if (!path.startsWith(oldPrefix)) {
     throw new Error(`path ${path} is not inside ${oldPrefix}`)

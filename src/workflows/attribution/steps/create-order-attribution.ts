@@ -1,15 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { NETWORK_MODULE } from "../../../modules/network"
 import type NetworkModuleService from "../../../modules/network/service"
+import type { NewOrderAttribution } from "../../../modules/network/types"
 
-export type CreateOrderAttributionInput = {
-  order_id: string
-  cart_id: string | null
-  customer_id: string | null
-  distributor_id: string
-  source: string
-  referral_handle: string | null
-}
+export type CreateOrderAttributionInput = NewOrderAttribution
 
 export const createOrderAttributionStepId = "create-order-attribution"
 
