@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { attributeOrderWorkflow } from "../src/workflows/attribution/workflows/attribute-order"
-import { computeOrderCommissionsWorkflow } from "../src/workflows/commission/workflows/compute-order-commissions"
+import { settleOrderCommissionsWorkflow } from "../src/workflows/commission/workflows/settle-order-commissions"
 import { createPlanVersionWorkflow } from "../src/workflows/commission/workflows/create-plan-version"
 import { COMMISSION_MODULE } from "../src/modules/commission"
 import type CommissionModuleService from "../src/modules/commission/service"
@@ -51,7 +51,7 @@ export async function seedOrders(
     })
     // The subscribers do this in a running shop; here the script does not wait for them.
     await attributeOrderWorkflow(container).run({ input: { order_id: orderId } })
-    await computeOrderCommissionsWorkflow(container).run({ input: { order_id: orderId } })
+    await settleOrderCommissionsWorkflow(container).run({ input: { order_id: orderId, trigger: "order.placed" } })
     await network.setSetting(marker, orderId)
     log(`orders: ${index + 1}/${purchases.length} through ${purchase.via}`)
   }

@@ -3,10 +3,6 @@ import { Modules } from "@medusajs/framework/utils"
 import { TestEventUtils } from "@medusajs/test-utils"
 import type { SeededStore } from "../../demo/seed-store"
 import { uniqueEmail } from "./auth"
-import { NETWORK_MODULE } from "../../src/modules/network"
-import type NetworkModuleService from "../../src/modules/network/service"
-import { COMMISSION_MODULE } from "../../src/modules/commission"
-import type CommissionModuleService from "../../src/modules/commission/service"
 
 type Headers = { headers: Record<string, string> }
 
@@ -52,8 +48,8 @@ export async function createCart(api: any, store: SeededStore, options: Checkout
 
 /**
  * The real Medusa checkout, as a storefront does it: address, shipping method, a payment session
- * with the system provider, complete. Waits until the plugin's subscribers have attributed the order
- * and computed its commissions.
+ * with the system provider, complete. Waits until the plugin's subscriber has attributed the order
+ * and settled its commissions.
  */
 export async function completeCart(
   api: any,
@@ -75,18 +71,8 @@ export async function completeCart(
   const placed = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
   const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
   if (data.type !== "order") throw new Error(`checkout did not place an order: ${JSON.stringify(data.error ?? data)}`)
+  // The plugin's order.placed subscriber attributes the order and settles its commissions.
   await placed
-  // An attributed order's commissions are computed by the mlm.order.attributed subscriber, which
-  // runs after this one: wait until its run is written (a waiter on that event would linger for
-  // orders credited to nobody).
-  const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
-  if ((await network.listOrderAttributions({ order_id: data.order.id })).length) {
-    const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
-    for (let i = 0; i < 200; i++) {
-      if ((await commission.listCommissionRuns({ order_id: data.order.id })).length) break
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-  }
   return data.order as { id: string; total: number; item_subtotal: number; customer_id: string; email: string }
 }
 

@@ -1,12 +1,14 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { reconcileCommissions } from "../workflows/commission/reconcile-commissions"
+import { reconcileOrders } from "../workflows/commission/reconcile-orders"
 
-/** Every 10 minutes: attributed orders whose commissions were never computed (a lost event) get them. */
+/** Every 10 minutes: orders changed since the last run (and lost events older than 2 minutes) are settled. */
 export default async function reconcileCommissionsJob(container: MedusaContainer) {
-  const computed = await reconcileCommissions(container)
-  if (computed.length) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`mlm: computed missing commissions of ${computed.length} orders`)
+  const result = await reconcileOrders(container, { graceSeconds: 120 })
+  if (result.changed || result.failed.length) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`mlm: reconciliation checked ${result.checked} orders, changed ${result.changed}, failed ${result.failed.length}`)
   }
 }
 

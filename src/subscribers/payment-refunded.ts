@@ -1,21 +1,18 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { adjustOrderCommissionsWorkflow } from "../workflows/commission/workflows/adjust-order-commissions"
+import { settleOrderCommissionsWorkflow } from "../workflows/commission/workflows/settle-order-commissions"
 
-/** A refund takes back the refunded share of the commission (never twice for a return's own refund). */
+/** A refund changes what the buyer kept paying for: the payment's order is settled again. */
 export default async function paymentRefundedHandler({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: payments } = await query.graph({
     entity: "payment",
-    fields: ["id", "refunds.id", "payment_collection.order.id"],
+    fields: ["id", "payment_collection.order.id"],
     filters: { id: event.data.id },
   })
-  const payment: any = payments[0]
-  const orderId = payment?.payment_collection?.order?.id
+  const orderId = (payments[0] as any)?.payment_collection?.order?.id
   if (!orderId) return
-  await adjustOrderCommissionsWorkflow(container).run({
-    input: { order_id: orderId, key: `refund:${payment.id}:${payment.refunds?.length ?? 0}`, cancel: false },
-  })
+  await settleOrderCommissionsWorkflow(container).run({ input: { order_id: orderId, trigger: "payment.refunded" } })
 }
 
 export const config: SubscriberConfig = {

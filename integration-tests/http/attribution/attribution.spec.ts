@@ -41,7 +41,7 @@ medusaIntegrationTestRunner({
         expect(recorded.data.referral).toEqual({
           cart_id: cartId,
           handle: "jane",
-          display_name: "jane Distributor",
+          display_name: "jane D.",
           store_url: "https://shop.example/jane",
           source: "link",
           touches: [{ handle: "jane", source: "link", at: expect.any(String) }],
@@ -55,7 +55,7 @@ medusaIntegrationTestRunner({
           order_id: order.id,
           cart_id: cartId,
           customer_id: expect.stringMatching(/^cus_/),
-          distributor: { id: jane.distributor.id, handle: "jane", display_name: "jane Distributor" },
+          distributor: { id: jane.distributor.id, handle: "jane", display_name: "jane D." },
           source: "link",
           referral_handle: "jane",
           corrected_by: null,

@@ -6,8 +6,7 @@ import { failure } from "../../helpers/store"
 import { enrollThroughStore } from "../../helpers/network"
 import { checkout, storeHeaders } from "../../helpers/checkout"
 import { fulfillOrder, receiveReturn } from "../../helpers/returns"
-import { computeOrderCommissionsWorkflow } from "../../../src/workflows/commission/workflows/compute-order-commissions"
-import { reconcileCommissions } from "../../../src/workflows/commission/reconcile-commissions"
+import { settleOrderCommissionsWorkflow } from "../../../src/workflows/commission/workflows/settle-order-commissions"
 import { COMMISSION_MODULE } from "../../../src/modules/commission"
 
 jest.setTimeout(240_000)
@@ -84,7 +83,9 @@ medusaIntegrationTestRunner({
         [{ levels: [{ level: 1, percent: 101 }], max_payout_percent: 100 }, "levels: level 1 percent must be at most 100"],
         [{ levels: [{ level: 1, percent: 1.23456 }] }, "levels: level 1 percent may have at most 4 decimals"],
         [{ levels: [{ level: 1, percent: 30 }, { level: 2, percent: 25 }] }, "levels: the percents add up to 55, above max_payout_percent 50"],
-        [{ levels: [{ level: 1, percent: 10 }], hold_days: -1 }, "hold_days: must be a whole number of days, 0 or more"],
+        [{ levels: [{ level: 1, percent: 10 }], hold_days: -1 }, "Value for field 'hold_days' too small, expected at least: '0'"],
+        [{ levels: [{ level: 1, percent: 10 }], hold_days: 100000 }, "Value for field 'hold_days' too big, expected at most: '3650'"],
+        [{ levels: [{ level: 1, percent: 10 }], name: "Plan\u0000" }, "name must not contain control or bidirectional-override characters"],
       ])("rejects %j with 400 and keeps the active version", async (plan, message) => {
         await setPlan()
         const answer = await failure(api.post("/admin/mlm/plan", plan, admin))
@@ -157,34 +158,42 @@ medusaIntegrationTestRunner({
         expect(unknown).toEqual({ status: 404, data: { type: "not_found", message: "Order order_nope was not found" } })
       })
 
-      it("writes one set of lines when the event is delivered twice or computed by two workers at once", async () => {
+      it("writes one set of lines when the event is delivered twice or settled by two workers at once", async () => {
         await chain()
         await setPlan()
         const { order } = await buyThroughDan()
         const container = getContainer()
-        await Promise.all([
-          computeOrderCommissionsWorkflow(container).run({ input: { order_id: order.id } }),
-          computeOrderCommissionsWorkflow(container).run({ input: { order_id: order.id } }),
-        ])
-        const again = waitFor("mlm.order.attributed")
-        await container.resolve(Modules.EVENT_BUS).emit({ name: "mlm.order.attributed", data: { order_id: order.id } })
+        const settle = () => settleOrderCommissionsWorkflow(container).run({ input: { order_id: order.id, trigger: "manual" } })
+        const results = await Promise.all([settle(), settle(), settle()])
+        expect(results.map((r) => r.result.settlement)).toEqual([null, null, null])
+        const again = waitFor("order.placed")
+        await container.resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
         await again
         expect(summary(await linesOf(order.id))).toHaveLength(4)
       })
 
-      it("computes an attributed order whose commissions were lost, when reconciliation runs", async () => {
+      it("settles an order whose events were lost when an admin runs reconciliation", async () => {
         await chain()
         await setPlan()
         const { order } = await buyThroughDan()
         const commission = getContainer().resolve(COMMISSION_MODULE) as any
-        // Simulate a lost mlm.order.attributed event: the order has its attribution but no commissions.
+        const network = getContainer().resolve("mlmNetwork") as any
+        // Simulate a lost order.placed: no attribution, no commissions.
         const lines = await commission.listCommissionLines({ order_id: order.id })
         await commission.deleteCommissionLines(lines.map((l: any) => l.id))
         await commission.deleteCommissionRuns((await commission.listCommissionRuns({ order_id: order.id })).map((r: any) => r.id))
+        await network.deleteOrderAttributions((await network.listOrderAttributions({ order_id: order.id })).map((a: any) => a.id))
         expect(await linesOf(order.id)).toEqual([])
-        expect(await reconcileCommissions(getContainer(), { graceSeconds: 0 })).toEqual([order.id])
+        const first = await api.post("/admin/mlm/reconcile", {}, admin)
+        expect(first.data).toEqual({ checked: 1, changed: 1, failed: [] })
         expect(summary(await linesOf(order.id)).map((l) => l[3])).toEqual([9.98, 4.99, 2.99, 2])
-        expect(await reconcileCommissions(getContainer(), { graceSeconds: 0 })).toEqual([])
+        expect((await api.get(`/admin/mlm/orders/${order.id}/attribution`, admin)).data.attribution).toMatchObject({
+          source: "link",
+          distributor: { handle: "dan" },
+        })
+        // The cursor moved on: nothing changed since, nothing to do.
+        expect((await api.post("/admin/mlm/reconcile", {}, admin)).data).toEqual({ checked: 0, changed: 0, failed: [] })
+        expect((await failure(api.post("/admin/mlm/reconcile", {}))).status).toBe(401)
       })
 
       it("keeps an order's lines when the plan changes afterwards; the next order uses the new plan", async () => {

@@ -34,10 +34,10 @@ medusaIntegrationTestRunner({
           distributor: {
             id: dan.distributor.id,
             handle: "dan",
-            display_name: "dan Distributor",
+            display_name: "dan D.",
             status: "active",
             store_url: "https://shop.example/dan",
-            sponsor: { handle: "cleo", display_name: "cleo Distributor" },
+            sponsor: { handle: "cleo", display_name: "cleo D." },
             depth: 3,
             enrolled_at: expect.any(String),
           },
@@ -57,7 +57,7 @@ medusaIntegrationTestRunner({
         ])
         expect(downline.data.members[0]).toEqual({
           handle: "ben",
-          display_name: "ben Distributor",
+          display_name: "ben D.",
           status: "active",
           level: 1,
           sponsor_handle: "anna",
@@ -215,7 +215,7 @@ medusaIntegrationTestRunner({
         const anna = await enrollThroughStore(api, store, "anna")
         const ok = await api.get("/store/mlm/storefronts/ANNA", store)
         expect(ok.data).toEqual({
-          storefront: { handle: "anna", display_name: "anna Distributor", store_url: "https://shop.example/anna" },
+          storefront: { handle: "anna", display_name: "anna D.", store_url: "https://shop.example/anna" },
         })
         const unknown = await failure(api.get("/store/mlm/storefronts/nobody", store))
         expect(unknown).toEqual({ status: 404, data: { type: "not_found", message: "No storefront has the handle 'nobody'" } })

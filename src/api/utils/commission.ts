@@ -3,14 +3,16 @@ import { COMMISSION_MODULE } from "../../modules/commission"
 import type CommissionModuleService from "../../modules/commission/service"
 import type { CommissionLineDTO, CommissionPlanDTO, PayoutDTO } from "../../modules/commission/types"
 import { toNumber } from "../../modules/commission/utils/money"
+import type { CommissionLine, StoreCommissionLine } from "../../types/commission-line"
 
 export function resolveCommission(scope: MedusaContainer): CommissionModuleService {
   return scope.resolve<CommissionModuleService>(COMMISSION_MODULE)
 }
 
 /** A ledger line as API.md describes it: amounts in major units, percents as numbers. */
-export function serializeLine(line: CommissionLineDTO) {
+export function serializeLine(line: CommissionLineDTO): CommissionLine {
   const explanation = line.explanation ?? {}
+  const settlement = explanation.settlement
   return {
     id: line.id,
     order_id: line.order_id,
@@ -24,6 +26,7 @@ export function serializeLine(line: CommissionLineDTO) {
     currency_code: line.currency_code,
     status: line.status,
     kind: line.kind,
+    earning: line.earning,
     plan_version: line.plan_version,
     reverses_line_id: line.reverses_line_id,
     hold_until: line.hold_until,
@@ -34,9 +37,31 @@ export function serializeLine(line: CommissionLineDTO) {
       skipped: explanation.skipped ?? [],
       rounding: explanation.rounding !== undefined ? toNumber(explanation.rounding) : 0,
       attribution_source: explanation.attribution_source ?? null,
+      ...(settlement
+        ? {
+            settlement: {
+              number: settlement.number,
+              trigger: settlement.trigger,
+              basis: toNumber(settlement.basis),
+              original_basis: toNumber(settlement.original_basis ?? settlement.basis),
+              canceled: !!settlement.canceled,
+              held_before: toNumber(settlement.held_before ?? 0),
+              target: toNumber(settlement.target ?? 0),
+            },
+          }
+        : {}),
       ...(explanation.clawback ? { clawback: explanation.clawback } : {}),
     },
   }
+}
+
+/** The distributor's own view of a line: no order id (see StoreCommissionLine). */
+export function serializeStoreLine(
+  line: CommissionLineDTO,
+  order: { display_id?: number | null; created_at?: string | Date | null } | undefined
+): StoreCommissionLine {
+  const { order_id: _orderId, source_distributor_id: _source, ...rest } = serializeLine(line)
+  return { ...rest, order_display_id: order?.display_id ?? null, order_date: order?.created_at ?? null }
 }
 
 export function serializePlan(plan: CommissionPlanDTO) {

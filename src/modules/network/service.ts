@@ -47,6 +47,9 @@ import {
  */
 const GENEALOGY_LOCK_KEY = 7_163_001
 
+/** Touches a cart referral keeps: the first one and the 19 newest. */
+export const MAX_CART_TOUCHES = 20
+
 const DISTRIBUTOR_COLUMNS = `id, handle, display_name, status, sponsor_id, customer_id, enrolled_at, path, depth,
   downline_count, metadata, created_at, updated_at`
 
@@ -304,8 +307,9 @@ export default class NetworkModuleService extends MedusaService({
   }
 
   /**
-   * Records a storefront visit on a cart, atomically (two visits racing cannot lose one).
-   * Every touch is kept; the referral follows the newest (last_touch) or the oldest (first_touch).
+   * Records a storefront visit on a cart, atomically (two visits racing cannot lose one). A cart
+   * keeps its first touch and its newest ones, MAX_CART_TOUCHES in all (a script cannot grow it
+   * without bound); the referral follows the newest (last_touch) or the first (first_touch).
    */
   @InjectTransactionManager()
   async recordCartReferral(
@@ -323,7 +327,10 @@ export default class NetworkModuleService extends MedusaService({
       `INSERT INTO mlm_cart_referral (id, cart_id, distributor_id, handle, source, touches, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?::jsonb, now(), now())
        ON CONFLICT (cart_id) WHERE deleted_at IS NULL DO UPDATE SET
-         touches = mlm_cart_referral.touches || EXCLUDED.touches,
+         touches = (
+           SELECT jsonb_agg(t ORDER BY n) FROM jsonb_array_elements(mlm_cart_referral.touches || EXCLUDED.touches)
+             WITH ORDINALITY AS all_touches(t, n)
+            WHERE n = 1 OR n > jsonb_array_length(mlm_cart_referral.touches || EXCLUDED.touches) - ${MAX_CART_TOUCHES - 1}),
          distributor_id = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.distributor_id ELSE EXCLUDED.distributor_id END,
          handle = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.handle ELSE EXCLUDED.handle END,
          source = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.source ELSE EXCLUDED.source END,

@@ -1,8 +1,9 @@
 import { z } from "@medusajs/framework/zod"
+import { safeText } from "../../utils/validators"
 
 export const AdminListDistributorsQuery = z
   .object({
-    q: z.string().trim().max(100).optional(),
+    q: z.string().trim().max(100).refine((q) => !/[\u0000-\u001f]/.test(q), "q must not contain control characters").optional(),
     status: z.enum(["active", "inactive", "terminated"]).optional(),
     sponsor_id: z.string().trim().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -14,7 +15,7 @@ export type AdminListDistributorsQueryType = z.infer<typeof AdminListDistributor
 export const AdminUpdateDistributor = z
   .object({
     status: z.enum(["active", "inactive", "terminated"]).optional(),
-    display_name: z.string().trim().min(1).max(100).optional(),
+    display_name: safeText("display_name", 100).optional(),
   })
   .strict()
   .refine((body) => body.status !== undefined || body.display_name !== undefined, {
@@ -31,15 +32,15 @@ export type AdminChangeSponsorType = z.infer<typeof AdminChangeSponsor>
 
 export const AdminCorrectAttribution = z
   .object({
-    handle: z.string({ error: "handle of the distributor to credit is required" }).trim().min(1).max(64),
-    reason: z.string().trim().max(500).optional(),
+    handle: safeText("handle", 64),
+    reason: safeText("reason", 500).optional(),
   })
   .strict()
 export type AdminCorrectAttributionType = z.infer<typeof AdminCorrectAttribution>
 
 export const AdminCreatePlan = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: safeText("name", 100).optional(),
     levels: z
       .array(
         z
@@ -52,7 +53,12 @@ export const AdminCreatePlan = z
       .min(1, "levels: give at least one level")
       .max(50, "levels: at most 50 levels"),
     max_payout_percent: z.number().optional(),
-    hold_days: z.number().int("hold_days must be a whole number").optional(),
+    hold_days: z
+      .number({ error: "hold_days must be a number" })
+      .int("hold_days must be a whole number")
+      .min(0, "hold_days must be from 0 to 3650")
+      .max(3650, "hold_days must be from 0 to 3650")
+      .optional(),
     compression: z.boolean().optional(),
     retail_profit: z.boolean().optional(),
   })

@@ -1,10 +1,14 @@
 import { z } from "@medusajs/framework/zod"
+import { safeText } from "../../utils/validators"
+
+/** Downline pages go at most this deep by offset: a bigger team is browsed level by level. */
+export const MAX_DOWNLINE_OFFSET = 10_000
 
 export const StoreEnrollDistributor = z
   .object({
     handle: z.string({ error: "handle is required and must be a string" }),
-    display_name: z.string().trim().min(1).max(100).optional(),
-    sponsor_handle: z.string().trim().min(1).max(64).optional(),
+    display_name: safeText("display_name", 100).optional(),
+    sponsor_handle: safeText("sponsor_handle", 64).optional(),
   })
   .strict()
 export type StoreEnrollDistributorType = z.infer<typeof StoreEnrollDistributor>
@@ -13,14 +17,19 @@ export const StoreDownlineQuery = z
   .object({
     depth: z.coerce.number().int().min(1).max(100).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_DOWNLINE_OFFSET, `offset must be at most ${MAX_DOWNLINE_OFFSET}: narrow the page with depth`)
+      .default(0),
   })
   .strict()
 export type StoreDownlineQueryType = z.infer<typeof StoreDownlineQuery>
 
 export const StoreCartReferral = z
   .object({
-    handle: z.string({ error: "handle is required and must be a string" }).trim().min(1).max(64),
+    handle: safeText("handle", 64),
   })
   .strict()
 export type StoreCartReferralType = z.infer<typeof StoreCartReferral>
@@ -36,7 +45,7 @@ export type StoreCommissionsQueryType = z.infer<typeof StoreCommissionsQuery>
 
 export const StoreJoinAsMember = z
   .object({
-    sponsor_handle: z.string().trim().min(1).max(64).optional(),
+    sponsor_handle: safeText("sponsor_handle", 64).optional(),
   })
   .strict()
 export type StoreJoinAsMemberType = z.infer<typeof StoreJoinAsMember>

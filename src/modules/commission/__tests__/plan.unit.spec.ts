@@ -46,10 +46,14 @@ describe("compensation plan rules", () => {
     expect(validatePlan({ levels: [{ level: 1, percent: 1.2345 }] })).toEqual([])
   })
 
-  it("rejects negative hold days, an empty plan and more than 50 levels", () => {
+  it("rejects hold days below 0 or above ten years, an empty plan and more than 50 levels", () => {
     expect(validatePlan({ levels: [{ level: 1, percent: 1 }], hold_days: -1 })).toEqual([
-      "hold_days: must be a whole number of days, 0 or more",
+      "hold_days: must be a whole number of days from 0 to 3650",
     ])
+    expect(validatePlan({ levels: [{ level: 1, percent: 1 }], hold_days: 3651 })).toEqual([
+      "hold_days: must be a whole number of days from 0 to 3650",
+    ])
+    expect(validatePlan({ levels: [{ level: 1, percent: 1 }], hold_days: 3650 })).toEqual([])
     expect(validatePlan({ levels: [] })).toEqual(["levels: give at least one level"])
     const many = Array.from({ length: 51 }, (_, i) => ({ level: i + 1, percent: 0.5 }))
     expect(validatePlan({ levels: many, max_payout_percent: 100 })).toEqual(["levels: at most 50 levels"])

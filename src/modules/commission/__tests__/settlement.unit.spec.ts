@@ -163,6 +163,12 @@ describe("the commissionable basis of an order now", () => {
     ).toBe("80")
   })
 
+  it("takes a refund given for shipping off the shipping: 4.90 refunded with reason 'Shipping Issue' costs nothing", () => {
+    expect(commissionableBasis({ ...money, refunded_total: "4.9", shipping_total: "4.9", shipping_refunds: "4.9" })).toBe("99.8")
+    // 10.00 refunded for shipping on 4.90 of shipping: the other 5.10 comes off the items
+    expect(commissionableBasis({ ...money, refunded_total: "10", shipping_total: "4.9", shipping_refunds: "10" })).toBe("94.7")
+  })
+
   it("never goes below 0 when more than the items is refunded", () => {
     expect(commissionableBasis({ ...money, refunded_total: "104.7" })).toBe("0")
   })
@@ -183,5 +189,26 @@ describe("retail profit", () => {
         "eur"
       )
     ).toBe("0")
+  })
+})
+
+describe("netting approved lines at payout", () => {
+  const { payoutBalances } = require("../utils/payout")
+
+  it("pays 14.97 - 9.98 = 4.99 to a distributor with a clawback, and carries -9.98 for one with only a clawback", () => {
+    const result = payoutBalances([
+      { id: "a1", distributor_id: "dan", amount: "14.97" },
+      { id: "a2", distributor_id: "dan", amount: "-9.98" },
+      { id: "b1", distributor_id: "eve", amount: "-9.98" },
+    ])
+    expect(result.payable).toEqual([{ distributor_id: "dan", line_ids: ["a1", "a2"], total: "4.99" }])
+    expect(result.carried).toEqual([{ distributor_id: "eve", balance: "-9.98" }])
+  })
+
+  it("pays nothing and carries 0 when a payout and its clawback cancel out", () => {
+    expect(payoutBalances([{ id: "a", distributor_id: "dan", amount: "2" }, { id: "b", distributor_id: "dan", amount: "-2" }])).toEqual({
+      payable: [],
+      carried: [{ distributor_id: "dan", balance: "0" }],
+    })
   })
 })

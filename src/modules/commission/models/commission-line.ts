@@ -2,10 +2,13 @@ import { model } from "@medusajs/framework/utils"
 
 /**
  * One ledger row. Append-only: amounts never change; a status moves pending -> approved -> paid
- * or pending -> reversed, and any later change is a new negative `clawback` line.
- * (order_id, level, kind, adjustment_key) is unique: the same event processed twice writes once.
- * adjustment_key is "" for the original lines and names the event of a clawback ("cancel",
- * "return:ret_...", "refund:pay_...").
+ * or pending -> reversed, and any later change is a new line: a negative `clawback` or a positive
+ * `adjustment` written by a settlement (DESIGN.md, "Settlement").
+ * `earning` says which of the beneficiary's earnings on the order a line belongs to (its percent
+ * commission or its retail profit), so a clawback or adjustment is netted with the right lines.
+ * (order_id, level, kind, adjustment_key) is unique: adjustment_key is "" for lines of version 0.1's
+ * first computation, else `s<settlement number>:<distributor>:<earning>`, so a settlement that was
+ * already written cannot be written again.
  */
 export const CommissionLine = model
   .define(
@@ -18,7 +21,8 @@ export const CommissionLine = model
       distributor_handle: model.text(),
       source_distributor_id: model.text(),
       level: model.number(),
-      kind: model.enum(["commission", "clawback", "retail_profit"]),
+      kind: model.enum(["commission", "clawback", "retail_profit", "adjustment"]),
+      earning: model.enum(["commission", "retail_profit"]).default("commission"),
       adjustment_key: model.text().default(""),
       reverses_line_id: model.text().nullable(),
       basis: model.bigNumber(),
@@ -38,6 +42,7 @@ export const CommissionLine = model
   .indexes([
     { on: ["order_id", "level", "kind", "adjustment_key"], unique: true, where: "deleted_at IS NULL" },
     { on: ["distributor_id", "status"], where: "deleted_at IS NULL" },
+    { on: ["order_id", "distributor_id"], where: "deleted_at IS NULL" },
     { on: ["status", "hold_until"], where: "deleted_at IS NULL" },
     { on: ["payout_id"], where: "deleted_at IS NULL" },
   ])

@@ -1,9 +1,11 @@
 import { model } from "@medusajs/framework/utils"
 
 /**
- * The computation of one order's commissions: what the plan would pay, what the lines pay and the
- * breakage, with the plan version and the upline snapshot. One current run per order: the anchor of
- * exactly-once (a second computation of the same order finds it and writes nothing).
+ * An order's settlement snapshot and its latest settlement. Frozen when the order is first settled:
+ * the plan version and its rates (levels, compression, retail profit, hold days) and the
+ * beneficiaries (`chain`, level 1 first, with their status then). An admin's attribution correction
+ * replaces the beneficiaries, never the rates. `basis`, `plan_amount`, `paid_amount` and `breakage`
+ * describe the latest settlement (lines + breakage = rates x basis). One current run per order.
  */
 export const CommissionRun = model
   .define(
@@ -21,6 +23,16 @@ export const CommissionRun = model
       paid_amount: model.bigNumber(),
       breakage: model.bigNumber(),
       explanation: model.json(),
+      levels: model.json().nullable(),
+      compression: model.boolean().default(true),
+      retail_profit: model.boolean().default(false),
+      hold_days: model.number().default(0),
+      chain: model.json().nullable(),
+      // member unit price per variant, frozen the first time a variant is seen on the order
+      member_prices: model.json().nullable(),
+      original_basis: model.bigNumber().nullable(),
+      settle_count: model.number().default(0),
+      settled_at: model.dateTime().nullable(),
       // Set when an admin's attribution correction replaced this run by a new one.
       superseded_at: model.dateTime().nullable(),
     }

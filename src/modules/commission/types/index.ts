@@ -1,7 +1,9 @@
 import type { PlanLevel } from "../utils/plan"
+import type { Beneficiary } from "../utils/compute-commission-lines"
+import type { Earning } from "../utils/settlement"
 
 export type CommissionStatus = "pending" | "approved" | "paid" | "reversed"
-export type CommissionKind = "commission" | "clawback" | "retail_profit"
+export type CommissionKind = "commission" | "clawback" | "retail_profit" | "adjustment"
 
 export interface CommissionPlanDTO {
   id: string
@@ -25,6 +27,7 @@ export interface CommissionLineDTO {
   source_distributor_id: string
   level: number
   kind: CommissionKind
+  earning: Earning
   adjustment_key: string
   reverses_line_id: string | null
   basis: string
@@ -42,32 +45,55 @@ export interface CommissionLineDTO {
   created_at: Date
 }
 
-export interface NewCommissionLine {
+/** A ledger line to insert: everything but the generated id, the timestamps and the raw_* columns. */
+export interface NewLedgerRow {
+  order_id: string
+  run_id: string
   distributor_id: string
   distributor_handle: string
+  source_distributor_id: string
   level: number
   kind: CommissionKind
+  earning: Earning
+  adjustment_key: string
   basis: string
   percent: string
   amount: string
+  currency_code: string
+  status: "pending" | "approved"
+  plan_version: number | null
   explanation: Record<string, any>
+  hold_until: Date
 }
 
-export interface NewCommissionRun {
+/** An order's settlement snapshot (frozen rates and beneficiaries) and its latest settlement. */
+export interface SettlementRunDTO {
+  id: string
   order_id: string
   attributed_distributor_id: string
   attribution_source: string
   plan_id: string | null
   plan_version: number | null
-  hold_days: number
   currency_code: string
+  levels: PlanLevel[]
+  compression: boolean
+  retail_profit: boolean
+  hold_days: number
+  chain: Beneficiary[]
+  /** member unit price per variant, frozen when first seen; null: no retail profit on this order */
+  member_prices: Record<string, string> | null
+  original_basis: string
   basis: string
   plan_amount: string
   paid_amount: string
   breakage: string
+  settle_count: number
+  settled_at: Date | null
   explanation: Record<string, any>
-  lines: NewCommissionLine[]
+  created_at: Date
 }
+
+export type SettlementRunInput = Omit<SettlementRunDTO, "id" | "created_at" | "settled_at">
 
 export interface PayoutDTO {
   id: string

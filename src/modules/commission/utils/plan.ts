@@ -15,6 +15,8 @@ export type PlanSettings = Required<Omit<PlanInput, "name">> & { name: string }
 
 export const PLAN_DEFAULTS = { max_payout_percent: 50, hold_days: 30, compression: true, retail_profit: false }
 export const MAX_LEVELS = 50
+/** Ten years: a longer hold is a typo, and it would push hold_until past any sane date. */
+export const MAX_HOLD_DAYS = 3650
 
 const decimals = (value: number) => (String(value).split(".")[1] ?? "").length
 
@@ -48,8 +50,8 @@ export function validatePlan(input: PlanInput): string[] {
     if (decimals(percent) > 4) problems.push(`levels: level ${level} percent may have at most 4 decimals`)
   }
   if (!(cap > 0) || cap > 100) problems.push("max_payout_percent: must be greater than 0 and at most 100")
-  if (input.hold_days !== undefined && (!Number.isInteger(input.hold_days) || input.hold_days < 0)) {
-    problems.push("hold_days: must be a whole number of days, 0 or more")
+  if (input.hold_days !== undefined && (!Number.isInteger(input.hold_days) || input.hold_days < 0 || input.hold_days > MAX_HOLD_DAYS)) {
+    problems.push(`hold_days: must be a whole number of days from 0 to ${MAX_HOLD_DAYS}`)
   }
   const sum = levels.reduce((total, { percent }) => MathBN.add(total, percent), MathBN.convert(0))
   if (MathBN.gt(sum, cap)) {

@@ -40,26 +40,37 @@ export type OrderMoney = {
   item_basis: string
   /** the current items' total with tax: what the buyer pays for the items */
   item_total: string
-  /** the order's current total (items, shipping, tax) after edits, returns, exchanges and claims */
+  /**
+   * the order's current total (items, shipping, tax) after edits, returns, exchanges and claims,
+   * before credit lines (Medusa records a refund the order does not owe as a credit line)
+   */
   current_total: string
   /** captured money and refunded money of the order's payments */
   paid_total: string
   refunded_total: string
+  /** the order's current shipping total, and what was refunded with a shipping refund reason */
+  shipping_total?: string
+  shipping_refunds?: string
 }
+
+/** Refund reason codes that mean "we refund the shipping": such a refund comes off shipping first. */
+export const SHIPPING_REFUND_REASON_CODES = ["shipping", "shipping_issue", "shipping_refund"]
 
 /**
  * The commissionable basis of an order now. Returns, edits, exchanges and claims already show in the
  * items. A refund counts only for the part the order's own changes do not explain: what was refunded
  * beyond paid minus the current total (a refund of returned items, or of shipping removed by an edit,
- * is explained and counts nothing). That unexplained refund comes off the items' money first, tax
- * removed in the items' own proportion, and never below 0. A cancelled order's basis is 0.
+ * is explained and counts nothing). A refund given with a shipping refund reason comes off the
+ * order's shipping first. What is left of the unexplained refund comes off the items' money, tax
+ * removed in the items' own proportion, never below 0. A cancelled order's basis is 0.
  */
 export function commissionableBasis(money: OrderMoney): string {
   if (money.canceled) return "0"
   const basis = MathBN.convert(money.item_basis)
   if (MathBN.lte(basis, 0)) return "0"
   const explained = MathBN.max(0, MathBN.sub(money.paid_total, money.current_total))
-  const unexplained = MathBN.max(0, MathBN.sub(money.refunded_total, explained))
+  const shippingRefund = MathBN.min(money.shipping_refunds ?? 0, money.shipping_total ?? 0)
+  const unexplained = MathBN.max(0, MathBN.sub(MathBN.sub(money.refunded_total, explained), MathBN.max(0, shippingRefund)))
   if (MathBN.eq(unexplained, 0)) return basis.toString()
   const itemTotal = MathBN.convert(money.item_total)
   const taxFree = MathBN.gt(itemTotal, 0) ? MathBN.div(MathBN.mult(unexplained, basis), itemTotal) : unexplained

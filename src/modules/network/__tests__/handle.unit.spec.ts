@@ -48,3 +48,18 @@ describe("handle rules", () => {
   })
 
 })
+
+describe("the default display name", () => {
+  const { publicDisplayName } = require("../utils/display-name")
+
+  it("shows the first name and the last name's initial, not the full legal name", () => {
+    expect(publicDisplayName({ first_name: "Emma", last_name: "dubois" })).toBe("Emma D.")
+    expect(publicDisplayName({ first_name: " Jürgen ", last_name: "Özdemir" })).toBe("Jürgen Ö.")
+  })
+
+  it("makes do with what the customer gave", () => {
+    expect(publicDisplayName({ first_name: "Emma", last_name: null })).toBe("Emma")
+    expect(publicDisplayName({ first_name: "", last_name: "Dubois" })).toBe("D.")
+    expect(publicDisplayName({})).toBe("")
+  })
+})

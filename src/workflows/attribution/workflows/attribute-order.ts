@@ -30,9 +30,11 @@ export const attributeOrderWorkflow = createWorkflow(attributeOrderWorkflowId, (
     )
   )
 
-  // Only the run that wrote the attribution binds the customer and announces it.
+  // Binding is first-wins and safe to repeat, so a redelivered event that finds the attribution
+  // already written still binds (a crash between the two writes loses nothing). Only the run that
+  // wrote the attribution announces it.
   when({ result, decision, context }, ({ result, decision, context }) =>
-    !!result?.created && !!decision?.bind_to && !!context.customer_id
+    !!result && !!decision?.bind_to && !!context.customer_id && result.attribution.distributor_id === decision.bind_to
   ).then(() => {
     bindCustomerStep(
       transform({ context, decision }, ({ context, decision }) => ({

@@ -5,8 +5,7 @@ import {
   CorrectOrderAttributionInput,
   validateAttributionCorrectionStep,
 } from "../steps/correct-order-attribution"
-import { supersedeCommissionsStep } from "../../commission/steps/supersede-commissions"
-import { computeOrderCommissionsWorkflow } from "../../commission/workflows/compute-order-commissions"
+import { settleOrderCommissionsWorkflow } from "../../commission/workflows/settle-order-commissions"
 
 export const ATTRIBUTION_CORRECTED_EVENT = "mlm.attribution.corrected"
 
@@ -28,10 +27,11 @@ export const correctOrderAttributionWorkflow = createWorkflow(
         reason: input.reason ?? null,
       }))
     )
-    // The order's unpaid commissions follow the correction: old lines reversed, new ones computed.
-    const orderRef = transform({ input }, ({ input }) => ({ order_id: input.order_id }))
-    supersedeCommissionsStep(orderRef)
-    computeOrderCommissionsWorkflow.runAsStep({ input: orderRef })
+    // The order's commissions follow the correction: new beneficiaries at the order's frozen rates,
+    // settled against the order as it is now (a cancel or refund stays in force).
+    settleOrderCommissionsWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ order_id: input.order_id, trigger: "attribution.corrected" as const })),
+    })
     emitEventStep({
       eventName: ATTRIBUTION_CORRECTED_EVENT,
       data: transform({ attribution }, ({ attribution }) => ({

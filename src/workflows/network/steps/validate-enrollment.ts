@@ -1,3 +1,4 @@
+import { publicDisplayName } from "../../../modules/network/utils/display-name"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { NETWORK_MODULE } from "../../../modules/network"
@@ -65,8 +66,8 @@ export const validateEnrollmentStep = createStep(
       }
     }
 
-    const fullName = [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim()
-    const displayName = input.display_name?.trim() || fullName || check.handle
+    // Public on the storefront: never the full legal name unless the distributor chooses it.
+    const displayName = input.display_name?.trim() || publicDisplayName(customer) || check.handle
 
     return new StepResponse<ValidatedEnrollment>({
       customer_id: customer.id,

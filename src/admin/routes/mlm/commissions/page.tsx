@@ -2,22 +2,9 @@ import { Badge, Button, Container, Heading, Select, Table, Text, toast } from "@
 import { useState } from "react"
 import { sdk } from "../../../lib/sdk"
 import { money, useAdminGet } from "../../../lib/use-admin-get"
+import type { CommissionLine } from "../../../../types/commission-line"
 
-type Line = {
-  id: string
-  order_id: string
-  distributor_handle: string
-  level: number
-  basis: number
-  percent: number
-  amount: number
-  currency_code: string
-  status: string
-  kind: string
-  plan_version: number | null
-  created_at: string
-  explanation: { upline: string[]; skipped: { handle: string; reason: string }[]; rounding: number }
-}
+type Line = CommissionLine
 
 const statusColor: Record<string, "grey" | "blue" | "green" | "red"> = {
   pending: "grey",

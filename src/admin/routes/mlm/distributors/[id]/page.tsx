@@ -1,6 +1,7 @@
 import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
 import { Link, useParams } from "react-router-dom"
 import { money, useAdminGet } from "../../../../lib/use-admin-get"
+import type { CommissionLine } from "../../../../../types/commission-line"
 
 type Detail = {
   id: string
@@ -14,16 +15,7 @@ type Detail = {
   frontline_count: number
   downline_count: number
 }
-type Line = {
-  id: string
-  order_id: string
-  level: number
-  amount: number
-  currency_code: string
-  status: string
-  kind: string
-  explanation: { upline: string[]; skipped: { handle: string; reason: string }[] }
-}
+type Line = CommissionLine
 
 const statusColor = { active: "green", inactive: "orange", terminated: "red" } as const
 

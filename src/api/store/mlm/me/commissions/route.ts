@@ -1,10 +1,15 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { requireOwnDistributor, resolveNetwork } from "../../../../utils/network"
-import { resolveCommission, serializeLine, totalsByStatus } from "../../../../utils/commission"
+import { resolveCommission, serializeStoreLine, totalsByStatus } from "../../../../utils/commission"
 import { toLine } from "../../../../../modules/commission/service"
 import type { StoreCommissionsQueryType } from "../../validators"
 
-/** The logged-in distributor's own ledger lines, with totals per status and currency. */
+/**
+ * The logged-in distributor's own ledger lines, with totals per status and currency. Orders are
+ * shown by their display number and date, never their id: Medusa's GET /store/orders/:id answers
+ * anyone holding an id with the buyer's e-mail and address.
+ */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreCommissionsQueryType>, res: MedusaResponse) {
   const distributor = await requireOwnDistributor(resolveNetwork(req.scope), req.auth_context?.actor_id)
   const { status, limit, offset } = req.validatedQuery as StoreCommissionsQueryType
@@ -16,8 +21,15 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreCommissi
     ),
     commission.totalsByStatus(distributor.id),
   ])
+  const orderIds = [...new Set(lines.map((l) => l.order_id))]
+  const { data: orders } = orderIds.length
+    ? await req.scope
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "order", fields: ["id", "display_id", "created_at"], filters: { id: orderIds } })
+    : { data: [] as any[] }
+  const orderOf = new Map((orders as any[]).map((o) => [o.id, o]))
   res.json({
-    commissions: lines.map((line) => serializeLine(toLine(line))),
+    commissions: lines.map((line) => serializeStoreLine(toLine(line), orderOf.get(line.order_id))),
     count,
     limit,
     offset,

@@ -4,8 +4,9 @@ import { resolveCommission, serializeLine } from "../../../../../utils/commissio
 import { toNumber } from "../../../../../../modules/commission/utils/money"
 
 /**
- * How an order's commissions came about: the run (basis, plan version, what the plan would pay,
- * what was paid, breakage, upline snapshot) and every ledger line of the order, clawbacks included.
+ * How an order's commissions came about: its settlement snapshot (frozen rates and beneficiaries,
+ * basis at placement and now, what the plan pays, what the lines pay, breakage, how many
+ * settlements wrote lines) and every ledger line of the order, clawbacks and adjustments included.
  * `run` is null when the order is credited to nobody.
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -14,7 +15,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!orders.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} was not found`)
   const commission = resolveCommission(req.scope)
   const [[run], lines] = await Promise.all([
-    commission.listCommissionRuns({ order_id: req.params.id, superseded_at: null }),
+    commission.retrieveSettlementRun(req.params.id).then((run) => [run]),
     commission.listLinesOfOrder(req.params.id),
   ])
   res.json({
@@ -24,12 +25,19 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
           attributed_distributor_id: run.attributed_distributor_id,
           attribution_source: run.attribution_source,
           plan_version: run.plan_version,
+          levels: run.levels,
+          compression: run.compression,
+          hold_days: run.hold_days,
+          beneficiaries: run.chain.map((b) => b.handle),
           currency_code: run.currency_code,
+          original_basis: toNumber(run.original_basis),
           basis: toNumber(run.basis),
           plan_amount: toNumber(run.plan_amount),
           paid_amount: toNumber(run.paid_amount),
           breakage: toNumber(run.breakage),
           explanation: run.explanation,
+          settlements: run.settle_count,
+          settled_at: run.settled_at,
           created_at: run.created_at,
         }
       : null,

@@ -1,0 +1,18 @@
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * Control characters (NUL, escapes, line breaks) and bidirectional overrides/isolates (which can make
+ * a name display as something else, "Trojan Source") have no place in names, handles or reasons.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+
+/** A trimmed single-line text field of 1..max characters without control or bidi-override characters. */
+export function safeText(field: string, max: number) {
+  return z
+    .string({ error: `${field} must be a string` })
+    .trim()
+    .min(1, `${field} must not be empty`)
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine((value) => !UNSAFE_TEXT.test(value), `${field} must not contain control or bidirectional-override characters`)
+}

@@ -1,0 +1,90 @@
+/**
+ * The commission module's SQL, in one place (shared with `npm run bench`). Raw SQL is used where the
+ * ORM cannot say it: locks, ledger sums and single-statement inserts. Placeholders are knex-style `?`.
+ */
+
+/** Advisory lock namespaces (first key of the two-key form); the second key is a hash of the id. */
+export const LOCK_NAMESPACE = { plan: 7_163_002, order: 7_163_003, payout: 7_163_004 } as const
+
+/**
+ * One order's settlement at a time, held until the transaction ends. Every trigger (events, admin
+ * corrections, reconciliation) of the same order queues here, on any process, because it is a
+ * database lock.
+ */
+export const LOCK_ORDER_SQL = `SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE.order}, hashtext(?))`
+
+/** One payout run per currency at a time: a second concurrent run waits and then finds nothing approved. */
+export const LOCK_PAYOUT_SQL = `SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE.payout}, hashtext(?))`
+
+export const LOCK_PLAN_SQL = `SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE.plan}, 0)`
+
+export const LINE_COLUMNS = `id, order_id, run_id, distributor_id, distributor_handle, source_distributor_id, level, kind,
+  earning, adjustment_key, reverses_line_id, basis, percent, amount, currency_code, status, plan_version, explanation,
+  hold_until, approved_at, paid_at, reversed_at, payout_id, created_at`
+
+/**
+ * An order's ledger, locked. Rows are locked in (distributor_id, id) order, the order approval and
+ * payouts lock in too, so a settlement never deadlocks with them.
+ */
+export const ORDER_LEDGER_FOR_UPDATE_SQL = `
+  SELECT ${LINE_COLUMNS} FROM mlm_commission_line
+   WHERE order_id = ? AND deleted_at IS NULL
+   ORDER BY distributor_id, id
+   FOR UPDATE`
+
+export const ORDER_LEDGER_SQL = `
+  SELECT ${LINE_COLUMNS} FROM mlm_commission_line
+   WHERE order_id = ? AND deleted_at IS NULL
+   ORDER BY created_at, level, kind, id`
+
+/** pending -> reversed; a line that is no longer pending is left alone (the caller re-checks). */
+export const REVERSE_PENDING_SQL = `
+  UPDATE mlm_commission_line SET status = 'reversed', reversed_at = now(), updated_at = now()
+   WHERE id IN (?) AND status = 'pending' AND deleted_at IS NULL
+   RETURNING id`
+
+export const CURRENT_RUN_SQL = `
+  SELECT * FROM mlm_commission_run WHERE order_id = ? AND deleted_at IS NULL AND superseded_at IS NULL`
+
+/**
+ * pending -> approved for matured lines, rows locked in (distributor_id, id) order first; a line a
+ * concurrent settlement reversed is no longer pending when the lock is granted and is skipped.
+ */
+export const APPROVE_MATURED_SQL = (filterByIds: boolean) => `
+  WITH matured AS (
+    SELECT id FROM mlm_commission_line
+     WHERE status = 'pending' AND hold_until <= ? AND deleted_at IS NULL ${filterByIds ? "AND id IN (?)" : ""}
+     ORDER BY distributor_id, id
+     FOR UPDATE
+  )
+  UPDATE mlm_commission_line l SET status = 'approved', approved_at = now(), updated_at = now()
+    FROM matured WHERE l.id = matured.id AND l.status = 'pending'
+  RETURNING l.id`
+
+export const APPROVED_LINES_FOR_UPDATE_SQL = (filterByDistributors: boolean) => `
+  SELECT id, distributor_id, amount FROM mlm_commission_line
+   WHERE status = 'approved' AND currency_code = ? AND deleted_at IS NULL
+         ${filterByDistributors ? "AND distributor_id IN (?)" : ""}
+   ORDER BY distributor_id, id
+   FOR UPDATE`
+
+export const MARK_PAID_SQL = `
+  UPDATE mlm_commission_line SET status = 'paid', paid_at = now(), payout_id = ?, updated_at = now()
+   WHERE id IN (?) AND status = 'approved'
+   RETURNING id`
+
+export const TOTALS_BY_STATUS_SQL = `
+  SELECT status, currency_code, sum(amount)::text AS total FROM mlm_commission_line
+   WHERE distributor_id = ? AND deleted_at IS NULL AND status <> 'reversed'
+   GROUP BY status, currency_code ORDER BY status, currency_code`
+
+export const INSERT_PLAN_SQL = `
+  INSERT INTO mlm_commission_plan (id, version, name, levels, max_payout_percent, raw_max_payout_percent,
+     hold_days, compression, retail_profit, created_by, created_at, updated_at)
+  SELECT ?, coalesce(max(version), 0) + 1, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, now(), now()
+    FROM mlm_commission_plan WHERE deleted_at IS NULL
+  RETURNING *`
+
+/** Orders that have a settlement snapshot, among the given ones. */
+export const SETTLED_ORDERS_SQL = `
+  SELECT order_id FROM mlm_commission_run WHERE order_id IN (?) AND deleted_at IS NULL AND superseded_at IS NULL`

@@ -1,0 +1,53 @@
+/**
+ * A commission line as the HTTP API answers it (API.md, "Commission line"): one type for the routes
+ * and the admin pages. Amounts are numbers in major units; percents are numbers (10 = 10 %).
+ * No server imports here: the admin bundle imports this file too.
+ */
+export type CommissionLineStatus = "pending" | "approved" | "paid" | "reversed"
+export type CommissionLineKind = "commission" | "clawback" | "retail_profit" | "adjustment"
+
+export type CommissionLineExplanation = {
+  upline: string[]
+  skipped: { handle: string; reason: string }[]
+  rounding: number
+  attribution_source: string | null
+  /** the settlement that wrote the line: its number on the order, what asked for it, the basis then */
+  settlement?: {
+    number: number
+    trigger: string
+    basis: number
+    original_basis: number
+    canceled: boolean
+    held_before: number
+    target: number
+  }
+  clawback?: Record<string, unknown>
+}
+
+export type CommissionLine = {
+  id: string
+  order_id: string
+  distributor_id: string
+  distributor_handle: string
+  source_distributor_id: string
+  level: number
+  basis: number
+  percent: number
+  amount: number
+  currency_code: string
+  status: CommissionLineStatus
+  kind: CommissionLineKind
+  earning: "commission" | "retail_profit"
+  plan_version: number | null
+  reverses_line_id: string | null
+  hold_until: string | Date
+  payout_id: string | null
+  created_at: string | Date
+  explanation: CommissionLineExplanation
+}
+
+/** A distributor's own view: the order by its display number and date, never its id. */
+export type StoreCommissionLine = Omit<CommissionLine, "order_id" | "source_distributor_id"> & {
+  order_display_id: number | null
+  order_date: string | Date | null
+}

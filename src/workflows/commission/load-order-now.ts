@@ -1,0 +1,121 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { NETWORK_MODULE } from "../../modules/network"
+import type NetworkModuleService from "../../modules/network/service"
+import { OrderMoney, SHIPPING_REFUND_REASON_CODES } from "../../modules/commission/utils/settlement"
+import { MEMBER_GROUP_SETTING } from "../network/steps/ensure-member-group"
+import { WHOLESALE_SETTINGS } from "../pricing/steps/load-wholesale-state"
+
+/**
+ * Order fields that make Medusa compute the current totals: items as they are after edits,
+ * returns, exchanges and claims (Medusa's item totals count the current quantity), and the
+ * payment summary (captured and refunded money).
+ */
+export const ORDER_NOW_FIELDS = [
+  "id",
+  "display_id",
+  "status",
+  "currency_code",
+  "customer_id",
+  "created_at",
+  "updated_at",
+  "total",
+  "item_total",
+  "shipping_total",
+  "summary.*",
+  "credit_lines.*",
+  "items.*",
+  "items.tax_lines.*",
+  "items.adjustments.*",
+  "items.detail.*",
+  "items.subtotal",
+  "items.discount_subtotal",
+  "items.total",
+]
+
+export type OrderNowItem = { variant_id: string | null; quantity: number; paid: string }
+
+export type OrderNowFacts = {
+  id: string
+  display_id: number | null
+  currency_code: string
+  customer_id: string | null
+  created_at: Date
+  money: OrderMoney
+  items: OrderNowItem[]
+}
+
+const sum = (values: unknown[]) => values.reduce<any>((total, v) => MathBN.add(total, MathBN.convert((v as any) ?? 0)), MathBN.convert(0))
+
+/** The order as it is now, reduced to what the money rules need; null for an unknown order. */
+export async function loadOrderNow(container: MedusaContainer, orderId: string): Promise<OrderNowFacts | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ORDER_NOW_FIELDS, filters: { id: orderId } })
+  const order: any = data[0]
+  if (!order) return null
+  const items: any[] = (order.items ?? []).filter((i: any) => MathBN.gt(i.quantity ?? 0, 0))
+  const summary = order.summary?.totals ?? order.summary ?? {}
+  const itemBasis = sum(items.map((i) => MathBN.sub(MathBN.convert(i.subtotal ?? 0), MathBN.convert(i.discount_subtotal ?? 0))))
+  return {
+    id: order.id,
+    display_id: order.display_id ?? null,
+    currency_code: order.currency_code,
+    customer_id: order.customer_id ?? null,
+    created_at: order.created_at,
+    money: {
+      canceled: order.status === "canceled",
+      item_basis: itemBasis.toString(),
+      item_total: sum(items.map((i) => i.total ?? 0)).toString(),
+      // Medusa books a refund the order does not owe as a credit line, which lowers the current
+      // total: add credit lines back, so such a refund shows as unexplained by the order's changes.
+      current_total: MathBN.add(summary.current_order_total ?? order.total ?? 0, summary.credit_line_total ?? 0).toString(),
+      paid_total: MathBN.convert(summary.paid_total ?? 0).toString(),
+      refunded_total: MathBN.convert(summary.refunded_total ?? 0).toString(),
+      shipping_total: MathBN.convert(order.shipping_total ?? 0).toString(),
+      shipping_refunds: sum(
+        (order.credit_lines ?? [])
+          .filter((c: any) => SHIPPING_REFUND_REASON_CODES.includes(String(c.reference_id ?? "").toLowerCase()))
+          .map((c: any) => c.amount)
+      ).toString(),
+    },
+    items: items.map((i) => ({
+      variant_id: i.variant_id ?? null,
+      quantity: Number(i.quantity),
+      paid: MathBN.sub(MathBN.convert(i.subtotal ?? 0), MathBN.convert(i.discount_subtotal ?? 0)).toString(),
+    })),
+  }
+}
+
+/**
+ * Member unit prices of these variants in the order's currency, from the plugin's member price list;
+ * null when the buyer is a member (they paid member prices: no retail profit) or no list exists.
+ */
+export async function loadMemberPrices(
+  container: MedusaContainer,
+  order: Pick<OrderNowFacts, "customer_id" | "currency_code">,
+  variantIds: string[]
+): Promise<Record<string, string> | null> {
+  const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
+  const [groupId, priceListId] = await Promise.all([
+    network.getSetting(MEMBER_GROUP_SETTING),
+    network.getSetting(WHOLESALE_SETTINGS.priceList),
+  ])
+  if (!groupId || !priceListId) return null
+  if (order.customer_id) {
+    const customerModule = container.resolve(Modules.CUSTOMER)
+    const membership = await customerModule.listCustomerGroupCustomers({ customer_id: order.customer_id, customer_group_id: groupId })
+    if (membership.length) return null
+  }
+  if (!variantIds.length) return {}
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "price_set.id"], filters: { id: variantIds } })
+  const variantOf = new Map((variants as any[]).map((v) => [v.price_set?.id, v.id]))
+  const pricing = container.resolve(Modules.PRICING)
+  const prices = await pricing.listPrices({ price_list_id: [priceListId], price_set_id: [...variantOf.keys()].filter(Boolean) } as any)
+  const out: Record<string, string> = {}
+  for (const price of prices as any[]) {
+    const variantId = variantOf.get(price.price_set_id)
+    if (variantId && price.currency_code === order.currency_code) out[variantId] = MathBN.convert(price.amount).toString()
+  }
+  return out
+}

@@ -1,0 +1,251 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { MathBN } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { NETWORK_MODULE } from "../../../modules/network"
+import type NetworkModuleService from "../../../modules/network/service"
+import type { OrderAttributionDTO } from "../../../modules/network/types"
+import { COMMISSION_MODULE } from "../../../modules/commission"
+import type CommissionModuleService from "../../../modules/commission/service"
+import type { CommissionLineDTO, NewLedgerRow, SettlementRunDTO, SettlementRunInput } from "../../../modules/commission/types"
+import type { Beneficiary } from "../../../modules/commission/utils/compute-commission-lines"
+import {
+  commissionableBasis,
+  retailMargin,
+  settlementDiff,
+  targetEntries,
+  targetLedger,
+} from "../../../modules/commission/utils/settlement"
+import { loadMemberPrices, loadOrderNow, OrderNowFacts } from "../load-order-now"
+
+/** What asked for the settlement: shown in every line it writes. */
+export type SettlementTrigger =
+  | "order.placed"
+  | "order.canceled"
+  | "order.return_received"
+  | "payment.refunded"
+  | "order-edit.confirmed"
+  | "order.exchange_created"
+  | "order.claim_created"
+  | "attribution.corrected"
+  | "reconciliation"
+  | "manual"
+
+export type SettleOrderLedgerInput = { order_id: string; trigger: SettlementTrigger }
+
+export type SettlementResult = {
+  order_id: string
+  /** the settlement's number on this order, or null when nothing was written */
+  settlement: number | null
+  inserted: CommissionLineDTO[]
+  reversed: string[]
+}
+
+type Undo = { inserted: string[]; reversed: string[]; created_run_id: string | null; previous_run: SettlementRunDTO | null }
+
+export const settleOrderLedgerStepId = "settle-order-ledger"
+
+/**
+ * Brings one order's ledger to the order as it is now (DESIGN.md, "Settlement"). Everything happens
+ * in one transaction under the order's lock: reading the order, its attribution and its snapshot,
+ * computing the target (pure), and writing the difference. A second settlement of an unchanged order
+ * writes nothing. Compensation removes what this settlement wrote and restores the snapshot.
+ */
+export const settleOrderLedgerStep = createStep(
+  settleOrderLedgerStepId,
+  async (input: SettleOrderLedgerInput, { container }) => {
+    const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
+    const { result, undo } = await commission.withOrderLock(input.order_id, (context) =>
+      settleUnderLock(container, commission, input, context)
+    )
+    return new StepResponse(result, undo)
+  },
+  async (undo, { container }) => {
+    if (!undo || (!undo.inserted.length && !undo.reversed.length && !undo.created_run_id && !undo.previous_run)) return
+    const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
+    await commission.undoLedgerWrites({ inserted: undo.inserted, reversed: undo.reversed })
+    await commission.restoreSettlementRun({ created_id: undo.created_run_id, previous: undo.previous_run })
+  }
+)
+
+async function settleUnderLock(
+  container: MedusaContainer,
+  commission: CommissionModuleService,
+  input: SettleOrderLedgerInput,
+  context: any
+): Promise<{ result: SettlementResult; undo: Undo | null }> {
+  const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
+  const nothing = { result: { order_id: input.order_id, settlement: null, inserted: [], reversed: [] }, undo: null }
+
+  const order = await loadOrderNow(container, input.order_id)
+  if (!order) return nothing
+  const [attribution] = (await network.listOrderAttributions({ order_id: input.order_id })) as unknown as OrderAttributionDTO[]
+  const previous = await commission.retrieveSettlementRun(input.order_id, context)
+  if (!attribution && !previous) return nothing
+
+  const run: SettlementRunInput & { id: string | null } = previous
+    ? { ...previous }
+    : await firstSnapshot(container, commission, order, attribution!)
+  let beneficiariesChanged = false
+  if (previous && attribution && (attribution.distributor_id !== previous.attributed_distributor_id || attribution.source !== previous.attribution_source)) {
+    // An admin's correction: new beneficiaries at the frozen rates.
+    run.chain = await beneficiaryChain(network, attribution)
+    run.attributed_distributor_id = attribution.distributor_id
+    run.attribution_source = attribution.source
+    run.explanation = {
+      ...run.explanation,
+      corrections: [
+        ...(run.explanation?.corrections ?? []),
+        { at: new Date().toISOString(), from: previous.attributed_distributor_id, to: attribution.distributor_id, source: attribution.source },
+      ],
+    }
+    beneficiariesChanged = true
+  }
+
+  // Retail profit: member prices frozen per variant the first time the variant is seen on the order.
+  let margin: string | null = null
+  if (run.retail_profit && run.member_prices) {
+    const unseen = order.items.map((i) => i.variant_id).filter((id): id is string => !!id && !(id in run.member_prices!))
+    if (unseen.length) {
+      const fresh = (await loadMemberPrices(container, order, [...new Set(unseen)])) ?? {}
+      run.member_prices = { ...run.member_prices, ...fresh }
+    }
+    margin = retailMargin(
+      order.items.map((i) => ({ paid: i.paid, quantity: i.quantity, member_unit_price: (i.variant_id && run.member_prices![i.variant_id]) || null })),
+      order.currency_code
+    )
+  }
+
+  const basis = commissionableBasis(order.money)
+  const target = targetLedger(
+    { currency_code: run.currency_code, levels: run.levels, compression: run.compression, retail_profit: run.retail_profit, chain: run.chain },
+    { canceled: order.money.canceled, basis, retail_margin: margin }
+  )
+  const live = await commission.listOrderLedger(input.order_id, context)
+  const diff = settlementDiff(targetEntries(target), live)
+  const wrote = diff.reverse.length + diff.insert.length > 0
+  const number = wrote ? run.settle_count + 1 : run.settle_count
+
+  const reversed = await commission.reversePendingLines(diff.reverse, context)
+  if (reversed.length !== diff.reverse.length) {
+    // The ledger rows are locked for this transaction, so this means the lock order was broken.
+    throw new Error(`Settlement of ${input.order_id}: ${diff.reverse.length - reversed.length} lines were no longer pending`)
+  }
+  const now = Date.now()
+  const shared = {
+    upline: target.upline,
+    skipped: target.skipped,
+    attribution_source: run.attribution_source,
+    plan_version: run.plan_version,
+  }
+  const rounding = new Map(targetEntries(target).map((e) => [`${e.distributor_id}|${e.level}|${e.earning}`, e.rounding]))
+  const rows: NewLedgerRow[] = diff.insert.map((line) => ({
+    order_id: input.order_id,
+    run_id: run.id ?? "",
+    distributor_id: line.distributor_id,
+    distributor_handle: line.distributor_handle,
+    source_distributor_id: run.attributed_distributor_id,
+    level: line.level,
+    kind: line.kind,
+    earning: line.earning,
+    adjustment_key: `s${number}:${line.distributor_id}:${line.earning}`,
+    basis,
+    percent: line.percent,
+    amount: line.amount,
+    currency_code: run.currency_code,
+    status: line.status,
+    plan_version: run.plan_version,
+    hold_until: line.hold_until ? new Date(line.hold_until) : new Date(now + run.hold_days * 86_400_000),
+    explanation: {
+      ...shared,
+      rounding: line.kind === "commission" || line.kind === "retail_profit" ? rounding.get(`${line.distributor_id}|${line.level}|${line.earning}`) ?? "0" : "0",
+      ...(line.earning === "retail_profit" ? { retail_profit: "retail price paid minus member price of the items" } : {}),
+      settlement: {
+        number,
+        trigger: input.trigger,
+        basis,
+        original_basis: run.original_basis,
+        canceled: order.money.canceled,
+        held_before: line.live_before,
+        target: line.target,
+      },
+    },
+  }))
+
+  const paid = target.lines.reduce((s, l) => MathBN.add(s, l.amount), MathBN.convert(0))
+  const next: SettlementRunInput & { id: string | null } = {
+    ...run,
+    basis: target.basis,
+    plan_amount: target.plan_amount,
+    paid_amount: paid.toString(),
+    breakage: target.breakage,
+    settle_count: number,
+    explanation: {
+      ...run.explanation,
+      upline: target.upline,
+      skipped: target.skipped,
+      unpaid_levels: target.unpaid_levels,
+      attribution_source: run.attribution_source,
+      retail_profit: target.retail_profit,
+      canceled: order.money.canceled,
+      order_display_id: order.display_id,
+    },
+  }
+  const runChanged =
+    !previous ||
+    beneficiariesChanged ||
+    wrote ||
+    !MathBN.eq(previous.basis, next.basis) ||
+    JSON.stringify(previous.member_prices) !== JSON.stringify(next.member_prices)
+  const saved = runChanged ? await commission.saveSettlementRun(next, context) : previous!
+  const inserted = await commission.insertLines(rows.map((r) => ({ ...r, run_id: saved.id })), context)
+
+  return {
+    result: { order_id: input.order_id, settlement: wrote ? number : null, inserted, reversed },
+    undo: { inserted: inserted.map((l) => l.id), reversed, created_run_id: previous ? null : saved.id, previous_run: runChanged ? previous : null },
+  }
+}
+
+/** The snapshot an order's first settlement freezes: the active plan's rates and today's beneficiaries. */
+async function firstSnapshot(
+  container: MedusaContainer,
+  commission: CommissionModuleService,
+  order: OrderNowFacts,
+  attribution: OrderAttributionDTO
+): Promise<SettlementRunInput & { id: null }> {
+  const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
+  const plan = await commission.retrieveActivePlan()
+  const chain = await beneficiaryChain(network, attribution)
+  const retailProfit = !!plan?.retail_profit && attribution.source !== "self"
+  const variantIds = [...new Set(order.items.map((i) => i.variant_id).filter((id): id is string => !!id))]
+  const memberPrices = retailProfit ? await loadMemberPrices(container, order, variantIds) : null
+  return {
+    id: null,
+    order_id: order.id,
+    attributed_distributor_id: attribution.distributor_id,
+    attribution_source: attribution.source,
+    plan_id: plan?.id ?? null,
+    plan_version: plan?.version ?? null,
+    currency_code: order.currency_code,
+    levels: plan?.levels ?? [],
+    compression: plan?.compression ?? true,
+    retail_profit: retailProfit && memberPrices !== null,
+    hold_days: plan?.hold_days ?? 0,
+    chain,
+    member_prices: memberPrices,
+    original_basis: commissionableBasis({ ...order.money, canceled: false }),
+    basis: "0",
+    plan_amount: "0",
+    paid_amount: "0",
+    breakage: "0",
+    settle_count: 0,
+    explanation: plan ? {} : { note: "No compensation plan is configured: this order earns nothing." },
+  }
+}
+
+/** Level 1 first: the credited distributor and their upline; for a distributor's own order, from their sponsor up. */
+async function beneficiaryChain(network: NetworkModuleService, attribution: Pick<OrderAttributionDTO, "distributor_id" | "source">): Promise<Beneficiary[]> {
+  const credited = (await network.retrieveDistributor(attribution.distributor_id)) as unknown as Beneficiary
+  const upline = await network.listUpline(attribution.distributor_id)
+  const asBeneficiary = (d: { id: string; handle: string; status: any }): Beneficiary => ({ id: d.id, handle: d.handle, status: d.status })
+  return attribution.source === "self" ? upline.map(asBeneficiary) : [credited, ...upline].map(asBeneficiary)
+}
