@@ -53,9 +53,27 @@ export async function loadOrderNow(container: MedusaContainer, orderId: string):
   const { data } = await query.graph({ entity: "order", fields: ORDER_NOW_FIELDS, filters: { id: orderId } })
   const order: any = data[0]
   if (!order) return null
-  const items: any[] = (order.items ?? []).filter((i: any) => MathBN.gt(i.quantity ?? 0, 0))
+  // A claim sends replacements at no charge: they earn nothing, and what the buyer sends back under
+  // a "replace" claim keeps its value (the buyer paid for it once and keeps a replacement).
+  const claims: any[] = (
+    await container.resolve(Modules.ORDER).listOrderClaims({ order_id: orderId } as any, { relations: ["additional_items", "return.items"] })
+  ).filter((c: any) => !c.canceled_at)
+  const replacements = new Set(claims.flatMap((c) => (c.additional_items ?? []).map((i: any) => i.item_id)))
+  const allItems: any[] = order.items ?? []
+  const unitPrice = new Map(allItems.map((i) => [i.id, i.unit_price ?? 0]))
+  const replacedValue = sum(
+    claims
+      .filter((c) => c.type === "replace")
+      .flatMap((c) => c.return?.items ?? [])
+      .map((r: any) => MathBN.mult(unitPrice.get(r.item_id) ?? 0, r.received_quantity ?? 0))
+  )
+  const items: any[] = allItems.filter((i: any) => MathBN.gt(i.quantity ?? 0, 0) && !replacements.has(i.id))
   const summary = order.summary?.totals ?? order.summary ?? {}
-  const itemBasis = sum(items.map((i) => MathBN.sub(MathBN.convert(i.subtotal ?? 0), MathBN.convert(i.discount_subtotal ?? 0))))
+  const creditLines = sum((order.credit_lines ?? []).map((c: any) => c.amount))
+  const itemBasis = MathBN.add(
+    sum(items.map((i) => MathBN.sub(MathBN.convert(i.subtotal ?? 0), MathBN.convert(i.discount_subtotal ?? 0)))),
+    replacedValue
+  )
   return {
     id: order.id,
     display_id: order.display_id ?? null,
@@ -65,10 +83,10 @@ export async function loadOrderNow(container: MedusaContainer, orderId: string):
     money: {
       canceled: order.status === "canceled",
       item_basis: itemBasis.toString(),
-      item_total: sum(items.map((i) => i.total ?? 0)).toString(),
+      item_total: MathBN.add(sum(items.map((i) => i.total ?? 0)), replacedValue).toString(),
       // Medusa books a refund the order does not owe as a credit line, which lowers the current
       // total: add credit lines back, so such a refund shows as unexplained by the order's changes.
-      current_total: MathBN.add(summary.current_order_total ?? order.total ?? 0, summary.credit_line_total ?? 0).toString(),
+      current_total: MathBN.add(summary.current_order_total ?? order.total ?? 0, creditLines).toString(),
       paid_total: MathBN.convert(summary.paid_total ?? 0).toString(),
       refunded_total: MathBN.convert(summary.refunded_total ?? 0).toString(),
       shipping_total: MathBN.convert(order.shipping_total ?? 0).toString(),
