@@ -1,9 +1,9 @@
 /**
  * Commission computation per order on the generated network (run bench/network.bench.ts first; npm
  * run bench runs both). Boots the plugin's network and commission modules against the bench
- * database and, per order, does what the mlm.order.attributed subscriber's workflow does after
- * reading the order: the upline in one query, the pure computation, the ledger write (run + lines,
- * exactly-once insert). Reports p50/p99 per order at depth 10 and orders per second with 1 and 8
+ * database and, per order, does what the settle step does after reading the order: the upline in
+ * one query, the pure computation and difference, and under the order's lock the ledger read, the
+ * snapshot and the lines written. Reports p50/p99 per order at depth 10 and orders per second with 1 and 8
  * workers, side by side with the same computation on a one-query-per-level upline.
  */
 import path from "path"
@@ -14,9 +14,11 @@ import { COMMISSION_MODULE } from "../src/modules/commission"
 import type NetworkModuleService from "../src/modules/network/service"
 import type CommissionModuleService from "../src/modules/commission/service"
 import * as commissionMigration from "../src/modules/commission/migrations/Migration20261122200003"
+import * as settlementMigration from "../src/modules/commission/migrations/Migration20261124031747"
+import { settlementDiff, targetEntries } from "../src/modules/commission/utils/settlement"
 import { computeCommissionLines, Beneficiary } from "../src/modules/commission/utils/compute-commission-lines"
 import { Pool } from "pg"
-import { connect, measure, migrationSql, mulberry32, fmt } from "./lib"
+import { connect, measure, migrationSql, mulberry32, fmt, recordResults } from "./lib"
 
 const PLAN = [10, 5, 3, 2, 1, 1, 1, 1].map((percent, i) => ({ level: i + 1, percent }))
 const ORDERS = Number(process.env.MLM_BENCH_ORDERS || 2000)
@@ -24,7 +26,7 @@ const ORDERS = Number(process.env.MLM_BENCH_ORDERS || 2000)
 async function main() {
   const database = process.env.MLM_BENCH_DB || "mlm_bench"
   const client = await connect(database)
-  for (const sql of await migrationSql([commissionMigration])) await client.query(sql)
+  for (const sql of await migrationSql([commissionMigration, settlementMigration])) await client.query(sql)
   await client.query("TRUNCATE mlm_commission_line, mlm_commission_run")
   const { rows } = await client.query(
     "SELECT id, handle, status FROM mlm_distributor WHERE depth = 10 ORDER BY id LIMIT 5000"
@@ -81,29 +83,59 @@ async function main() {
       compression: true,
       chain: chain.map((b: any) => ({ id: b.id, handle: b.handle, status: b.status })),
     })
-    await commission.recordCommissionRun({
-      order_id: `order_bench_${upline}_${++sequence}`,
-      attributed_distributor_id: credited.id,
-      attribution_source: "link",
-      plan_id: null,
-      plan_version: 1,
-      hold_days: 30,
-      currency_code: "eur",
-      basis: computed.basis,
-      plan_amount: computed.plan_amount,
-      paid_amount: computed.lines.reduce((sum, l) => MathBN.add(sum, l.amount), MathBN.convert(0)).toString(),
-      breakage: computed.breakage,
-      explanation: { upline: computed.upline, skipped: computed.skipped },
-      lines: computed.lines.map((l) => ({
-        distributor_id: l.distributor_id,
-        distributor_handle: l.distributor_handle,
-        level: l.level,
-        kind: "commission" as const,
-        basis: computed.basis,
-        percent: l.percent,
-        amount: l.amount,
-        explanation: { upline: computed.upline, rounding: l.rounding },
-      })),
+    const orderId = `order_bench_${upline}_${++sequence}`
+    // What the settle step writes after reading the order: under the order's lock, the live ledger
+    // (empty for a new order), the difference, the lines and the snapshot.
+    await commission.withOrderLock(orderId, async (context) => {
+      const live = await commission.listOrderLedger(orderId, context)
+      const diff = settlementDiff(targetEntries(computed), live)
+      const run = await commission.saveSettlementRun(
+        {
+          id: null,
+          order_id: orderId,
+          attributed_distributor_id: credited.id,
+          attribution_source: "link",
+          plan_id: null,
+          plan_version: 1,
+          currency_code: "eur",
+          levels: PLAN,
+          compression: true,
+          retail_profit: false,
+          hold_days: 30,
+          chain: chain.map((b: any) => ({ id: b.id, handle: b.handle, status: b.status })),
+          member_prices: null,
+          original_basis: computed.basis,
+          basis: computed.basis,
+          plan_amount: computed.plan_amount,
+          paid_amount: computed.lines.reduce((sum, l) => MathBN.add(sum, l.amount), MathBN.convert(0)).toString(),
+          breakage: computed.breakage,
+          settle_count: 1,
+          explanation: { upline: computed.upline, skipped: computed.skipped },
+        },
+        context
+      )
+      await commission.insertLines(
+        diff.insert.map((l) => ({
+          order_id: orderId,
+          run_id: run.id,
+          distributor_id: l.distributor_id,
+          distributor_handle: l.distributor_handle,
+          source_distributor_id: credited.id,
+          level: l.level,
+          kind: l.kind,
+          earning: l.earning,
+          adjustment_key: `s1:${l.distributor_id}:${l.earning}`,
+          basis: computed.basis,
+          percent: l.percent,
+          amount: l.amount,
+          currency_code: "eur",
+          status: l.status,
+          plan_version: 1,
+          hold_until: new Date(Date.now() + 30 * 86_400_000),
+          explanation: { upline: computed.upline },
+        })),
+        context
+      )
     })
   }
 
@@ -138,6 +170,12 @@ async function main() {
   console.log(`  per order p50              ${(naive.p50 / plugin.p50).toFixed(1)}x faster (${fmt(plugin.p50)} vs ${fmt(naive.p50)})`)
   console.log(`  orders/s, 1 worker         ${(p1 / n1).toFixed(1)}x (${p1.toFixed(0)} vs ${n1.toFixed(0)})`)
   console.log(`  orders/s, 8 workers        ${(p8 / n8).toFixed(1)}x (${p8.toFixed(0)} vs ${n8.toFixed(0)})`)
+  recordResults("commission", {
+    per_order_p50_ms: plugin.p50,
+    per_order_p99_ms: plugin.p99,
+    naive_per_order_p50_ms: naive.p50,
+    orders_per_s: { plugin_1: p1, plugin_8: p8, naive_1: n1, naive_8: n8 },
+  })
   await client.query("TRUNCATE mlm_commission_line, mlm_commission_run")
   await shutdown()
   await pool.end()

@@ -13,7 +13,7 @@ import * as networkMigration1 from "../src/modules/network/migrations/Migration2
 import * as networkMigration2 from "../src/modules/network/migrations/Migration20261122193810"
 import * as networkMigration3 from "../src/modules/network/migrations/Migration20261122201621"
 import * as networkMigration4 from "../src/modules/network/migrations/Migration20261122204917"
-import { connect, measure, Measurement, migrationSql, mulberry32, fmt } from "./lib"
+import { connect, measure, Measurement, migrationSql, mulberry32, fmt, recordResults } from "./lib"
 
 const SIZE = Number(process.env.MLM_BENCH_SIZE || 1_000_000)
 const SPINE = 40 // members reserved to hang a chain down to depth 30+ if the random tree is shallower
@@ -248,6 +248,7 @@ async function main() {
     path.join(outDir, "network.json"),
     JSON.stringify({ size: tree.ids.length, maxDepth, meanDepth, midDownline: tree.subtree[mid], results }, null, 2)
   )
+  recordResults("network", { size: tree.ids.length, max_depth: maxDepth, mean_depth: meanDepth, results })
   await client.end()
 }
 

@@ -3,8 +3,9 @@
  * Run by `npm run bench` as `medusa exec ./bench/subscriber.bench.ts` (all modules, workflows and the
  * plugin loaded as in production). Setup (not measured): the demo store, a plan, and real orders
  * placed by Medusa's checkout workflows through the links of distributors at depth 10. Measured:
- * the two subscriber handlers Medusa calls for each order (order.placed -> attribution workflow,
- * mlm.order.attributed -> commission workflow), per order and with 8 orders at once.
+ * the order.placed handler Medusa calls for each order (attribution workflow, then the settlement),
+ * per order and with 8 orders at once; then the settlement alone: settling an order for the first
+ * time, and re-settling already-settled orders 10,000 times (which must write no line).
  */
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -12,12 +13,12 @@ import { Client } from "pg"
 import { seedStore } from "../demo/seed-store"
 import { placeOrderThroughLink } from "../demo/place-order"
 import orderPlacedHandler from "../src/subscribers/order-placed"
-import orderAttributedHandler from "../src/subscribers/order-attributed"
+import { settleOrderCommissionsWorkflow } from "../src/workflows/commission/workflows/settle-order-commissions"
 import { createPlanVersionWorkflow } from "../src/workflows/commission/workflows/create-plan-version"
 import { COMMISSION_MODULE } from "../src/modules/commission"
 import type CommissionModuleService from "../src/modules/commission/service"
 import { generate, hasGeneratedNetwork } from "./network.bench"
-import { measure, fmt } from "./lib"
+import { measure, fmt, recordResults } from "./lib"
 
 const ORDERS = Number(process.env.MLM_BENCH_SUBSCRIBER_ORDERS || 200)
 
@@ -57,10 +58,9 @@ export default async function subscriberBench({ container }: ExecArgs) {
   }
   const throughSubscribers = async (orderId: string) => {
     await orderPlacedHandler({ event: { name: "order.placed", data: { id: orderId } }, container } as any)
-    await orderAttributedHandler({ event: { name: "mlm.order.attributed", data: { order_id: orderId } }, container } as any)
   }
 
-  console.log("\nOne order through the subscribers: order.placed -> attribution, mlm.order.attributed -> commissions")
+  console.log("\nOne order through the subscriber: order.placed -> attribution workflow + settlement workflow")
   await reset()
   const perOrder = await measure("attribution + commission workflows, depth-10 seller", orderIds.length, 0, (i) =>
     throughSubscribers(orderIds[i])
@@ -84,6 +84,39 @@ export default async function subscriberBench({ container }: ExecArgs) {
     console.log(`  ${`${workers} order(s) at once`.padEnd(58)} ${(orderIds.length / seconds).toFixed(0).padStart(6)} orders/s`)
   }
   console.log(`\nPer order p50 ${fmt(perOrder.p50)}, p99 ${fmt(perOrder.p99)} (includes the order read and both workflows)`)
+
+  console.log("\nSettlement alone (settleOrderCommissions: lock, order read, target, difference, writes)")
+  const settle = (orderId: string) =>
+    settleOrderCommissionsWorkflow(container).run({ input: { order_id: orderId, trigger: "reconciliation" } })
+  await client.query("DELETE FROM mlm_commission_line WHERE order_id = ANY($1)", [orderIds])
+  await client.query("DELETE FROM mlm_commission_run WHERE order_id = ANY($1)", [orderIds])
+  const first = await measure("first settlement of an attributed order", orderIds.length, 0, (i) => settle(orderIds[i]))
+  const lines = async () =>
+    (await client.query("SELECT count(*)::int AS n FROM mlm_commission_line WHERE order_id = ANY($1)", [orderIds])).rows[0].n
+  const before = await lines()
+  const RESETTLE = Number(process.env.MLM_BENCH_RESETTLE || 10_000)
+  let progress = 0
+  const resettleStarted = process.hrtime.bigint()
+  const again = await measure(`re-settlement of a settled order (${RESETTLE} runs)`, RESETTLE, 0, async (i) => {
+    await settle(orderIds[i % orderIds.length])
+    if (++progress % 1000 === 0) console.log(`    ${progress} / ${RESETTLE}`)
+  })
+  const resettleSeconds = Number(process.hrtime.bigint() - resettleStarted) / 1e9
+  const wroteLines = (await lines()) - before
+  console.log(`  re-settling ${RESETTLE} times took ${resettleSeconds.toFixed(1)} s and wrote ${wroteLines} lines (must be 0)`)
+  if (wroteLines !== 0) throw new Error(`re-settlement wrote ${wroteLines} lines`)
+  recordResults("subscriber", {
+    orders: orderIds.length,
+    per_order_p50_ms: perOrder.p50,
+    per_order_p99_ms: perOrder.p99,
+    settle_first_p50_ms: first.p50,
+    settle_first_p99_ms: first.p99,
+    resettle_runs: RESETTLE,
+    resettle_p50_ms: again.p50,
+    resettle_p99_ms: again.p99,
+    resettle_total_s: resettleSeconds,
+    resettle_lines_written: wroteLines,
+  })
   container.resolve(ContainerRegistrationKeys.LOGGER).info("subscriber bench done")
   await client.end()
 }
