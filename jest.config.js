@@ -15,6 +15,7 @@ const common = {
   modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/.medusa/", "<rootDir>/.mlm-data/"],
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
 }
+const http = { ...common, setupFilesAfterEnv: ["<rootDir>/integration-tests/setup-after-env.js"] }
 
 /**
  * unit:    pure rules, no database (`*.unit.spec.ts` next to the code)
@@ -26,7 +27,7 @@ module.exports = {
   projects: [
     { ...common, displayName: "unit", testMatch: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"] },
     { ...common, displayName: "modules", testMatch: ["<rootDir>/src/modules/*/__tests__/**/*.module.spec.[jt]s"] },
-    { ...common, displayName: "http", testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"] },
+    { ...http, displayName: "http", testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"] },
     { ...common, displayName: "build", testMatch: ["<rootDir>/integration-tests/build/**/*.spec.[jt]s"] },
   ],
 }

@@ -14,7 +14,7 @@ const { resolveDatabase, connectionEnv } = await import("./lib/database.mjs")
 const db = await resolveDatabase({ name: "pg-test", persistent: false })
 
 const jestBin = path.join(projectRoot, "node_modules", "jest", "bin", "jest.js")
-const child = spawn(process.execPath, [jestBin, "--runInBand", "--forceExit", ...process.argv.slice(2)], {
+const child = spawn(process.execPath, [jestBin, "--runInBand", ...process.argv.slice(2)], {
   stdio: "inherit",
   env: {
     ...process.env,
