@@ -34,6 +34,20 @@ export async function receiveReturn(
   await api.post(`/admin/returns/${returnId}/request-items`, { items }, admin)
   await api.post(`/admin/returns/${returnId}/shipping-method`, { shipping_option_id: store.returnShippingOption.id }, admin)
   await api.post(`/admin/returns/${returnId}/request`, {}, admin)
+  await receiveReturnItems(api, container, admin, returnId, items)
+}
+
+/**
+ * Receives the items of a requested return (a plain return, or the inbound side of an exchange or a
+ * claim) and confirms the receipt; waits until the plugin's order.return_received subscriber has run.
+ */
+export async function receiveReturnItems(
+  api: any,
+  container: MedusaContainer,
+  admin: Headers,
+  returnId: string,
+  items: { id: string; quantity: number }[]
+) {
   await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
   await api.post(`/admin/returns/${returnId}/receive-items`, { items }, admin)
   const received = TestEventUtils.waitSubscribersExecution("order.return_received", container.resolve(Modules.EVENT_BUS))

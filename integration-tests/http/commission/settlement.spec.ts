@@ -5,7 +5,7 @@ import { createAdminHeaders } from "../../helpers/auth"
 import { failure } from "../../helpers/store"
 import { enrollThroughStore } from "../../helpers/network"
 import { checkout, createCart, storeHeaders } from "../../helpers/checkout"
-import { fulfillOrder } from "../../helpers/returns"
+import { fulfillOrder, receiveReturnItems } from "../../helpers/returns"
 import { COMMISSION_MODULE } from "../../../src/modules/commission"
 import { NETWORK_MODULE } from "../../../src/modules/network"
 
@@ -161,11 +161,7 @@ medusaIntegrationTestRunner({
       // 2 x 49.90 + 99.00 = 198.80 until the shake comes back
       expect(await live(order.id)).toEqual({ "1:cleo": 19.88, "2:ben": 9.94, "3:anna": 5.96 })
       const returnId = (await api.get(`/admin/exchanges/${exchangeId}?fields=return_id`, admin)).data.exchange.return_id
-      await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
-      await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: o.order.items[0].id, quantity: 1 }] }, admin)
-      const received = waitFor("order.return_received")
-      await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
-      await received
+      await receiveReturnItems(api, getContainer(), admin, returnId, [{ id: o.order.items[0].id, quantity: 1 }])
       // 49.90 + 99.00 = 148.90: 14.89 | 7.445 -> 7.45 | 4.467 -> 4.47
       expect(await live(order.id)).toEqual({ "1:cleo": 14.89, "2:ben": 7.45, "3:anna": 4.47 })
     })
@@ -185,11 +181,7 @@ medusaIntegrationTestRunner({
       expect(await live(order.id)).toEqual({ "1:cleo": 9.9, "2:ben": 4.95, "3:anna": 2.97 })
       // the damaged kit comes back: the buyer still paid for one kit, and keeps the replacement
       const returnId = (await api.get(`/admin/claims/${claimId}?fields=return_id`, admin)).data.claim.return_id
-      await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
-      await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: o.order.items[0].id, quantity: 1 }] }, admin)
-      const received = waitFor("order.return_received")
-      await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
-      await received
+      await receiveReturnItems(api, getContainer(), admin, returnId, [{ id: o.order.items[0].id, quantity: 1 }])
       expect(await live(order.id)).toEqual({ "1:cleo": 9.9, "2:ben": 4.95, "3:anna": 2.97 })
     })
 
