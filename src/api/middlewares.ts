@@ -20,6 +20,7 @@ import {
   AdminSetWholesale,
   AdminCorrectAttribution,
   AdminListDistributorsQuery,
+  AdminReconcile,
   AdminUpdateDistributor,
 } from "./admin/mlm/validators"
 
@@ -64,6 +65,7 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(AdminApproveCommissions)],
     },
     { method: ["POST"], matcher: "/admin/mlm/payouts", middlewares: [validateAndTransformBody(AdminCreatePayouts)] },
+    { method: ["POST"], matcher: "/admin/mlm/reconcile", middlewares: [validateAndTransformBody(AdminReconcile)] },
     {
       method: ["POST"],
       matcher: "/store/mlm/carts/:id/referral",

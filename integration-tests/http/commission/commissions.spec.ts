@@ -194,6 +194,9 @@ medusaIntegrationTestRunner({
         // The cursor moved on: nothing changed since, nothing to do.
         expect((await api.post("/admin/mlm/reconcile", {}, admin)).data).toEqual({ checked: 0, changed: 0, failed: [] })
         expect((await failure(api.post("/admin/mlm/reconcile", {}))).status).toBe(401)
+        const unknownField = await failure(api.post("/admin/mlm/reconcile", { order_id: order.id }, admin))
+        expect(unknownField.status).toBe(400)
+        expect(unknownField.data.message).toContain("order_id")
       })
 
       it("keeps an order's lines when the plan changes afterwards; the next order uses the new plan", async () => {

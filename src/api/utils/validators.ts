@@ -7,6 +7,9 @@ import { z } from "@medusajs/framework/zod"
 // eslint-disable-next-line no-control-regex
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 
+export const isSafeText = (value: string) => !UNSAFE_TEXT.test(value)
+export const UNSAFE_TEXT_MESSAGE = (field: string) => `${field} must not contain control or bidirectional-override characters`
+
 /** A trimmed single-line text field of 1..max characters without control or bidi-override characters. */
 export function safeText(field: string, max: number) {
   return z
@@ -14,5 +17,5 @@ export function safeText(field: string, max: number) {
     .trim()
     .min(1, `${field} must not be empty`)
     .max(max, `${field} must be at most ${max} characters`)
-    .refine((value) => !UNSAFE_TEXT.test(value), `${field} must not contain control or bidirectional-override characters`)
+    .refine(isSafeText, UNSAFE_TEXT_MESSAGE(field))
 }

@@ -17,10 +17,7 @@ export const ORDER_NOW_FIELDS = [
   "status",
   "currency_code",
   "customer_id",
-  "created_at",
-  "updated_at",
   "total",
-  "item_total",
   "shipping_total",
   "summary.*",
   "credit_lines.*",
@@ -40,7 +37,6 @@ export type OrderNowFacts = {
   display_id: number | null
   currency_code: string
   customer_id: string | null
-  created_at: Date
   money: OrderMoney
   items: OrderNowItem[]
 }
@@ -79,7 +75,6 @@ export async function loadOrderNow(container: MedusaContainer, orderId: string):
     display_id: order.display_id ?? null,
     currency_code: order.currency_code,
     customer_id: order.customer_id ?? null,
-    created_at: order.created_at,
     money: {
       canceled: order.status === "canceled",
       item_basis: itemBasis.toString(),

@@ -1,9 +1,9 @@
 import { z } from "@medusajs/framework/zod"
-import { safeText } from "../../utils/validators"
+import { isSafeText, safeText, UNSAFE_TEXT_MESSAGE } from "../../utils/validators"
 
 export const AdminListDistributorsQuery = z
   .object({
-    q: z.string().trim().max(100).refine((q) => !/[\u0000-\u001f]/.test(q), "q must not contain control characters").optional(),
+    q: z.string().trim().max(100).refine(isSafeText, UNSAFE_TEXT_MESSAGE("q")).optional(),
     status: z.enum(["active", "inactive", "terminated"]).optional(),
     sponsor_id: z.string().trim().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -108,3 +108,7 @@ export const AdminSetWholesale = z
   })
   .strict()
 export type AdminSetWholesaleType = z.infer<typeof AdminSetWholesale>
+
+/** Reconciliation takes no input: a body with fields is a mistake worth a 400, not silence. */
+export const AdminReconcile = z.object({}).strict()
+export type AdminReconcileType = z.infer<typeof AdminReconcile>

@@ -89,37 +89,27 @@ export function targetLedger(snapshot: SettlementSnapshot, now: OrderNow): Commi
   })
 }
 
+/** Who holds an amount on an order: a beneficiary at a level, for one of their earnings. */
+export type Holding = { distributor_id: string; distributor_handle: string; level: number; earning: Earning }
+
 /** A live ledger line as the diff needs it. */
-export type LedgerLine = {
+export type LedgerLine = Holding & {
   id: string
-  distributor_id: string
-  distributor_handle: string
-  level: number
-  earning: Earning
   kind: LineKind
   amount: string
   status: LineStatus
   hold_until: Date | string
 }
 
-export type TargetEntry = {
-  distributor_id: string
-  distributor_handle: string
-  level: number
-  earning: Earning
-  percent: string
-  amount: string
-  rounding: string
-}
+/** What the target says a holding should be: percent, amount (rounded) and the rounding taken. */
+export type TargetEntry = Holding & { percent: string; amount: string; rounding: string }
 
-export type NewLedgerLine = {
-  distributor_id: string
-  distributor_handle: string
-  level: number
-  earning: Earning
+export type NewLedgerLine = Holding & {
   kind: LineKind
   amount: string
   percent: string
+  /** the target's rounding for this holding ("0" for a holding the target no longer has) */
+  rounding: string
   status: "pending" | "approved"
   /** null: now + the snapshot's hold days */
   hold_until: Date | string | null
@@ -166,14 +156,14 @@ const earliest = (dates: (Date | string)[]) =>
  *   beneficiary with no live line, else an `adjustment`), pending for the plan's hold days.
  */
 export function settlementDiff(target: TargetEntry[], live: LedgerLine[]): SettlementDiff {
-  const groups = new Map<string, { sample: Omit<TargetEntry, "amount" | "rounding">; target: string; lines: LedgerLine[] }>()
+  const groups = new Map<string, { sample: Omit<TargetEntry, "amount">; target: string; lines: LedgerLine[] }>()
   for (const entry of target) {
     groups.set(groupKey(entry), { sample: entry, target: entry.amount, lines: [] })
   }
   for (const line of live) {
     const key = groupKey(line)
     const group = groups.get(key) ?? {
-      sample: { distributor_id: line.distributor_id, distributor_handle: line.distributor_handle, level: line.level, earning: line.earning, percent: "0" },
+      sample: { distributor_id: line.distributor_id, distributor_handle: line.distributor_handle, level: line.level, earning: line.earning, percent: "0", rounding: "0" },
       target: "0",
       lines: [],
     }
@@ -193,6 +183,7 @@ export function settlementDiff(target: TargetEntry[], live: LedgerLine[]): Settl
       level: sample.level,
       earning: sample.earning,
       percent: sample.percent,
+      rounding: sample.rounding,
       live_before: held,
       target: MathBN.convert(wanted).toString(),
     }

@@ -130,47 +130,6 @@ async function settleUnderLock(
     // The ledger rows are locked for this transaction, so this means the lock order was broken.
     throw new Error(`Settlement of ${input.order_id}: ${diff.reverse.length - reversed.length} lines were no longer pending`)
   }
-  const now = Date.now()
-  const shared = {
-    upline: target.upline,
-    skipped: target.skipped,
-    attribution_source: run.attribution_source,
-    plan_version: run.plan_version,
-  }
-  const rounding = new Map(targetEntries(target).map((e) => [`${e.distributor_id}|${e.level}|${e.earning}`, e.rounding]))
-  const rows: NewLedgerRow[] = diff.insert.map((line) => ({
-    order_id: input.order_id,
-    run_id: run.id ?? "",
-    distributor_id: line.distributor_id,
-    distributor_handle: line.distributor_handle,
-    source_distributor_id: run.attributed_distributor_id,
-    level: line.level,
-    kind: line.kind,
-    earning: line.earning,
-    adjustment_key: `s${number}:${line.distributor_id}:${line.earning}`,
-    basis,
-    percent: line.percent,
-    amount: line.amount,
-    currency_code: run.currency_code,
-    status: line.status,
-    plan_version: run.plan_version,
-    hold_until: line.hold_until ? new Date(line.hold_until) : new Date(now + run.hold_days * 86_400_000),
-    explanation: {
-      ...shared,
-      rounding: line.kind === "commission" || line.kind === "retail_profit" ? rounding.get(`${line.distributor_id}|${line.level}|${line.earning}`) ?? "0" : "0",
-      ...(line.earning === "retail_profit" ? { retail_profit: "retail price paid minus member price of the items" } : {}),
-      settlement: {
-        number,
-        trigger: input.trigger,
-        basis,
-        original_basis: run.original_basis,
-        canceled: order.money.canceled,
-        held_before: line.live_before,
-        target: line.target,
-      },
-    },
-  }))
-
   const paid = target.lines.reduce((s, l) => MathBN.add(s, l.amount), MathBN.convert(0))
   const next: SettlementRunInput & { id: string | null } = {
     ...run,
@@ -197,7 +156,45 @@ async function settleUnderLock(
     !MathBN.eq(previous.basis, next.basis) ||
     JSON.stringify(previous.member_prices) !== JSON.stringify(next.member_prices)
   const saved = runChanged ? await commission.saveSettlementRun(next, context) : previous!
-  const inserted = await commission.insertLines(rows.map((r) => ({ ...r, run_id: saved.id })), context)
+
+  const now = Date.now()
+  const rows: NewLedgerRow[] = diff.insert.map((line) => ({
+    order_id: input.order_id,
+    run_id: saved.id,
+    distributor_id: line.distributor_id,
+    distributor_handle: line.distributor_handle,
+    source_distributor_id: run.attributed_distributor_id,
+    level: line.level,
+    kind: line.kind,
+    earning: line.earning,
+    adjustment_key: `s${number}:${line.distributor_id}:${line.earning}`,
+    basis,
+    percent: line.percent,
+    amount: line.amount,
+    currency_code: run.currency_code,
+    status: line.status,
+    plan_version: run.plan_version,
+    hold_until: line.hold_until ? new Date(line.hold_until) : new Date(now + run.hold_days * 86_400_000),
+    explanation: {
+      upline: target.upline,
+      skipped: target.skipped,
+      attribution_source: run.attribution_source,
+      plan_version: run.plan_version,
+      // rounding belongs to a holding's own line; a clawback or adjustment takes an exact difference
+      rounding: line.kind === "commission" || line.kind === "retail_profit" ? line.rounding : "0",
+      ...(line.earning === "retail_profit" ? { retail_profit: "retail price paid minus member price of the items" } : {}),
+      settlement: {
+        number,
+        trigger: input.trigger,
+        basis,
+        original_basis: run.original_basis,
+        canceled: order.money.canceled,
+        held_before: line.live_before,
+        target: line.target,
+      },
+    },
+  }))
+  const inserted = await commission.insertLines(rows, context)
 
   return {
     result: { order_id: input.order_id, settlement: wrote ? number : null, inserted, reversed },

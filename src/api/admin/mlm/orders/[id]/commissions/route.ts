@@ -14,8 +14,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const { data: orders } = await query.graph({ entity: "order", fields: ["id"], filters: { id: req.params.id } })
   if (!orders.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} was not found`)
   const commission = resolveCommission(req.scope)
-  const [[run], lines] = await Promise.all([
-    commission.retrieveSettlementRun(req.params.id).then((run) => [run]),
+  const [run, lines] = await Promise.all([
+    commission.retrieveSettlementRun(req.params.id),
     commission.listLinesOfOrder(req.params.id),
   ])
   res.json({
