@@ -185,6 +185,29 @@ medusaIntegrationTestRunner({
       expect(await live(order.id)).toEqual({ "1:cleo": 9.9, "2:ben": 4.95, "3:anna": 2.97 })
     })
 
+    it("recovers a refund whose payment.refunded event was lost, with POST /admin/mlm/reconcile", async () => {
+      await network()
+      const { order } = await buyKit()
+      const paymentId = await capture(order.id)
+      expect((await api.post("/admin/mlm/reconcile", {}, admin)).data.failed).toEqual([])
+      // The refund happens while no worker handles payment.refunded (a lost event).
+      const emitter = (getContainer().resolve(Modules.EVENT_BUS) as any).eventEmitter_
+      const listeners = emitter.listeners("payment.refunded")
+      emitter.removeAllListeners("payment.refunded")
+      try {
+        await api.post(`/admin/payments/${paymentId}/refund`, { amount: 49.5 }, admin)
+      } finally {
+        for (const listener of listeners) emitter.on("payment.refunded", listener)
+      }
+      expect(await live(order.id)).toEqual({ "1:cleo": 9.9, "2:ben": 4.95, "3:anna": 2.97 })
+      const repaired = (await api.post("/admin/mlm/reconcile", {}, admin)).data
+      expect(repaired).toMatchObject({ changed: 1, failed: [] })
+      expect(await live(order.id)).toEqual({ "1:cleo": 4.95, "2:ben": 2.48, "3:anna": 1.49 })
+      const trigger = (await linesOf(order.id)).filter((l) => l.kind === "clawback").map((l) => l.explanation.settlement.trigger)
+      expect(trigger).toEqual(["reconciliation", "reconciliation", "reconciliation"])
+      expect((await api.post("/admin/mlm/reconcile", {}, admin)).data).toEqual({ checked: 0, changed: 0, failed: [] })
+    })
+
     it("settles a cancel that arrived before the order was attributed: nothing is ever live", async () => {
       await network()
       const { order } = await buyKit()

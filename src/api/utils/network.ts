@@ -41,7 +41,7 @@ export function serializeDistributor(
 export async function sponsorsById(network: NetworkModuleService, distributors: DistributorDTO[]) {
   const ids = [...new Set(distributors.map((d) => d.sponsor_id).filter((id): id is string => !!id))]
   if (!ids.length) return new Map<string, DistributorDTO>()
-  const sponsors = (await network.listDistributors({ id: ids }, { take: null })) as unknown as DistributorDTO[]
+  const sponsors = await network.listDistributors({ id: ids }, { take: null })
   return new Map(sponsors.map((s) => [s.id, s]))
 }
 

@@ -88,3 +88,44 @@ export const INSERT_PLAN_SQL = `
 /** Orders that have a settlement snapshot, among the given ones. */
 export const SETTLED_ORDERS_SQL = `
   SELECT order_id FROM mlm_commission_run WHERE order_id IN (?) AND deleted_at IS NULL AND superseded_at IS NULL`
+
+/** A settlement snapshot's columns, in the order saveSettlementRun passes them. */
+export const UPDATE_RUN_SQL = `
+  UPDATE mlm_commission_run SET attributed_distributor_id = ?, attribution_source = ?, plan_id = ?, plan_version = ?,
+    currency_code = ?, levels = ?::jsonb, compression = ?, retail_profit = ?, hold_days = ?, chain = ?::jsonb,
+    member_prices = ?::jsonb, original_basis = ?, raw_original_basis = ?::jsonb, basis = ?, raw_basis = ?::jsonb,
+    plan_amount = ?, raw_plan_amount = ?::jsonb, paid_amount = ?, raw_paid_amount = ?::jsonb, breakage = ?,
+    raw_breakage = ?::jsonb, settle_count = ?, explanation = ?::jsonb, settled_at = now(), updated_at = now()
+    WHERE id = ? RETURNING *`
+
+export const INSERT_RUN_SQL = `
+  INSERT INTO mlm_commission_run (attributed_distributor_id, attribution_source, plan_id, plan_version, currency_code,
+    levels, compression, retail_profit, hold_days, chain, member_prices, original_basis, raw_original_basis, basis,
+    raw_basis, plan_amount, raw_plan_amount, paid_amount, raw_paid_amount, breakage, raw_breakage, settle_count,
+    explanation, id, order_id, settled_at, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?,
+    ?::jsonb, ?, ?::jsonb, ?, ?, now(), now(), now())
+    RETURNING *`
+
+export const DELETE_RUN_SQL = `DELETE FROM mlm_commission_run WHERE id = ?`
+
+/** Ledger lines, `count` rows in one statement; each row has 22 parameters (raw_* as jsonb). */
+export function insertLinesSql(count: number): string {
+  const tuple = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, now(), now())`
+  return `INSERT INTO mlm_commission_line (id, order_id, run_id, distributor_id, distributor_handle, source_distributor_id,
+    level, kind, earning, adjustment_key, basis, raw_basis, percent, raw_percent, amount, raw_amount, currency_code,
+    status, plan_version, explanation, hold_until, approved_at, created_at, updated_at)
+    VALUES ${Array.from({ length: count }, () => tuple).join(", ")}
+    RETURNING *`
+}
+
+/** Compensation of a settlement: its lines removed, its reversals pending again. */
+export const DELETE_LINES_SQL = `DELETE FROM mlm_commission_line WHERE id IN (?)`
+export const UNDO_REVERSAL_SQL = `
+  UPDATE mlm_commission_line SET status = 'pending', reversed_at = NULL, updated_at = now()
+   WHERE id IN (?) AND status = 'reversed'`
+
+export const INSERT_PAYOUT_SQL = `
+  INSERT INTO mlm_payout (id, distributor_id, currency_code, amount, raw_amount, line_count, created_by, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, now(), now())
+    RETURNING id, distributor_id, currency_code, amount, line_count, created_by, created_at`

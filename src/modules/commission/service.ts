@@ -19,11 +19,19 @@ import {
   SettlementRunDTO,
   SettlementRunInput,
 } from "./types"
+import { SqlManager } from "../../types/sql"
 import { PlanSettings } from "./utils/plan"
 import {
   APPROVE_MATURED_SQL,
   APPROVED_LINES_FOR_UPDATE_SQL,
   CURRENT_RUN_SQL,
+  DELETE_LINES_SQL,
+  DELETE_RUN_SQL,
+  INSERT_PAYOUT_SQL,
+  INSERT_RUN_SQL,
+  insertLinesSql,
+  UNDO_REVERSAL_SQL,
+  UPDATE_RUN_SQL,
   INSERT_PLAN_SQL,
   LOCK_ORDER_SQL,
   LOCK_PAYOUT_SQL,
@@ -35,9 +43,9 @@ import {
   SETTLED_ORDERS_SQL,
   TOTALS_BY_STATUS_SQL,
 } from "./queries"
-import { payoutBalances } from "./utils/payout"
+import { ApprovedLine, payoutBalances } from "./utils/payout"
 
-type Manager = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
+
 
 /**
  * Plans, the commission ledger, settlement snapshots and payouts: typed data access. The money rules
@@ -75,7 +83,7 @@ export default class CommissionModuleService extends MedusaService<{
     createdBy: string | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CommissionPlanDTO> {
-    const manager = sharedContext.transactionManager as Manager
+    const manager = sharedContext.transactionManager as SqlManager
     await manager.execute(LOCK_PLAN_SQL)
     const [row] = await manager.execute(INSERT_PLAN_SQL, [
       generateEntityId(undefined, "mlmplan"),
@@ -101,7 +109,7 @@ export default class CommissionModuleService extends MedusaService<{
     work: (context: Context) => Promise<T>,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<T> {
-    const manager = sharedContext.transactionManager as Manager
+    const manager = sharedContext.transactionManager as SqlManager
     await manager.execute(LOCK_ORDER_SQL, [orderId])
     return work(sharedContext)
   }
@@ -126,7 +134,7 @@ export default class CommissionModuleService extends MedusaService<{
     run: SettlementRunInput & { id?: string | null },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SettlementRunDTO> {
-    const manager = sharedContext.transactionManager as Manager
+    const manager = sharedContext.transactionManager as SqlManager
     const values = [
       run.attributed_distributor_id,
       run.attribution_source,
@@ -153,27 +161,10 @@ export default class CommissionModuleService extends MedusaService<{
       JSON.stringify(run.explanation ?? {}),
     ]
     if (run.id) {
-      const [row] = await manager.execute(
-        `UPDATE mlm_commission_run SET attributed_distributor_id = ?, attribution_source = ?, plan_id = ?, plan_version = ?,
-           currency_code = ?, levels = ?::jsonb, compression = ?, retail_profit = ?, hold_days = ?, chain = ?::jsonb,
-           member_prices = ?::jsonb, original_basis = ?, raw_original_basis = ?::jsonb, basis = ?, raw_basis = ?::jsonb,
-           plan_amount = ?, raw_plan_amount = ?::jsonb, paid_amount = ?, raw_paid_amount = ?::jsonb, breakage = ?,
-           raw_breakage = ?::jsonb, settle_count = ?, explanation = ?::jsonb, settled_at = now(), updated_at = now()
-         WHERE id = ? RETURNING *`,
-        [...values, run.id]
-      )
+      const [row] = await manager.execute(UPDATE_RUN_SQL, [...values, run.id])
       return toRun(row)
     }
-    const [row] = await manager.execute(
-      `INSERT INTO mlm_commission_run (attributed_distributor_id, attribution_source, plan_id, plan_version, currency_code,
-         levels, compression, retail_profit, hold_days, chain, member_prices, original_basis, raw_original_basis, basis,
-         raw_basis, plan_amount, raw_plan_amount, paid_amount, raw_paid_amount, breakage, raw_breakage, settle_count,
-         explanation, id, order_id, settled_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?,
-         ?::jsonb, ?, ?::jsonb, ?, ?, now(), now(), now())
-       RETURNING *`,
-      [...values, generateEntityId(undefined, "mlmrun"), run.order_id]
-    )
+    const [row] = await manager.execute(INSERT_RUN_SQL, [...values, generateEntityId(undefined, "mlmrun"), run.order_id])
     return toRun(row)
   }
 
@@ -183,8 +174,8 @@ export default class CommissionModuleService extends MedusaService<{
     input: { created_id: string | null; previous: SettlementRunDTO | null },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const manager = sharedContext.transactionManager as Manager
-    if (input.created_id) await manager.execute(`DELETE FROM mlm_commission_run WHERE id = ?`, [input.created_id])
+    const manager = sharedContext.transactionManager as SqlManager
+    if (input.created_id) await manager.execute(DELETE_RUN_SQL, [input.created_id])
     if (input.previous) await this.saveSettlementRun(input.previous, sharedContext)
   }
 
@@ -192,9 +183,9 @@ export default class CommissionModuleService extends MedusaService<{
   @InjectTransactionManager()
   async insertLines(rows: NewLedgerRow[], @MedusaContext() sharedContext: Context = {}): Promise<CommissionLineDTO[]> {
     if (!rows.length) return []
-    const manager = sharedContext.transactionManager as Manager
+    const manager = sharedContext.transactionManager as SqlManager
     const values: unknown[] = []
-    const tuples = rows.map((row) => {
+    for (const row of rows) {
       values.push(
         generateEntityId(undefined, "mlmcom"),
         row.order_id,
@@ -219,16 +210,8 @@ export default class CommissionModuleService extends MedusaService<{
         row.hold_until,
         row.status === "approved" ? new Date() : null
       )
-      return `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, now(), now())`
-    })
-    const inserted = await manager.execute(
-      `INSERT INTO mlm_commission_line (id, order_id, run_id, distributor_id, distributor_handle, source_distributor_id,
-         level, kind, earning, adjustment_key, basis, raw_basis, percent, raw_percent, amount, raw_amount, currency_code,
-         status, plan_version, explanation, hold_until, approved_at, created_at, updated_at)
-       VALUES ${tuples.join(", ")}
-       RETURNING *`,
-      values
-    )
+    }
+    const inserted = await manager.execute(insertLinesSql(rows.length), values)
     return inserted.map(toLine)
   }
 
@@ -236,7 +219,7 @@ export default class CommissionModuleService extends MedusaService<{
   @InjectTransactionManager()
   async reversePendingLines(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
     if (!ids.length) return []
-    const rows = await (sharedContext.transactionManager as Manager).execute(REVERSE_PENDING_SQL, [ids])
+    const rows = await (sharedContext.transactionManager as SqlManager).execute(REVERSE_PENDING_SQL, [ids])
     return rows.map((r) => r.id)
   }
 
@@ -246,13 +229,10 @@ export default class CommissionModuleService extends MedusaService<{
     input: { inserted: string[]; reversed: string[] },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const manager = sharedContext.transactionManager as Manager
-    if (input.inserted.length) await manager.execute(`DELETE FROM mlm_commission_line WHERE id IN (?)`, [input.inserted])
+    const manager = sharedContext.transactionManager as SqlManager
+    if (input.inserted.length) await manager.execute(DELETE_LINES_SQL, [input.inserted])
     if (input.reversed.length) {
-      await manager.execute(
-        `UPDATE mlm_commission_line SET status = 'pending', reversed_at = NULL, updated_at = now() WHERE id IN (?) AND status = 'reversed'`,
-        [input.reversed]
-      )
+      await manager.execute(UNDO_REVERSAL_SQL, [input.reversed])
     }
   }
 
@@ -270,7 +250,7 @@ export default class CommissionModuleService extends MedusaService<{
     input: { before: Date; ids?: string[] },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
-    const manager = sharedContext.transactionManager as Manager
+    const manager = sharedContext.transactionManager as SqlManager
     if (input.ids && !input.ids.length) return []
     const rows = await manager.execute(
       APPROVE_MATURED_SQL(!!input.ids),
@@ -289,22 +269,17 @@ export default class CommissionModuleService extends MedusaService<{
     input: { currency_code: string; distributor_ids?: string[]; created_by?: string | null },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ payouts: PayoutDTO[]; carried: { distributor_id: string; balance: string }[] }> {
-    const manager = sharedContext.transactionManager as Manager
+    const manager = sharedContext.transactionManager as SqlManager
     if (input.distributor_ids && !input.distributor_ids.length) return { payouts: [], carried: [] }
     await manager.execute(LOCK_PAYOUT_SQL, [input.currency_code])
-    const lines = await manager.execute(
+    const lines = await manager.execute<ApprovedLine>(
       APPROVED_LINES_FOR_UPDATE_SQL(!!input.distributor_ids),
       input.distributor_ids ? [input.currency_code, input.distributor_ids] : [input.currency_code]
     )
     const { payable, carried } = payoutBalances(lines)
     const payouts: PayoutDTO[] = []
     for (const { distributor_id, line_ids, total } of payable) {
-      const [payout] = await manager.execute(
-        `INSERT INTO mlm_payout (id, distributor_id, currency_code, amount, raw_amount, line_count, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, now(), now())
-         RETURNING id, distributor_id, currency_code, amount, line_count, created_by, created_at`,
-        [generateEntityId(undefined, "mlmpay"), distributor_id, input.currency_code, total, raw(total), line_ids.length, input.created_by ?? null]
-      )
+      const [payout] = await manager.execute<PayoutDTO>(INSERT_PAYOUT_SQL, [generateEntityId(undefined, "mlmpay"), distributor_id, input.currency_code, total, raw(total), line_ids.length, input.created_by ?? null])
       const marked = await manager.execute(MARK_PAID_SQL, [payout.id, line_ids])
       if (marked.length !== line_ids.length) {
         // Cannot happen while the rows are locked; refuse rather than pay an amount the lines do not add up to.
@@ -331,8 +306,8 @@ export default class CommissionModuleService extends MedusaService<{
   }
 }
 
-function managerOf(context: Context): Manager {
-  return (context.transactionManager ?? context.manager) as Manager
+function managerOf(context: Context): SqlManager {
+  return (context.transactionManager ?? context.manager) as SqlManager
 }
 
 function raw(value: string | number) {

@@ -87,6 +87,113 @@ export const PATH_INCONSISTENCIES_SQL = `
                                WHERE m.path ~>=~ d.path AND m.path ~<~ (left(d.path, -1) || '0')
                                  AND m.deleted_at IS NULL) - 1)`
 
+/**
+ * Genealogy writes take one advisory lock key. Enrolments take it shared (they never conflict with
+ * each other: a recruit's path is its sponsor's path plus its own id), a sponsor change takes it
+ * exclusive, so no enrolment can read a sponsor path that a concurrent move is rewriting and no move
+ * can miss a recruit inserted while it runs.
+ */
+export const GENEALOGY_LOCK_KEY = 7_163_001
+export const LOCK_GENEALOGY_SHARED_SQL = `SELECT pg_advisory_xact_lock_shared(${GENEALOGY_LOCK_KEY})`
+export const LOCK_GENEALOGY_EXCLUSIVE_SQL = `SELECT pg_advisory_xact_lock(${GENEALOGY_LOCK_KEY})`
+
+export const DISTRIBUTOR_COLUMNS = `id, handle, display_name, status, sponsor_id, customer_id, enrolled_at, path, depth,
+  downline_count, metadata, created_at, updated_at`
+
+export const DISTRIBUTOR_SQL = `SELECT ${DISTRIBUTOR_COLUMNS} FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL`
+
+/** The node a sponsor change moves, locked. */
+export const DISTRIBUTOR_FOR_MOVE_SQL = `
+  SELECT id, path, depth, sponsor_id FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL FOR UPDATE`
+
+export const SPONSOR_SQL = `SELECT id, path, depth, status FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL`
+
+export const INSERT_DISTRIBUTOR_SQL = `
+  INSERT INTO mlm_distributor (id, handle, display_name, status, sponsor_id, customer_id, enrolled_at,
+    path, depth, metadata, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())
+  RETURNING ${DISTRIBUTOR_COLUMNS}`
+
+/** Removes a leaf distributor (compensation of an enrolment); returns its path to fix the counts. */
+export const REMOVE_LEAF_SQL = `
+  DELETE FROM mlm_distributor d WHERE d.id = ?
+     AND NOT EXISTS (SELECT 1 FROM mlm_distributor c WHERE c.sponsor_id = d.id)
+   RETURNING path`
+
+export const UPSERT_SETTING_SQL = `
+  INSERT INTO mlm_network_setting (id, key, value, created_at, updated_at) VALUES (?, ?, ?, now(), now())
+  ON CONFLICT (key) WHERE deleted_at IS NULL DO UPDATE SET value = EXCLUDED.value, updated_at = now()`
+
+/**
+ * Records a storefront visit on a cart in one statement. The cart keeps its first touch and its
+ * newest ones, `maxTouches` in all; the referral follows the newest touch (last_touch) or keeps the
+ * first (first_touch). Parameters: id, cart_id, distributor_id, handle, source, touches json, policy x3.
+ */
+export function upsertCartReferralSql(maxTouches: number): string {
+  return `
+  INSERT INTO mlm_cart_referral (id, cart_id, distributor_id, handle, source, touches, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?::jsonb, now(), now())
+  ON CONFLICT (cart_id) WHERE deleted_at IS NULL DO UPDATE SET
+    touches = (
+      SELECT jsonb_agg(t ORDER BY n) FROM jsonb_array_elements(mlm_cart_referral.touches || EXCLUDED.touches)
+        WITH ORDINALITY AS all_touches(t, n)
+       WHERE n = 1 OR n > jsonb_array_length(mlm_cart_referral.touches || EXCLUDED.touches) - ${maxTouches - 1}),
+    distributor_id = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.distributor_id ELSE EXCLUDED.distributor_id END,
+    handle = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.handle ELSE EXCLUDED.handle END,
+    source = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.source ELSE EXCLUDED.source END,
+    updated_at = now()
+  RETURNING id, cart_id, distributor_id, handle, source, touches, created_at, updated_at`
+}
+
+/** An order's attribution, written once: a second writer finds the unique index taken. */
+export const INSERT_ATTRIBUTION_SQL = `
+  INSERT INTO mlm_order_attribution (id, order_id, cart_id, customer_id, distributor_id, source, referral_handle, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, now(), now())
+  ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING
+  RETURNING *`
+
+export const ATTRIBUTION_SQL = `SELECT * FROM mlm_order_attribution WHERE order_id = ? AND deleted_at IS NULL`
+export const ATTRIBUTION_FOR_UPDATE_SQL = `${ATTRIBUTION_SQL} FOR UPDATE`
+
+/** An admin's correction: the attribution moves, the old state is appended to its history. */
+export const CORRECT_ATTRIBUTION_SQL = `
+  INSERT INTO mlm_order_attribution (id, order_id, distributor_id, source, corrected_by, corrected_at, history, created_at, updated_at)
+  VALUES (?, ?, ?, 'admin', ?, now(), ?::jsonb, now(), now())
+  ON CONFLICT (order_id) WHERE deleted_at IS NULL DO UPDATE SET
+    distributor_id = EXCLUDED.distributor_id, source = 'admin', corrected_by = EXCLUDED.corrected_by,
+    corrected_at = now(), updated_at = now(),
+    history = coalesce(mlm_order_attribution.history, '[]'::jsonb) || EXCLUDED.history
+  RETURNING *`
+
+export const DELETE_ATTRIBUTION_SQL = `DELETE FROM mlm_order_attribution WHERE order_id = ?`
+export const RESTORE_ATTRIBUTION_SQL = `
+  UPDATE mlm_order_attribution SET distributor_id = ?, source = ?, corrected_by = ?, corrected_at = ?,
+         history = ?::jsonb, updated_at = now()
+   WHERE order_id = ? AND deleted_at IS NULL`
+
+/** A customer's lifetime binding, made once: the first binding wins. */
+export const INSERT_BINDING_SQL = `
+  INSERT INTO mlm_customer_binding (id, customer_id, distributor_id, source, order_id, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, now(), now())
+  ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
+  RETURNING id`
+
+/**
+ * A named lease shared by every process on the database (the member price-list rebuild is one):
+ * taken when free, expired, or already this owner's; the holder's token and expiry are the value.
+ * A crashed holder's lease lapses at its expiry. Parameters: id, key, owner, ttl seconds.
+ */
+export const ACQUIRE_LEASE_SQL = `
+  INSERT INTO mlm_network_setting (id, key, value, created_at, updated_at)
+  VALUES (?, ?, jsonb_build_object('owner', ?::text, 'expires_at', now() + make_interval(secs => ?))::text, now(), now())
+  ON CONFLICT (key) WHERE deleted_at IS NULL DO UPDATE SET value = EXCLUDED.value, updated_at = now()
+   WHERE (mlm_network_setting.value::jsonb ->> 'expires_at')::timestamptz < now()
+      OR mlm_network_setting.value::jsonb ->> 'owner' = EXCLUDED.value::jsonb ->> 'owner'
+  RETURNING id`
+
+export const RELEASE_LEASE_SQL = `
+  DELETE FROM mlm_network_setting WHERE key = ? AND value::jsonb ->> 'owner' = ? RETURNING id`
+
 /** Converts knex `?` placeholders to pg's `$n` (for the bench, which talks to pg directly). */
 export function toPgPlaceholders(sql: string): string {
   let n = 0

@@ -15,9 +15,13 @@ import { CustomerBinding } from "./models/customer-binding"
 import { PreferredCustomer } from "./models/preferred-customer"
 import { PluginOptions, parsePluginOptions } from "./options"
 import { stripModuleKeys } from "./loaders/validate-options"
+import { SqlManager } from "../../types/sql"
 import {
   CartReferralDTO,
+  CustomerBindingDTO,
   DistributorDTO,
+  NetworkSettingDTO,
+  PreferredCustomerDTO,
   DownlineMember,
   NewOrderAttribution,
   OrderAttributionDTO,
@@ -28,34 +32,52 @@ import {
 import { childPath, depthOfPath, isInSubtree, rootPath, subtreeRange, uplineIdsFromPath } from "./utils/path"
 import { ReferralTouch } from "./utils/attribution"
 import {
-  FRONTLINE_PAGE_SQL,
   ADJUST_DOWNLINE_COUNTS_SQL,
-  LOCK_ANCESTORS_SQL,
+  ATTRIBUTION_FOR_UPDATE_SQL,
+  ATTRIBUTION_SQL,
+  CORRECT_ATTRIBUTION_SQL,
+  DELETE_ATTRIBUTION_SQL,
+  DISTRIBUTOR_FOR_MOVE_SQL,
+  DISTRIBUTOR_SQL,
   DOWNLINE_COUNT_SQL,
   DOWNLINE_PAGE_SQL,
+  FRONTLINE_PAGE_SQL,
+  INSERT_ATTRIBUTION_SQL,
+  INSERT_BINDING_SQL,
+  INSERT_DISTRIBUTOR_SQL,
+  LOCK_ANCESTORS_SQL,
+  LOCK_GENEALOGY_EXCLUSIVE_SQL,
+  LOCK_GENEALOGY_SHARED_SQL,
   MOVE_SUBTREE_SQL,
   PATH_INCONSISTENCIES_SQL,
+  REMOVE_LEAF_SQL,
+  RESTORE_ATTRIBUTION_SQL,
+  SPONSOR_SQL,
   TEAM_COUNTS_SQL,
   UPLINE_SQL,
+  UPSERT_SETTING_SQL,
+  ACQUIRE_LEASE_SQL,
+  RELEASE_LEASE_SQL,
+  upsertCartReferralSql,
 } from "./queries"
-
-/**
- * Genealogy writes take one advisory lock key. Enrolments take it shared (they never conflict with
- * each other: a recruit's path is its sponsor's path plus its own id), a sponsor change takes it
- * exclusive, so no enrolment can read a sponsor path that a concurrent move is rewriting and no move
- * can miss a recruit inserted while it runs.
- */
-const GENEALOGY_LOCK_KEY = 7_163_001
 
 /** Touches a cart referral keeps: the first one and the 19 newest. */
 export const MAX_CART_TOUCHES = 20
 
-const DISTRIBUTOR_COLUMNS = `id, handle, display_name, status, sponsor_id, customer_id, enrolled_at, path, depth,
-  downline_count, metadata, created_at, updated_at`
-
 type InjectedDependencies = Record<string, unknown>
 
-export default class NetworkModuleService extends MedusaService({
+/**
+ * The genealogy, attributions, cart referrals, bindings and settings: typed data access. SQL text
+ * lives in queries.ts; the rules (paths, attribution) in utils/, pure; the workflows decide.
+ */
+export default class NetworkModuleService extends MedusaService<{
+  Distributor: { dto: DistributorDTO }
+  NetworkSetting: { dto: NetworkSettingDTO }
+  CartReferral: { dto: CartReferralDTO }
+  OrderAttribution: { dto: OrderAttributionDTO }
+  CustomerBinding: { dto: CustomerBindingDTO }
+  PreferredCustomer: { dto: PreferredCustomerDTO }
+}>({
   Distributor,
   NetworkSetting,
   CartReferral,
@@ -80,8 +102,8 @@ export default class NetworkModuleService extends MedusaService({
     input: EnrollDistributorInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DistributorDTO> {
-    const manager = sharedContext.transactionManager as any
-    await manager.execute(`SELECT pg_advisory_xact_lock_shared(?)`, [GENEALOGY_LOCK_KEY])
+    const manager = sharedContext.transactionManager as SqlManager
+    await manager.execute(LOCK_GENEALOGY_SHARED_SQL)
 
     const id = input.id ?? generateEntityId(undefined, "dist")
     let path = rootPath(id)
@@ -89,10 +111,7 @@ export default class NetworkModuleService extends MedusaService({
     if (input.sponsor_id) {
       // The shared advisory lock already keeps paths still (moves take it exclusively); the upline's
       // rows are locked below, in id order, for their downline counts.
-      const [sponsor] = await manager.execute(
-        `SELECT id, path, depth, status FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL`,
-        [input.sponsor_id]
-      )
+      const [sponsor] = await manager.execute(SPONSOR_SQL, [input.sponsor_id])
       if (!sponsor) {
         throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sponsor ${input.sponsor_id} was not found`)
       }
@@ -104,24 +123,18 @@ export default class NetworkModuleService extends MedusaService({
     // locked by this transaction, so enrolments under the same sponsor queue instead of deadlocking.
     const upline = uplineIdsFromPath(path)
     if (upline.length) await manager.execute(LOCK_ANCESTORS_SQL, [upline])
-    const [row] = await manager.execute(
-      `INSERT INTO mlm_distributor (id, handle, display_name, status, sponsor_id, customer_id, enrolled_at,
-         path, depth, metadata, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())
-       RETURNING ${DISTRIBUTOR_COLUMNS}`,
-      [
-        id,
-        input.handle,
-        input.display_name,
-        input.status ?? "active",
-        input.sponsor_id ?? null,
-        input.customer_id,
-        input.enrolled_at ?? new Date(),
-        path,
-        depth,
-        input.metadata ? JSON.stringify(input.metadata) : null,
-      ]
-    )
+    const [row] = await manager.execute(INSERT_DISTRIBUTOR_SQL, [
+      id,
+      input.handle,
+      input.display_name,
+      input.status ?? "active",
+      input.sponsor_id ?? null,
+      input.customer_id,
+      input.enrolled_at ?? new Date(),
+      path,
+      depth,
+      input.metadata ? JSON.stringify(input.metadata) : null,
+    ])
     await this.adjustDownlineCounts_(manager, upline, 1)
     return toDistributor(row)
   }
@@ -136,13 +149,10 @@ export default class NetworkModuleService extends MedusaService({
     newSponsorId: string | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ distributor: DistributorDTO; previous_sponsor_id: string | null; moved: number }> {
-    const manager = sharedContext.transactionManager as any
-    await manager.execute(`SELECT pg_advisory_xact_lock(?)`, [GENEALOGY_LOCK_KEY])
+    const manager = sharedContext.transactionManager as SqlManager
+    await manager.execute(LOCK_GENEALOGY_EXCLUSIVE_SQL)
 
-    const [node] = await manager.execute(
-      `SELECT id, path, depth, sponsor_id FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
-      [distributorId]
-    )
+    const [node] = await manager.execute(DISTRIBUTOR_FOR_MOVE_SQL, [distributorId])
     if (!node) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${distributorId} was not found`)
     }
@@ -151,10 +161,7 @@ export default class NetworkModuleService extends MedusaService({
       if (newSponsorId === node.id) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "A distributor cannot sponsor themself")
       }
-      const [sponsor] = await manager.execute(
-        `SELECT id, path FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL`,
-        [newSponsorId]
-      )
+      const [sponsor] = await manager.execute(SPONSOR_SQL, [newSponsorId])
       if (!sponsor) {
         throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sponsor ${newSponsorId} was not found`)
       }
@@ -189,7 +196,7 @@ export default class NetworkModuleService extends MedusaService({
   /** The upline of a distributor, nearest sponsor first, in one query over the stored ancestry. */
   @InjectManager()
   async listUpline(distributorId: string, @MedusaContext() sharedContext: Context = {}): Promise<UplineMember[]> {
-    const manager = sharedContext.manager as any
+    const manager = sharedContext.manager as SqlManager
     const rows = await manager.execute(UPLINE_SQL, [distributorId])
     return rows.map((row: any) => ({ ...row, depth: Number(row.depth), level: Number(row.level) }))
   }
@@ -201,7 +208,7 @@ export default class NetworkModuleService extends MedusaService({
     page: { maxDepth?: number; limit: number; offset: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ members: DownlineMember[]; count: number }> {
-    const manager = sharedContext.manager as any
+    const manager = sharedContext.manager as SqlManager
     const root = await this.retrieveDistributorRow_(distributorId, manager)
     const range = subtreeRange(root.path)
     const maxDepth = page.maxDepth ?? 1_000_000 // "no limit" that still fits an integer parameter
@@ -239,7 +246,7 @@ export default class NetworkModuleService extends MedusaService({
   ): Promise<Record<string, TeamCounts>> {
     const result: Record<string, TeamCounts> = {}
     if (!distributorIds.length) return result
-    const manager = sharedContext.manager as any
+    const manager = sharedContext.manager as SqlManager
     const rows = await manager.execute(TEAM_COUNTS_SQL, [distributorIds])
     for (const row of rows) {
       result[row.id] = {
@@ -253,7 +260,7 @@ export default class NetworkModuleService extends MedusaService({
   /** Distributors whose sponsor chain disagrees with their stored path: empty when the tree is sound. */
   @InjectManager()
   async findPathInconsistencies(@MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    const manager = sharedContext.manager as any
+    const manager = sharedContext.manager as SqlManager
     const rows = await manager.execute(PATH_INCONSISTENCIES_SQL)
     return rows.map((row: any) => row.id)
   }
@@ -264,7 +271,7 @@ export default class NetworkModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DistributorDTO | null> {
     const [distributor] = await this.listDistributors({ handle: handle.trim().toLowerCase() }, { take: 1 }, sharedContext)
-    return (distributor as unknown as DistributorDTO) ?? null
+    return distributor ?? null
   }
 
   @InjectManager()
@@ -273,20 +280,15 @@ export default class NetworkModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DistributorDTO | null> {
     const [distributor] = await this.listDistributors({ customer_id: customerId }, { take: 1 }, sharedContext)
-    return (distributor as unknown as DistributorDTO) ?? null
+    return distributor ?? null
   }
 
   /** Removes a distributor that has no downline (compensation of a failed enrolment). */
   @InjectTransactionManager()
   async removeEnrollment(id: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    const manager = sharedContext.transactionManager as any
-    await manager.execute(`SELECT pg_advisory_xact_lock_shared(?)`, [GENEALOGY_LOCK_KEY])
-    const removed = await manager.execute(
-      `DELETE FROM mlm_distributor d WHERE d.id = ?
-          AND NOT EXISTS (SELECT 1 FROM mlm_distributor c WHERE c.sponsor_id = d.id)
-        RETURNING path`,
-      [id]
-    )
+    const manager = sharedContext.transactionManager as SqlManager
+    await manager.execute(LOCK_GENEALOGY_SHARED_SQL)
+    const removed = await manager.execute(REMOVE_LEAF_SQL, [id])
     if (removed.length) await this.adjustDownlineCounts_(manager, uplineIdsFromPath(removed[0].path), -1)
   }
 
@@ -298,12 +300,34 @@ export default class NetworkModuleService extends MedusaService({
 
   @InjectTransactionManager()
   async setSetting(key: string, value: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    const manager = sharedContext.transactionManager as any
-    await manager.execute(
-      `INSERT INTO mlm_network_setting (id, key, value, created_at, updated_at) VALUES (?, ?, ?, now(), now())
-       ON CONFLICT (key) WHERE deleted_at IS NULL DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-      [generateEntityId(undefined, "mlmset"), key, value]
-    )
+    const manager = sharedContext.transactionManager as SqlManager
+    await manager.execute(UPSERT_SETTING_SQL, [generateEntityId(undefined, "mlmset"), key, value])
+  }
+
+  /**
+   * Takes the lease `name` for `owner` for `ttlSeconds` if it is free, expired or already theirs;
+   * true if taken. Every process sees the same lease (it is a row), unlike an in-memory lock.
+   */
+  @InjectTransactionManager()
+  async tryAcquireLease(
+    input: { name: string; owner: string; ttl_seconds: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const rows = await manager.execute(ACQUIRE_LEASE_SQL, [
+      generateEntityId(undefined, "mlmset"),
+      `lease:${input.name}`,
+      input.owner,
+      input.ttl_seconds,
+    ])
+    return rows.length > 0
+  }
+
+  /** Gives the lease back if `owner` still holds it; true if it did. */
+  @InjectTransactionManager()
+  async releaseLease(input: { name: string; owner: string }, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const manager = sharedContext.transactionManager as SqlManager
+    return (await manager.execute(RELEASE_LEASE_SQL, [`lease:${input.name}`, input.owner])).length > 0
   }
 
   /**
@@ -316,38 +340,24 @@ export default class NetworkModuleService extends MedusaService({
     input: { cart_id: string; distributor_id: string; handle: string; source?: "link" | "admin"; policy: "last_touch" | "first_touch" },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CartReferralDTO> {
-    const manager = sharedContext.transactionManager as any
+    const manager = sharedContext.transactionManager as SqlManager
     const touch: ReferralTouch = {
       handle: input.handle,
       distributor_id: input.distributor_id,
       source: input.source ?? "link",
       at: new Date().toISOString(),
     }
-    const [row] = await manager.execute(
-      `INSERT INTO mlm_cart_referral (id, cart_id, distributor_id, handle, source, touches, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?::jsonb, now(), now())
-       ON CONFLICT (cart_id) WHERE deleted_at IS NULL DO UPDATE SET
-         touches = (
-           SELECT jsonb_agg(t ORDER BY n) FROM jsonb_array_elements(mlm_cart_referral.touches || EXCLUDED.touches)
-             WITH ORDINALITY AS all_touches(t, n)
-            WHERE n = 1 OR n > jsonb_array_length(mlm_cart_referral.touches || EXCLUDED.touches) - ${MAX_CART_TOUCHES - 1}),
-         distributor_id = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.distributor_id ELSE EXCLUDED.distributor_id END,
-         handle = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.handle ELSE EXCLUDED.handle END,
-         source = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.source ELSE EXCLUDED.source END,
-         updated_at = now()
-       RETURNING id, cart_id, distributor_id, handle, source, touches, created_at, updated_at`,
-      [
-        generateEntityId(undefined, "mlmref"),
-        input.cart_id,
-        input.distributor_id,
-        input.handle,
-        touch.source,
-        JSON.stringify([touch]),
-        input.policy,
-        input.policy,
-        input.policy,
-      ]
-    )
+    const [row] = await manager.execute<CartReferralDTO>(upsertCartReferralSql(MAX_CART_TOUCHES), [
+      generateEntityId(undefined, "mlmref"),
+      input.cart_id,
+      input.distributor_id,
+      input.handle,
+      touch.source,
+      JSON.stringify([touch]),
+      input.policy,
+      input.policy,
+      input.policy,
+    ])
     return { ...row, touches: parseJson(row.touches) ?? [] }
   }
 
@@ -360,27 +370,18 @@ export default class NetworkModuleService extends MedusaService({
     input: NewOrderAttribution,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ attribution: OrderAttributionDTO; created: boolean }> {
-    const manager = sharedContext.transactionManager as any
-    const inserted = await manager.execute(
-      `INSERT INTO mlm_order_attribution (id, order_id, cart_id, customer_id, distributor_id, source, referral_handle, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, now(), now())
-       ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING
-       RETURNING *`,
-      [
-        generateEntityId(undefined, "mlmattr"),
-        input.order_id,
-        input.cart_id,
-        input.customer_id,
-        input.distributor_id,
-        input.source,
-        input.referral_handle,
-      ]
-    )
+    const manager = sharedContext.transactionManager as SqlManager
+    const inserted = await manager.execute(INSERT_ATTRIBUTION_SQL, [
+      generateEntityId(undefined, "mlmattr"),
+      input.order_id,
+      input.cart_id,
+      input.customer_id,
+      input.distributor_id,
+      input.source,
+      input.referral_handle,
+    ])
     if (inserted.length) return { attribution: toAttribution(inserted[0]), created: true }
-    const [existing] = await manager.execute(
-      `SELECT * FROM mlm_order_attribution WHERE order_id = ? AND deleted_at IS NULL`,
-      [input.order_id]
-    )
+    const [existing] = await manager.execute(ATTRIBUTION_SQL, [input.order_id])
     return { attribution: toAttribution(existing), created: false }
   }
 
@@ -390,14 +391,8 @@ export default class NetworkModuleService extends MedusaService({
     input: { customer_id: string; distributor_id: string; source: "order" | "enrollment" | "admin"; order_id?: string | null },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    const manager = sharedContext.transactionManager as any
-    const inserted = await manager.execute(
-      `INSERT INTO mlm_customer_binding (id, customer_id, distributor_id, source, order_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, now(), now())
-       ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING
-       RETURNING id`,
-      [generateEntityId(undefined, "mlmbind"), input.customer_id, input.distributor_id, input.source, input.order_id ?? null]
-    )
+    const manager = sharedContext.transactionManager as SqlManager
+    const inserted = await manager.execute(INSERT_BINDING_SQL, [generateEntityId(undefined, "mlmbind"), input.customer_id, input.distributor_id, input.source, input.order_id ?? null])
     return inserted.length > 0
   }
 
@@ -407,11 +402,8 @@ export default class NetworkModuleService extends MedusaService({
     input: { order_id: string; distributor_id: string; actor_id: string; reason?: string | null },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ attribution: OrderAttributionDTO; previous: OrderAttributionDTO | null }> {
-    const manager = sharedContext.transactionManager as any
-    const [current] = await manager.execute(
-      `SELECT * FROM mlm_order_attribution WHERE order_id = ? AND deleted_at IS NULL FOR UPDATE`,
-      [input.order_id]
-    )
+    const manager = sharedContext.transactionManager as SqlManager
+    const [current] = await manager.execute(ATTRIBUTION_FOR_UPDATE_SQL, [input.order_id])
     const previous = current ? toAttribution(current) : null
     const entry = {
       at: new Date().toISOString(),
@@ -420,16 +412,7 @@ export default class NetworkModuleService extends MedusaService({
       from: previous ? { distributor_id: previous.distributor_id, source: previous.source } : null,
       to: { distributor_id: input.distributor_id, source: "admin" },
     }
-    const [row] = await manager.execute(
-      `INSERT INTO mlm_order_attribution (id, order_id, distributor_id, source, corrected_by, corrected_at, history, created_at, updated_at)
-       VALUES (?, ?, ?, 'admin', ?, now(), ?::jsonb, now(), now())
-       ON CONFLICT (order_id) WHERE deleted_at IS NULL DO UPDATE SET
-         distributor_id = EXCLUDED.distributor_id, source = 'admin', corrected_by = EXCLUDED.corrected_by,
-         corrected_at = now(), updated_at = now(),
-         history = coalesce(mlm_order_attribution.history, '[]'::jsonb) || EXCLUDED.history
-       RETURNING *`,
-      [generateEntityId(undefined, "mlmattr"), input.order_id, input.distributor_id, input.actor_id, JSON.stringify([entry])]
-    )
+    const [row] = await manager.execute(CORRECT_ATTRIBUTION_SQL, [generateEntityId(undefined, "mlmattr"), input.order_id, input.distributor_id, input.actor_id, JSON.stringify([entry])])
     return { attribution: toAttribution(row), previous }
   }
 
@@ -440,37 +423,29 @@ export default class NetworkModuleService extends MedusaService({
     previous: OrderAttributionDTO | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const manager = sharedContext.transactionManager as any
+    const manager = sharedContext.transactionManager as SqlManager
     if (!previous) {
-      await manager.execute(`DELETE FROM mlm_order_attribution WHERE order_id = ?`, [order_id])
+      await manager.execute(DELETE_ATTRIBUTION_SQL, [order_id])
       return
     }
-    await manager.execute(
-      `UPDATE mlm_order_attribution SET distributor_id = ?, source = ?, corrected_by = ?, corrected_at = ?,
-              history = ?::jsonb, updated_at = now()
-        WHERE order_id = ? AND deleted_at IS NULL`,
-      [
-        previous.distributor_id,
-        previous.source,
-        previous.corrected_by,
-        previous.corrected_at,
-        previous.history ? JSON.stringify(previous.history) : null,
-        order_id,
-      ]
-    )
+    await manager.execute(RESTORE_ATTRIBUTION_SQL, [
+      previous.distributor_id,
+      previous.source,
+      previous.corrected_by,
+      previous.corrected_at,
+      previous.history ? JSON.stringify(previous.history) : null,
+      order_id,
+    ])
   }
 
-  private async adjustDownlineCounts_(manager: any, ancestorIds: string[], delta: number): Promise<void> {
+  private async adjustDownlineCounts_(manager: SqlManager, ancestorIds: string[], delta: number): Promise<void> {
     if (!ancestorIds.length || !delta) return
     await manager.execute(LOCK_ANCESTORS_SQL, [ancestorIds])
     await manager.execute(ADJUST_DOWNLINE_COUNTS_SQL, [delta, ancestorIds])
   }
 
-  private async retrieveDistributorRow_(id: string, manager: any): Promise<DistributorDTO> {
-    const [row] = await manager.execute(
-      `SELECT ${DISTRIBUTOR_COLUMNS} FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL`,
-      [id]
-    )
+  private async retrieveDistributorRow_(id: string, manager: SqlManager): Promise<DistributorDTO> {
+    const [row] = await manager.execute(DISTRIBUTOR_SQL, [id])
     if (!row) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${id} was not found`)
     }
@@ -482,13 +457,13 @@ function parseJson(value: unknown) {
   return typeof value === "string" ? JSON.parse(value) : value ?? null
 }
 
-function toAttribution(row: any): OrderAttributionDTO {
-  return { ...row, history: parseJson(row.history) }
+function toAttribution(row: Record<string, any>): OrderAttributionDTO {
+  return { ...(row as OrderAttributionDTO), history: parseJson(row.history) }
 }
 
-function toDistributor(row: any): DistributorDTO {
+function toDistributor(row: Record<string, any>): DistributorDTO {
   return {
-    ...row,
+    ...(row as DistributorDTO),
     depth: Number(row.depth),
     downline_count: Number(row.downline_count ?? 0),
     metadata: typeof row.metadata === "string" ? JSON.parse(row.metadata) : row.metadata ?? null,

@@ -56,16 +56,24 @@ export async function reconcileOrders(
 
   for (const orderId of retry) await settleOne(orderId)
 
+  // Orders at the cursor's own instant that were already settled are skipped by id; when a whole
+  // batch is such orders (many orders changed in one millisecond), the next page is read instead.
+  let skip = 0
   for (;;) {
     const { data } = await query.graph({
       entity: "order",
       fields: ["id", "updated_at"],
       filters: { updated_at: { $gte: cursor.at, $lte: until.toISOString() } } as any,
-      pagination: { order: { updated_at: "ASC", id: "ASC" } as any, take: batch, skip: 0 },
+      pagination: { order: { updated_at: "ASC", id: "ASC" } as any, take: batch, skip },
     })
     const seen = new Set(cursor.ids)
     const orders = (data as any[]).filter((o) => !(new Date(o.updated_at).toISOString() === cursor.at && seen.has(o.id)))
-    if (!orders.length) break
+    if (!orders.length) {
+      if (data.length < batch) break
+      skip += batch
+      continue
+    }
+    skip = 0
     for (const order of orders) {
       if (!retry.includes(order.id)) await settleOne(order.id)
       const at = new Date(order.updated_at).toISOString()

@@ -88,3 +88,29 @@ export interface NewOrderAttribution {
   source: string
   referral_handle: string | null
 }
+
+export interface NetworkSettingDTO {
+  id: string
+  key: string
+  value: string
+  created_at: Date
+  updated_at: Date
+}
+
+export interface CustomerBindingDTO {
+  id: string
+  customer_id: string
+  distributor_id: string
+  source: "order" | "enrollment" | "admin"
+  order_id: string | null
+  created_at: Date
+  updated_at: Date
+}
+
+export interface PreferredCustomerDTO {
+  id: string
+  customer_id: string
+  sponsor_id: string | null
+  created_at: Date
+  updated_at: Date
+}

@@ -31,13 +31,13 @@ export const loadAttributionFactsStep = createStep(
     const customerId: string | null = order.customer_id ?? null
 
     const [referral] = cartId
-      ? ((await network.listCartReferrals({ cart_id: cartId })) as unknown as CartReferralDTO[])
+      ? (await network.listCartReferrals({ cart_id: cartId }))
       : []
     const [binding] = customerId ? await network.listCustomerBindings({ customer_id: customerId }) : []
     const buyer = customerId ? await network.retrieveDistributorByCustomer(customerId) : null
 
     const ids = [referral?.distributor_id, binding?.distributor_id].filter((id): id is string => !!id)
-    const people = ids.length ? ((await network.listDistributors({ id: ids })) as unknown as DistributorDTO[]) : []
+    const people = ids.length ? (await network.listDistributors({ id: ids })) : []
     const person = (id?: string) => {
       const found = people.find((p) => p.id === id)
       return found ? { id: found.id, status: found.status } : null

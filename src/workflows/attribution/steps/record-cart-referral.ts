@@ -17,7 +17,7 @@ export const recordCartReferralStep = createStep(
   recordCartReferralStepId,
   async (input: RecordCartReferralInput, { container }) => {
     const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
-    const [before] = (await network.listCartReferrals({ cart_id: input.cart_id })) as unknown as CartReferralDTO[]
+    const [before] = await network.listCartReferrals({ cart_id: input.cart_id })
     const referral = await network.recordCartReferral(input)
     return new StepResponse(referral, { id: referral.id, before: before ?? null })
   },

@@ -78,7 +78,7 @@ async function settleUnderLock(
 
   const order = await loadOrderNow(container, input.order_id)
   if (!order) return nothing
-  const [attribution] = (await network.listOrderAttributions({ order_id: input.order_id })) as unknown as OrderAttributionDTO[]
+  const [attribution] = await network.listOrderAttributions({ order_id: input.order_id })
   const previous = await commission.retrieveSettlementRun(input.order_id, context)
   if (!attribution && !previous) return nothing
 
@@ -241,8 +241,8 @@ async function firstSnapshot(
 
 /** Level 1 first: the credited distributor and their upline; for a distributor's own order, from their sponsor up. */
 async function beneficiaryChain(network: NetworkModuleService, attribution: Pick<OrderAttributionDTO, "distributor_id" | "source">): Promise<Beneficiary[]> {
-  const credited = (await network.retrieveDistributor(attribution.distributor_id)) as unknown as Beneficiary
+  const credited = await network.retrieveDistributor(attribution.distributor_id)
   const upline = await network.listUpline(attribution.distributor_id)
-  const asBeneficiary = (d: { id: string; handle: string; status: any }): Beneficiary => ({ id: d.id, handle: d.handle, status: d.status })
+  const asBeneficiary = (d: Beneficiary): Beneficiary => ({ id: d.id, handle: d.handle, status: d.status })
   return attribution.source === "self" ? upline.map(asBeneficiary) : [credited, ...upline].map(asBeneficiary)
 }

@@ -7,7 +7,7 @@ import type { CartReferralDTO, DistributorDTO } from "../../../../../../modules/
 
 async function serializeReferral(req: MedusaRequest, referral: CartReferralDTO) {
   const network = resolveNetwork(req.scope)
-  const distributor = (await network.retrieveDistributor(referral.distributor_id)) as unknown as DistributorDTO
+  const distributor = await network.retrieveDistributor(referral.distributor_id)
   return {
     cart_id: referral.cart_id,
     handle: referral.handle,
@@ -31,6 +31,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: carts } = await query.graph({ entity: "cart", fields: ["id"], filters: { id: req.params.id } })
   if (!carts.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${req.params.id} was not found`)
-  const [referral] = (await resolveNetwork(req.scope).listCartReferrals({ cart_id: req.params.id })) as unknown as CartReferralDTO[]
+  const [referral] = await resolveNetwork(req.scope).listCartReferrals({ cart_id: req.params.id })
   res.json({ referral: referral ? await serializeReferral(req, referral) : null })
 }
