@@ -17,6 +17,7 @@ const pluginOptions = {
   },
 }
 
+/** With REDIS_URL set the app runs as a shop at scale does: Redis event bus, workflow engine, locking and caching. */
 const redisUrl = process.env.REDIS_URL
 
 module.exports = defineConfig({
@@ -43,6 +44,24 @@ module.exports = defineConfig({
       ? [
           { resolve: "@medusajs/medusa/event-bus-redis", key: Modules.EVENT_BUS, options: { redisUrl } },
           { resolve: "@medusajs/medusa/workflow-engine-redis", key: Modules.WORKFLOW_ENGINE, options: { redis: { url: redisUrl } } },
+          {
+            resolve: "@medusajs/medusa/locking",
+            key: Modules.LOCKING,
+            options: {
+              providers: [
+                { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } },
+              ],
+            },
+          },
+          {
+            resolve: "@medusajs/medusa/caching",
+            key: Modules.CACHING,
+            options: {
+              providers: [
+                { resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } },
+              ],
+            },
+          },
         ]
       : []),
   ],

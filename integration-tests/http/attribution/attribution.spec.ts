@@ -5,7 +5,8 @@ import { createAdminHeaders, registerCustomer } from "../../helpers/auth"
 import { failure } from "../../helpers/store"
 import { enrollThroughStore, networkService } from "../../helpers/network"
 import { checkout, completeCart, createCart, storeHeaders } from "../../helpers/checkout"
-import { attributeOrderWorkflow } from "../../../src/workflows/attribution/workflows/attribute-order"
+import { attributeOrderWorkflow, ORDER_ATTRIBUTED_EVENT } from "../../../src/workflows/attribution/workflows/attribute-order"
+import { COMMISSION_MODULE } from "../../../src/modules/commission"
 
 jest.setTimeout(180_000)
 
@@ -199,6 +200,43 @@ medusaIntegrationTestRunner({
         const attributions = await networkService(container).listOrderAttributions({ order_id: order.id })
         expect(attributions).toHaveLength(1)
         expect(attributions[0]).toMatchObject({ source: "link" })
+      })
+
+      it("finishes a worker's work that died right after writing the attribution when order.placed comes again", async () => {
+        const { jane } = await team()
+        await api.post("/admin/mlm/plan", { levels: [{ level: 1, percent: 10 }], hold_days: 0 }, admin)
+        const customer = await registerCustomer(api, storeHeaders(store))
+        const { order } = await checkout(api, getContainer(), store, {
+          customer: customer.headers,
+          items: [{ variant_id: kit, quantity: 1 }],
+          referral: "jane",
+        })
+        const container = getContainer()
+        const network = networkService(container)
+        const commission = container.resolve(COMMISSION_MODULE) as any
+        // What a SIGKILL after the attribution insert leaves: the attribution, and nothing after it.
+        await network.deleteCustomerBindings((await network.listCustomerBindings({ customer_id: customer.customer.id })).map((b) => b.id))
+        await commission.deleteCommissionLines((await commission.listCommissionLines({ order_id: order.id })).map((l: any) => l.id))
+        await commission.deleteCommissionRuns((await commission.listCommissionRuns({ order_id: order.id })).map((r: any) => r.id))
+
+        const eventBus = container.resolve(Modules.EVENT_BUS)
+        const announced = TestEventUtils.waitSubscribersExecution(ORDER_ATTRIBUTED_EVENT, eventBus)
+        const emitted: any[] = []
+        const spy = async (event: any) => void emitted.push(event.data)
+        eventBus.subscribe(ORDER_ATTRIBUTED_EVENT, spy, { subscriberId: "test-attributed-spy" })
+        const again = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
+        await eventBus.emit({ name: "order.placed", data: { id: order.id } })
+        await again
+        await announced
+        eventBus.unsubscribe(ORDER_ATTRIBUTED_EVENT, spy, { subscriberId: "test-attributed-spy" })
+
+        expect(await network.listOrderAttributions({ order_id: order.id })).toHaveLength(1)
+        expect(await network.listCustomerBindings({ customer_id: customer.customer.id })).toEqual([
+          expect.objectContaining({ distributor_id: jane.distributor.id, source: "order", order_id: order.id }),
+        ])
+        const lines = await commission.listCommissionLines({ order_id: order.id })
+        expect(lines.map((l: any) => [l.distributor_handle, Number(l.amount)])).toEqual([["jane", 9.9]])
+        expect(emitted).toEqual([{ order_id: order.id, distributor_id: jane.distributor.id, source: "link" }])
       })
     })
 

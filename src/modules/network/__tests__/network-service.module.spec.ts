@@ -132,5 +132,19 @@ moduleIntegrationTestRunner<NetworkModuleService>({
       await service.setSetting("member_group_id", "cusgroup_2")
       expect(await service.getSetting("member_group_id")).toBe("cusgroup_2")
     })
+
+    it("hands a lease to one owner at a time, takes back an expired one, and releases only the holder's", async () => {
+      const lease = (owner: string, ttl_seconds = 60) => service.tryAcquireLease({ name: "price-list", owner, ttl_seconds })
+      expect(await lease("worker-a")).toBe(true)
+      expect(await Promise.all([lease("worker-b"), lease("worker-c")])).toEqual([false, false])
+      expect(await lease("worker-a")).toBe(true) // the holder renews
+      expect(await service.releaseLease({ name: "price-list", owner: "worker-b" })).toBe(false)
+      expect(await service.releaseLease({ name: "price-list", owner: "worker-a" })).toBe(true)
+      expect(await lease("worker-b", 0)).toBe(true) // held for 0 s: lapsed as soon as it is taken
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(await lease("worker-c")).toBe(true)
+      expect(await lease("worker-b")).toBe(false)
+      expect(await service.releaseLease({ name: "price-list", owner: "worker-b" })).toBe(false)
+    })
   },
 })

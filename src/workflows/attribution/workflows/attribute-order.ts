@@ -30,9 +30,10 @@ export const attributeOrderWorkflow = createWorkflow(attributeOrderWorkflowId, (
     )
   )
 
-  // Binding is first-wins and safe to repeat, so a redelivered event that finds the attribution
-  // already written still binds (a crash between the two writes loses nothing). Only the run that
-  // wrote the attribution announces it.
+  // Every step after the attribution write also runs when the write is found already done: a worker
+  // killed between the write and the end of this workflow leaves work that the redelivered
+  // order.placed finishes. Binding is first-wins and safe to repeat; the announcement is therefore
+  // at least once (a redelivery announces again), as Medusa's own events are.
   when({ result, decision, context }, ({ result, decision, context }) =>
     !!result && !!decision?.bind_to && !!context.customer_id && result.attribution.distributor_id === decision.bind_to
   ).then(() => {
@@ -45,7 +46,7 @@ export const attributeOrderWorkflow = createWorkflow(attributeOrderWorkflowId, (
       }))
     )
   })
-  when({ result }, ({ result }) => !!result?.created).then(() => {
+  when({ result }, ({ result }) => !!result).then(() => {
     emitEventStep({
       eventName: ORDER_ATTRIBUTED_EVENT,
       data: transform({ result }, ({ result }) => ({

@@ -1,16 +1,13 @@
-import {
-  acquireLockStep,
-  batchPriceListPricesWorkflow,
-  createPriceListsWorkflow,
-  releaseLockStep,
-} from "@medusajs/medusa/core-flows"
+import { batchPriceListPricesWorkflow, createPriceListsWorkflow } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ensureMemberGroupStep } from "../../network/steps/ensure-member-group"
 import { loadWholesaleStateStep } from "../steps/load-wholesale-state"
 import { saveWholesaleSettingsStep } from "../steps/save-wholesale-settings"
 import { wholesalePrices } from "../../../modules/commission/utils/wholesale"
+import { acquireLeaseStep } from "../../common/steps/acquire-lease"
+import { releaseLeaseStep } from "../../common/steps/release-lease"
 
-const WHOLESALE_LOCK = "mlm-wholesale-price-list"
+export const WHOLESALE_LEASE = "wholesale-price-list"
 
 export const refreshWholesalePriceListWorkflowId = "mlm-refresh-wholesale-price-list"
 
@@ -18,13 +15,15 @@ export const refreshWholesalePriceListWorkflowId = "mlm-refresh-wholesale-price-
  * Creates or refreshes the member group's `override` price list: every variant's retail price minus
  * the discount, rounded to the currency's minor unit. Medusa's own pricing then shows members these
  * prices in listings, carts and checkout. Without `discount_percent`, the stored one is used
- * (refresh after a product or price change). Refreshes are serialized by Medusa's locking module
- * (a bulk product import fires many events at once; each refresh reads and replaces the whole list).
+ * (refresh after a product or price change). Refreshes are serialized by a lease in the database
+ * (a bulk product import fires many events at once, handled by several workers; each refresh reads
+ * and replaces the whole list). Medusa's locking module is not used: its default provider is in
+ * the memory of one process, and a plugin cannot rely on the host configuring Redis or Postgres for it.
  */
 export const refreshWholesalePriceListWorkflow = createWorkflow(
   refreshWholesalePriceListWorkflowId,
   (input: { discount_percent?: number }) => {
-    acquireLockStep({ key: WHOLESALE_LOCK, timeout: 60, ttl: 120 })
+    const lease = acquireLeaseStep({ name: WHOLESALE_LEASE, timeout_seconds: 60, ttl_seconds: 120 })
     const groupId = ensureMemberGroupStep()
     const state = loadWholesaleStateStep(input)
     const prices = transform({ state }, ({ state }) => wholesalePrices(state.retail, state.discount_percent))
@@ -60,7 +59,7 @@ export const refreshWholesalePriceListWorkflow = createWorkflow(
         price_count: prices.length,
       }))
     )
-    releaseLockStep({ key: WHOLESALE_LOCK })
+    releaseLeaseStep(lease)
     return new WorkflowResponse(saved)
   }
 )
