@@ -8,11 +8,24 @@ import fs from "fs"
 import path from "path"
 import { ulid } from "ulid"
 import { Client } from "pg"
-import { COUNTED_DOWNLINE_SQL, TEAM_COUNTS_SQL, UPLINE_SQL, toPgPlaceholders } from "../src/modules/network/queries"
+import {
+  ANYONE_ON_LEVEL_SQL,
+  COUNTED_DOWNLINE_SQL,
+  CURSOR_MEMBER_SQL,
+  DEEPEST_LEVEL_SQL,
+  DISTRIBUTOR_SQL,
+  DOWNLINE_COUNT_SQL,
+  DOWNLINE_PAGE_SQL,
+  TEAM_COUNTS_SQL,
+  UPLINE_SQL,
+  toPgPlaceholders,
+} from "../src/modules/network/queries"
+import { subtreeRange } from "../src/modules/network/utils/path"
 import * as networkMigration1 from "../src/modules/network/migrations/Migration20261122192711"
 import * as networkMigration2 from "../src/modules/network/migrations/Migration20261122193810"
 import * as networkMigration3 from "../src/modules/network/migrations/Migration20261122201621"
 import * as networkMigration4 from "../src/modules/network/migrations/Migration20261122204917"
+import * as networkMigration5 from "../src/modules/network/migrations/Migration20261124130000"
 import { connect, measure, Measurement, migrationSql, mulberry32, fmt, recordResults } from "./lib"
 
 const SIZE = Number(process.env.MLM_BENCH_SIZE || 1_000_000)
@@ -40,7 +53,7 @@ export async function generate(client: Client, { fresh = true }: { fresh?: boole
   if (fresh) {
     await client.query("DROP TABLE IF EXISTS mlm_distributor CASCADE")
     await client.query("DROP TABLE IF EXISTS mlm_network_setting CASCADE")
-    const migrations = [networkMigration1, networkMigration2, networkMigration3, networkMigration4]
+    const migrations = [networkMigration1, networkMigration2, networkMigration3, networkMigration4, networkMigration5]
     for (const sql of await migrationSql(migrations)) await client.query(sql)
   } else {
     await client.query("DELETE FROM mlm_distributor")
@@ -166,6 +179,35 @@ async function naiveDownlineCount(client: Client, id: string) {
   return total
 }
 
+/**
+ * One downline page exactly as NetworkModuleService.listDownline asks for it: the root, the deepest
+ * level, the cursor member (if any), the page, and the count (the maintained counter unless the depth
+ * limit cuts the team off). Returns the page's members, the count and the next cursor.
+ */
+export async function downlinePage(client: Client, rootId: string, maxDepth: number | undefined, limit: number, after: string | null) {
+  const q = (sql: string, params: unknown[] = []) => client.query(toPgPlaceholders(sql), params)
+  const root = (await q(DISTRIBUTOR_SQL, [rootId])).rows[0]
+  const range = subtreeRange(root.path)
+  const deepest = Number((await q(DEEPEST_LEVEL_SQL)).rows[0].depth)
+  const lastDepth = Math.min(root.depth + (maxDepth ?? Number.MAX_SAFE_INTEGER), deepest)
+  let firstDepth = root.depth + 1
+  let firstLower = root.path
+  if (after) {
+    const cursor = (await q(CURSOR_MEMBER_SQL, [after])).rows[0]
+    firstDepth = cursor.depth
+    firstLower = cursor.path
+  }
+  const rows =
+    firstDepth > lastDepth
+      ? []
+      : (await q(DOWNLINE_PAGE_SQL, [root.depth, firstDepth, lastDepth, firstDepth, firstLower, root.path, range.to, limit, limit, 0])).rows
+  let count = Number(root.downline_count)
+  if (lastDepth < deepest && (await q(ANYONE_ON_LEVEL_SQL, [lastDepth + 1, root.path, range.to])).rows[0].found) {
+    count = Number((await q(DOWNLINE_COUNT_SQL, [root.depth + 1, lastDepth, root.path, range.to])).rows[0].total)
+  }
+  return { rows, count, next: rows.length === limit ? rows[rows.length - 1].handle : null }
+}
+
 async function main() {
   const client = await connect(process.env.MLM_BENCH_DB || "mlm_bench")
   const { rows: existing } = await client.query(
@@ -173,6 +215,9 @@ async function main() {
   )
   if (process.env.MLM_BENCH_REGENERATE || !existing[0].present || !(await hasGeneratedNetwork(client))) await generate(client)
   else console.log(`\nReusing the generated network (${GENERATOR}; MLM_BENCH_REGENERATE=1 rebuilds it)`)
+  // Indexes added since the network was generated (IF NOT EXISTS: a no-op once there).
+  for (const sql of await migrationSql([networkMigration5])) await client.query(sql)
+  await client.query("ANALYZE mlm_distributor")
 
   const tree = await load(client)
   const maxDepth = tree.depth.reduce((m, d) => Math.max(m, d), 0)
@@ -237,6 +282,23 @@ async function main() {
     pairs.push([`team count ${label} (vs naive)`, plugin, naive])
   }
 
+  console.log("\nDownline pages (50 members, as GET /store/mlm/me/downline answers them, count included)")
+  // A page deep into the root's team: follow the cursor 20 pages in, then measure the next pages from there.
+  let deepCursor: string | null = null
+  for (let i = 0; i < 20; i++) deepCursor = (await downlinePage(client, root, 100, 50, deepCursor)).next
+  const anyMembers = Array.from({ length: 400 }, () => tree.ids[Math.floor(random() * tree.ids.length)])
+  const depthFilters = [undefined, 1, 2, 3, 5, 10, 100]
+  const pageRoot = await measure("root, depth=100, first page", 300, 20, () => downlinePage(client, root, 100, 50, null))
+  const pageRootDeep = await measure("root, depth=100, page 21 by cursor", 300, 20, () => downlinePage(client, root, 100, 50, deepCursor))
+  const pageRootAll = await measure("root, no depth filter, first page", 300, 20, () => downlinePage(client, root, undefined, 50, null))
+  const pageRoot3 = await measure("root, depth=3 (count of the kept levels)", 300, 20, () => downlinePage(client, root, 3, 50, null))
+  const pageMid = await measure("mid-tree leader, depth=100", 300, 20, () => downlinePage(client, midId, 100, 50, null))
+  const pageMid3 = await measure("mid-tree leader, depth=3", 300, 20, () => downlinePage(client, midId, 3, 50, null))
+  const pageAny = await measure("any member (random), any depth filter (1-100 or none)", 1000, 20, (i) =>
+    downlinePage(client, anyMembers[i % anyMembers.length], depthFilters[i % depthFilters.length], 50, null)
+  )
+  results.push(pageRoot, pageRootDeep, pageRootAll, pageRoot3, pageMid, pageMid3, pageAny)
+
   console.log("\nRatios (naive p50 / plugin p50, measured side by side in this run)")
   for (const [label, plugin, naive] of pairs) {
     console.log(`  ${label.padEnd(40)} ${(naive.p50 / plugin.p50).toFixed(1).padStart(9)}x   (${fmt(plugin.p50)} vs ${fmt(naive.p50)})`)
@@ -248,7 +310,20 @@ async function main() {
     path.join(outDir, "network.json"),
     JSON.stringify({ size: tree.ids.length, maxDepth, meanDepth, midDownline: tree.subtree[mid], results }, null, 2)
   )
-  recordResults("network", { size: tree.ids.length, max_depth: maxDepth, mean_depth: meanDepth, results })
+  const byName = (name: string) => results.find((r) => r.name === name)!
+  recordResults("network", {
+    network_size: tree.ids.length,
+    max_depth: maxDepth,
+    mean_depth: meanDepth,
+    upline_depth30_p99_ms: byName("plugin: one query over stored ancestry, depth 30").p99,
+    upline_depth30_naive_ratio: byName("naive: one query per level, depth 30").p50 / byName("plugin: one query over stored ancestry, depth 30").p50,
+    team_count_p99_ms: Math.max(byName("plugin: maintained count, root").p99, byName("plugin: maintained count, mid-tree").p99),
+    downline_page_root_p99_ms: Math.max(pageRoot.p99, pageRootDeep.p99, pageRootAll.p99),
+    downline_page_mid_p99_ms: pageMid.p99,
+    downline_page_any_p99_ms: pageAny.p99,
+    downline_page_root_depth3_p99_ms: pageRoot3.p99,
+    results,
+  })
   await client.end()
 }
 

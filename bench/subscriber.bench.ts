@@ -71,6 +71,7 @@ export default async function subscriberBench({ container }: ExecArgs) {
   )
   console.log(`  ledger: ${written.lines} lines for ${written.orders} orders`)
 
+  const ordersPerSecond: Record<number, number> = {}
   for (const workers of [1, 8]) {
     await reset()
     const started = process.hrtime.bigint()
@@ -81,6 +82,7 @@ export default async function subscriberBench({ container }: ExecArgs) {
       })
     )
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
+    ordersPerSecond[workers] = orderIds.length / seconds
     console.log(`  ${`${workers} order(s) at once`.padEnd(58)} ${(orderIds.length / seconds).toFixed(0).padStart(6)} orders/s`)
   }
   console.log(`\nPer order p50 ${fmt(perOrder.p50)}, p99 ${fmt(perOrder.p99)} (includes the order read and both workflows)`)
@@ -107,6 +109,9 @@ export default async function subscriberBench({ container }: ExecArgs) {
   if (wroteLines !== 0) throw new Error(`re-settlement wrote ${wroteLines} lines`)
   recordResults("subscriber", {
     orders: orderIds.length,
+    settle_order_p99_ms: first.p99,
+    subscriber_orders_per_s: ordersPerSecond[8],
+    subscriber_orders_per_s_one_at_a_time: ordersPerSecond[1],
     per_order_p50_ms: perOrder.p50,
     per_order_p99_ms: perOrder.p99,
     settle_first_p50_ms: first.p50,

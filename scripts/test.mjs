@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: installs dependencies if they are missing, finds a PostgreSQL (the configured one,
 // else an embedded one that is thrown away afterwards) and runs every jest project in band.
-// Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
+// Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`. A full run (no arguments)
+// then runs the scale-out test (scripts/test-scale.mjs) when a Redis answers, and says so when not.
 import { spawn } from "node:child_process"
 import path from "node:path"
 import { projectRoot } from "./lib/paths.mjs"
@@ -26,8 +27,28 @@ const child = spawn(process.execPath, [jestBin, "--runInBand", ...process.argv.s
   },
 })
 const stopAndExit = async (code) => {
+  if (code === 0 && process.argv.length === 2) code = await scaleTest()
   await db.stop().catch(() => {})
   process.exit(code)
+}
+
+/** `npm run test:scale` on the same PostgreSQL, if Redis is there (CI has it; a fresh laptop may not). */
+async function scaleTest() {
+  const redisUrl = process.env.MLM_SCALE_REDIS_URL || "redis://127.0.0.1:6379/11"
+  const { default: Redis } = await import("ioredis")
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null })
+  const reachable = await redis.connect().then(() => redis.ping()).then(() => true, () => false)
+  redis.disconnect()
+  if (!reachable) {
+    console.log(`\nScale-out test skipped: no Redis at ${redisUrl} (set MLM_SCALE_REDIS_URL, or run npm run test:scale where Redis runs).`)
+    return 0
+  }
+  console.log("\nScale-out test (npm run test:scale): one server and two workers on Redis")
+  const scale = spawn(process.execPath, [path.join(projectRoot, "scripts", "test-scale.mjs")], {
+    stdio: "inherit",
+    env: { ...process.env, ...connectionEnv(db.connection), DATABASE_URL: "", MLM_SCALE_REDIS_URL: redisUrl },
+  })
+  return new Promise((resolve) => scale.on("exit", (code) => resolve(code ?? 1)))
 }
 process.on("SIGINT", () => child.kill("SIGINT"))
 process.on("SIGTERM", () => child.kill("SIGTERM"))

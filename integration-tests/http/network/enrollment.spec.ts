@@ -73,6 +73,19 @@ medusaIntegrationTestRunner({
         const paged = await api.get("/store/mlm/me/downline?limit=1&offset=1", anna.headers)
         expect(paged.data).toMatchObject({ count: 3, limit: 1, offset: 1 })
         expect(paged.data.members.map((m: any) => m.handle)).toEqual(["cleo"])
+        // Keyset pages: next_cursor continues where the page ended, without a handle-level id in sight.
+        const first = await api.get("/store/mlm/me/downline?limit=2", anna.headers)
+        expect(first.data.members.map((m: any) => m.handle)).toEqual(["ben", "cleo"])
+        expect(first.data.next_cursor).toEqual(expect.stringMatching(/^[A-Za-z0-9_-]+$/))
+        const next = await api.get(`/store/mlm/me/downline?limit=2&cursor=${first.data.next_cursor}`, anna.headers)
+        expect(next.data).toMatchObject({ count: 3, next_cursor: null, members: [{ handle: "dan", level: 3 }] })
+        // ben cannot use anna's cursor to look outside his own team
+        const foreign = await failure(api.get(`/store/mlm/me/downline?cursor=${Buffer.from("ben").toString("base64url")}`, ben.headers))
+        expect(foreign).toMatchObject({ status: 400, data: { message: "The cursor does not point into this team: start again without it" } })
+        const both = await failure(api.get(`/store/mlm/me/downline?offset=1&cursor=${first.data.next_cursor}`, anna.headers))
+        expect(both.status).toBe(400)
+        expect(both.data.message).toContain("Use either cursor or offset, not both")
+        expect((await failure(api.get("/store/mlm/me/downline?cursor=%3Cscript%3E", anna.headers))).status).toBe(400)
 
         const benDownline = await api.get("/store/mlm/me/downline", ben.headers)
         expect(benDownline.data.members.map((m: any) => [m.handle, m.level])).toEqual([

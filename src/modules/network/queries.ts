@@ -43,30 +43,45 @@ export const LOCK_ANCESTORS_SQL = `SELECT id FROM mlm_distributor WHERE id IN (?
 export const ADJUST_DOWNLINE_COUNTS_SQL = `
   UPDATE mlm_distributor SET downline_count = downline_count + ?, updated_at = now() WHERE id IN (?)`
 
-/** A page of a downline within a depth limit, with the total in the same query. */
+/**
+ * A page of a downline in (level, path) order: per level, an index range scan over
+ * (depth, path text_pattern_ops) that starts after the cursor and stops at `limit` rows; levels are
+ * visited in order, and the sponsors are joined to the page only. Members of one level come grouped
+ * under their upline (a path is its ancestors' ids, which are time-ordered), earliest recruits first.
+ * Parameters: root depth, first depth, last depth, first depth's lower path (exclusive), lower path
+ * of the other depths (exclusive), upper path (exclusive), per-level rows, limit, offset.
+ */
 export const DOWNLINE_PAGE_SQL = `
   SELECT m.id, m.handle, m.display_name, m.status, m.sponsor_id, s.handle AS sponsor_handle,
-         m.depth - ? AS level, m.enrolled_at, count(*) OVER () AS total
-    FROM mlm_distributor m
+         m.depth - ? AS level, m.enrolled_at, m.depth, m.path
+    FROM (
+      SELECT x.* FROM generate_series(?::int, ?::int) AS g(d)
+       CROSS JOIN LATERAL (
+         SELECT id, handle, display_name, status, sponsor_id, enrolled_at, depth, path FROM mlm_distributor
+          WHERE depth = g.d AND deleted_at IS NULL
+            AND path ~>~ (CASE WHEN g.d = ? THEN ?::text ELSE ?::text END) AND path ~<~ ?
+          ORDER BY path LIMIT ?
+       ) x
+       ORDER BY x.depth, x.path LIMIT ? OFFSET ?
+    ) m
     JOIN mlm_distributor s ON s.id = m.sponsor_id
-   WHERE m.path ~>=~ ? AND m.path ~<~ ? AND m.id <> ? AND m.depth - ? <= ?
-     AND m.deleted_at IS NULL
-   ORDER BY m.depth, m.enrolled_at, m.id
-   LIMIT ? OFFSET ?`
+   ORDER BY m.depth, m.path`
 
-/** The frontline (level 1) page straight from the sponsor index: no subtree scan, however big the team. */
-export const FRONTLINE_PAGE_SQL = `
-  SELECT m.id, m.handle, m.display_name, m.status, m.sponsor_id, s.handle AS sponsor_handle,
-         1 AS level, m.enrolled_at, count(*) OVER () AS total
-    FROM mlm_distributor m
-    JOIN mlm_distributor s ON s.id = m.sponsor_id
-   WHERE m.sponsor_id = ? AND m.deleted_at IS NULL
-   ORDER BY m.enrolled_at, m.id
-   LIMIT ? OFFSET ?`
+/** The deepest level of the whole network (one index probe): where "no depth limit" ends. */
+export const DEEPEST_LEVEL_SQL = `SELECT coalesce(max(depth), 0) AS depth FROM mlm_distributor WHERE deleted_at IS NULL`
 
+/** Whether a team has anyone on the given level (one index probe). Parameters: depth, lower and upper path. */
+export const ANYONE_ON_LEVEL_SQL = `
+  SELECT EXISTS (SELECT 1 FROM mlm_distributor WHERE depth = ? AND path ~>~ ? AND path ~<~ ? AND deleted_at IS NULL) AS found`
+
+/** Members of a team within a depth limit, counted level by level from the index (only for a cut-off team). */
 export const DOWNLINE_COUNT_SQL = `
-  SELECT count(*) AS total FROM mlm_distributor
-   WHERE path ~>=~ ? AND path ~<~ ? AND id <> ? AND depth - ? <= ? AND deleted_at IS NULL`
+  SELECT coalesce(sum(n), 0) AS total FROM generate_series(?::int, ?::int) AS g(d)
+   CROSS JOIN LATERAL (SELECT count(*) AS n FROM mlm_distributor
+                        WHERE depth = g.d AND path ~>~ ? AND path ~<~ ? AND deleted_at IS NULL) c`
+
+/** A distributor found by handle, for a page cursor: where the previous page ended. */
+export const CURSOR_MEMBER_SQL = `SELECT depth, path FROM mlm_distributor WHERE handle = ? AND deleted_at IS NULL`
 
 /** Rewrites the paths of a whole subtree in one statement (sponsor change). */
 export const MOVE_SUBTREE_SQL = `

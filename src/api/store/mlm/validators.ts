@@ -21,10 +21,17 @@ export const StoreDownlineQuery = z
       .number()
       .int()
       .min(0)
-      .max(MAX_DOWNLINE_OFFSET, `offset must be at most ${MAX_DOWNLINE_OFFSET}: narrow the page with depth`)
+      .max(MAX_DOWNLINE_OFFSET, `offset must be at most ${MAX_DOWNLINE_OFFSET}: follow next_cursor instead`)
       .default(0),
+    /** The previous page's next_cursor: the next page, as fast however far in. */
+    cursor: z
+      .string()
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]+$/, "cursor must be a next_cursor from a previous page")
+      .optional(),
   })
   .strict()
+  .refine((q) => !(q.cursor && q.offset), { message: "Use either cursor or offset, not both", path: ["cursor"] })
 export type StoreDownlineQueryType = z.infer<typeof StoreDownlineQuery>
 
 export const StoreCartReferral = z

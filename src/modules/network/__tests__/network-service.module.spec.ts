@@ -60,13 +60,34 @@ moduleIntegrationTestRunner<NetworkModuleService>({
       ])
       expect(frontline.count).toBe(2)
       expect(await service.listDownline(a.id, { maxDepth: 1, limit: 1, offset: 1 })).toMatchObject({ count: 2 })
-      expect(await service.listDownline(a.id, { maxDepth: 1, limit: 1, offset: 5 })).toEqual({ members: [], count: 2 })
+      expect(await service.listDownline(a.id, { maxDepth: 1, limit: 1, offset: 5 })).toEqual({ members: [], count: 2, next_after: null })
       const page = await service.listDownline(a.id, { limit: 2, offset: 2 })
       expect(page).toMatchObject({ count: 4 })
       expect(page.members.map((m) => m.handle)).toEqual(["ccc", "ddd"])
       const beyond = await service.listDownline(a.id, { limit: 2, offset: 10 })
-      expect(beyond).toEqual({ members: [], count: 4 })
+      expect(beyond).toEqual({ members: [], count: 4, next_after: null })
       expect((await service.listDownline(b.id, { limit: 10, offset: 0 })).count).toBe(2)
+      // a depth limit that cuts the team off counts the levels it keeps: bbb, eee, ccc
+      expect((await service.listDownline(a.id, { maxDepth: 2, limit: 10 })).count).toBe(3)
+      expect((await service.listDownline(a.id, { maxDepth: 3, limit: 10 })).count).toBe(4)
+    })
+
+    it("pages a downline by cursor across levels, and refuses a cursor from outside the team", async () => {
+      const { a, b } = await chain()
+      const seen: string[][] = []
+      let after: string | null = null
+      do {
+        const page: Awaited<ReturnType<typeof service.listDownline>> = await service.listDownline(a.id, { limit: 1, after })
+        expect(page.count).toBe(4)
+        seen.push(page.members.map((m) => `${m.handle}:${m.level}`))
+        after = page.next_after
+      } while (after)
+      expect(seen).toEqual([["bbb:1"], ["eee:1"], ["ccc:2"], ["ddd:3"], []])
+      const two = await service.listDownline(a.id, { limit: 2, after: "eee" })
+      expect(two.members.map((m) => m.handle)).toEqual(["ccc", "ddd"])
+      expect((await service.listDownline(b.id, { limit: 5, maxDepth: 1, after: "ccc" })).members).toEqual([])
+      await expect(service.listDownline(b.id, { limit: 5, after: "eee" })).rejects.toThrow("The cursor does not point into this team")
+      await expect(service.listDownline(b.id, { limit: 5, after: "bbb" })).rejects.toThrow("The cursor does not point into this team")
     })
 
     it("counts frontline and downline of many distributors in one call", async () => {

@@ -1,7 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { resolveNetwork, serializeDistributor, sponsorsById } from "../../../utils/network"
 import { AdminListDistributorsQueryType } from "../validators"
-import type { DistributorDTO } from "../../../../modules/network/types"
 
 /** Distributors with search (handle or name) and filters; team counts for the page in one query. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListDistributorsQueryType>, res: MedusaResponse) {
@@ -14,12 +13,11 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListDist
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     filters.$or = [{ handle: { $ilike: pattern } }, { display_name: { $ilike: pattern } }]
   }
-  const [rows, count] = await network.listAndCountDistributors(filters, {
+  const [distributors, count] = await network.listAndCountDistributors(filters, {
     take: limit,
     skip: offset,
     order: { enrolled_at: "ASC", id: "ASC" },
   })
-  const distributors = rows as unknown as DistributorDTO[]
   const [sponsors, counts] = await Promise.all([
     sponsorsById(network, distributors),
     network.countTeams(distributors.map((d) => d.id)),

@@ -3,10 +3,9 @@ import { updateDistributorWorkflow } from "../../../../../workflows/network/work
 import { resolveNetwork, serializeDistributor, sponsorsById } from "../../../../utils/network"
 import { AdminUpdateDistributorType } from "../../validators"
 import type NetworkModuleService from "../../../../../modules/network/service"
-import type { DistributorDTO } from "../../../../../modules/network/types"
 
 export async function detailOf(network: NetworkModuleService, id: string) {
-  const distributor = (await network.retrieveDistributor(id)) as unknown as DistributorDTO
+  const distributor = await network.retrieveDistributor(id)
   const [upline, counts] = await Promise.all([network.listUpline(id), network.countTeams([id])])
   const sponsor = upline[0] ?? null
   return {

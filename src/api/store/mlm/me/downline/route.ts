@@ -2,12 +2,16 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { requireOwnDistributor, resolveNetwork } from "../../../../utils/network"
 import { StoreDownlineQueryType } from "../../validators"
 
-/** The logged-in distributor's downline (only their own), level by level, one range query. */
+/**
+ * The logged-in distributor's downline (only their own), level by level. `next_cursor` continues
+ * where the page ended (an opaque keyset: the last member's handle); `offset` still works up to 10,000.
+ */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreDownlineQueryType>, res: MedusaResponse) {
   const network = resolveNetwork(req.scope)
   const distributor = await requireOwnDistributor(network, req.auth_context?.actor_id)
-  const { depth, limit, offset } = req.validatedQuery as StoreDownlineQueryType
-  const { members, count } = await network.listDownline(distributor.id, { maxDepth: depth, limit, offset })
+  const { depth, limit, offset, cursor } = req.validatedQuery as StoreDownlineQueryType
+  const after = cursor ? Buffer.from(cursor, "base64url").toString("utf8") : null
+  const { members, count, next_after } = await network.listDownline(distributor.id, { maxDepth: depth, limit, offset, after })
   res.json({
     members: members.map((member) => ({
       handle: member.handle,
@@ -20,5 +24,6 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreDownline
     count,
     limit,
     offset,
+    next_cursor: next_after ? Buffer.from(next_after, "utf8").toString("base64url") : null,
   })
 }

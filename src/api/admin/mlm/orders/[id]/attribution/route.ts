@@ -3,16 +3,15 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { correctOrderAttributionWorkflow } from "../../../../../../workflows/attribution/workflows/correct-order-attribution"
 import { resolveNetwork } from "../../../../../utils/network"
 import type { AdminCorrectAttributionType } from "../../../validators"
-import type { DistributorDTO, OrderAttributionDTO } from "../../../../../../modules/network/types"
 
 async function attributionOf(req: AuthenticatedMedusaRequest, orderId: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({ entity: "order", fields: ["id"], filters: { id: orderId } })
   if (!orders.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} was not found`)
   const network = resolveNetwork(req.scope)
-  const [attribution] = (await network.listOrderAttributions({ order_id: orderId })) as unknown as OrderAttributionDTO[]
+  const [attribution] = await network.listOrderAttributions({ order_id: orderId })
   if (!attribution) return null
-  const distributor = (await network.retrieveDistributor(attribution.distributor_id)) as unknown as DistributorDTO
+  const distributor = await network.retrieveDistributor(attribution.distributor_id)
   return {
     order_id: attribution.order_id,
     cart_id: attribution.cart_id,
