@@ -200,7 +200,7 @@ export async function downlinePage(client: Client, rootId: string, maxDepth: num
   const rows =
     firstDepth > lastDepth
       ? []
-      : (await q(DOWNLINE_PAGE_SQL, [root.depth, firstDepth, lastDepth, firstDepth, firstLower, root.path, range.to, limit, limit, 0])).rows
+      : (await q(DOWNLINE_PAGE_SQL, [root.depth, firstDepth, lastDepth, firstLower, root.path, range.to, limit, limit, 0])).rows
   let count = Number(root.downline_count)
   if (lastDepth < deepest && (await q(ANYONE_ON_LEVEL_SQL, [lastDepth + 1, root.path, range.to])).rows[0].found) {
     count = Number((await q(DOWNLINE_COUNT_SQL, [root.depth + 1, lastDepth, root.path, range.to])).rows[0].total)

@@ -44,28 +44,47 @@ export const ADJUST_DOWNLINE_COUNTS_SQL = `
   UPDATE mlm_distributor SET downline_count = downline_count + ?, updated_at = now() WHERE id IN (?)`
 
 /**
- * A page of a downline in (level, path) order: per level, an index range scan over
- * (depth, path text_pattern_ops) that starts after the cursor and stops at `limit` rows; levels are
- * visited in order, and the sponsors are joined to the page only. Members of one level come grouped
- * under their upline (a path is its ancestors' ids, which are time-ordered), earliest recruits first.
+ * A page of a downline in (level, path) order, without sorting or counting the team:
+ * - `levels` walks the levels from the cursor's down and stops once they hold enough members
+ *   (each level is an index-only range scan over (depth, path text_pattern_ops), at most `need` rows);
+ * - `page` takes, per level, the first `need` paths after the cursor, in index order, and keeps the page;
+ * - only the page's members are read (by id: a path's last segment) and joined to their sponsors.
+ * Members of one level come grouped under their upline (a path is its ancestors' time-ordered ids).
  * Parameters: root depth, first depth, last depth, first depth's lower path (exclusive), lower path
- * of the other depths (exclusive), upper path (exclusive), per-level rows, limit, offset.
+ * of the other depths (exclusive), upper path (exclusive), need (= limit + offset), limit, offset.
  */
 export const DOWNLINE_PAGE_SQL = `
-  SELECT m.id, m.handle, m.display_name, m.status, m.sponsor_id, s.handle AS sponsor_handle,
-         m.depth - ? AS level, m.enrolled_at, m.depth, m.path
-    FROM (
-      SELECT x.* FROM generate_series(?::int, ?::int) AS g(d)
+  WITH RECURSIVE params AS (
+      SELECT ?::int AS root_depth, ?::int AS first_depth, ?::int AS last_depth, ?::text AS first_lower,
+             ?::text AS lower_path, ?::text AS upper_path, ?::int AS need
+    ), levels(d, got) AS (
+      SELECT first_depth, 0 FROM params
+      UNION ALL
+      SELECT l.d + 1, l.got + (
+               SELECT count(*)::int FROM (
+                 SELECT 1 FROM mlm_distributor
+                  WHERE depth = l.d AND deleted_at IS NULL
+                    AND path ~>~ (CASE WHEN l.d = p.first_depth THEN p.first_lower ELSE p.lower_path END)
+                    AND path ~<~ p.upper_path
+                  LIMIT p.need) c)
+        FROM levels l, params p WHERE l.d <= p.last_depth AND l.got < p.need
+    ), page AS (
+      SELECT x.depth, x.path FROM levels g, params p
        CROSS JOIN LATERAL (
-         SELECT id, handle, display_name, status, sponsor_id, enrolled_at, depth, path FROM mlm_distributor
+         SELECT depth, path FROM mlm_distributor
           WHERE depth = g.d AND deleted_at IS NULL
-            AND path ~>~ (CASE WHEN g.d = ? THEN ?::text ELSE ?::text END) AND path ~<~ ?
-          ORDER BY path LIMIT ?
-       ) x
-       ORDER BY x.depth, x.path LIMIT ? OFFSET ?
-    ) m
+            AND path ~>~ (CASE WHEN g.d = p.first_depth THEN p.first_lower ELSE p.lower_path END)
+            AND path ~<~ p.upper_path
+          ORDER BY path USING ~<~ LIMIT p.need) x
+       WHERE g.d <= p.last_depth
+       ORDER BY x.depth, x.path USING ~<~ LIMIT ? OFFSET ?
+    )
+  SELECT m.id, m.handle, m.display_name, m.status, m.sponsor_id, s.handle AS sponsor_handle,
+         page.depth - (SELECT root_depth FROM params) AS level, m.enrolled_at, page.depth, page.path
+    FROM page
+    JOIN mlm_distributor m ON m.id = substring(page.path from '([^/]+)/$')
     JOIN mlm_distributor s ON s.id = m.sponsor_id
-   ORDER BY m.depth, m.path`
+   ORDER BY page.depth, page.path USING ~<~`
 
 /** The deepest level of the whole network (one index probe): where "no depth limit" ends. */
 export const DEEPEST_LEVEL_SQL = `SELECT coalesce(max(depth), 0) AS depth FROM mlm_distributor WHERE deleted_at IS NULL`

@@ -238,7 +238,6 @@ export default class NetworkModuleService extends MedusaService<{
             root.depth,
             firstDepth,
             lastDepth,
-            firstDepth,
             firstLower,
             root.path,
             range.to,
