@@ -20,7 +20,7 @@ import {
   UPLINE_SQL,
   toPgPlaceholders,
 } from "../src/modules/network/queries"
-import { subtreeRange } from "../src/modules/network/utils/path"
+import { belowWindowParams, downlinePageParams, downlineWindow, windowCountParams } from "../src/modules/network/utils/downline"
 import * as networkMigration1 from "../src/modules/network/migrations/Migration20261122192711"
 import * as networkMigration2 from "../src/modules/network/migrations/Migration20261122193810"
 import * as networkMigration3 from "../src/modules/network/migrations/Migration20261122201621"
@@ -187,23 +187,13 @@ async function naiveDownlineCount(client: Client, id: string) {
 export async function downlinePage(client: Client, rootId: string, maxDepth: number | undefined, limit: number, after: string | null) {
   const q = (sql: string, params: unknown[] = []) => client.query(toPgPlaceholders(sql), params)
   const root = (await q(DISTRIBUTOR_SQL, [rootId])).rows[0]
-  const range = subtreeRange(root.path)
   const deepest = Number((await q(DEEPEST_LEVEL_SQL)).rows[0].depth)
-  const lastDepth = Math.min(root.depth + (maxDepth ?? Number.MAX_SAFE_INTEGER), deepest)
-  let firstDepth = root.depth + 1
-  let firstLower = root.path
-  if (after) {
-    const cursor = (await q(CURSOR_MEMBER_SQL, [after])).rows[0]
-    firstDepth = cursor.depth
-    firstLower = cursor.path
-  }
-  const rows =
-    firstDepth > lastDepth
-      ? []
-      : (await q(DOWNLINE_PAGE_SQL, [root.depth, firstDepth, lastDepth, firstLower, root.path, range.to, limit, limit, 0])).rows
+  const cursor = after ? (await q(CURSOR_MEMBER_SQL, [after])).rows[0] : null
+  const window = downlineWindow(root, deepest, maxDepth, cursor)!
+  const rows = window.first_depth > window.last_depth ? [] : (await q(DOWNLINE_PAGE_SQL, downlinePageParams(root, window, limit, 0))).rows
   let count = Number(root.downline_count)
-  if (lastDepth < deepest && (await q(ANYONE_ON_LEVEL_SQL, [lastDepth + 1, root.path, range.to])).rows[0].found) {
-    count = Number((await q(DOWNLINE_COUNT_SQL, [root.depth + 1, lastDepth, root.path, range.to])).rows[0].total)
+  if (window.last_depth < deepest && (await q(ANYONE_ON_LEVEL_SQL, belowWindowParams(root, window))).rows[0].found) {
+    count = Number((await q(DOWNLINE_COUNT_SQL, windowCountParams(root, window))).rows[0].total)
   }
   return { rows, count, next: rows.length === limit ? rows[rows.length - 1].handle : null }
 }

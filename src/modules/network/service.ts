@@ -31,6 +31,7 @@ import {
 } from "./types"
 import { childPath, depthOfPath, isInSubtree, rootPath, subtreeRange, uplineIdsFromPath } from "./utils/path"
 import { ReferralTouch } from "./utils/attribution"
+import { belowWindowParams, downlinePageParams, downlineWindow, DownlineWindow, windowCountParams } from "./utils/downline"
 import {
   ADJUST_DOWNLINE_COUNTS_SQL,
   ATTRIBUTION_FOR_UPDATE_SQL,
@@ -217,48 +218,30 @@ export default class NetworkModuleService extends MedusaService<{
   ): Promise<{ members: DownlineMember[]; count: number; next_after: string | null }> {
     const manager = sharedContext.manager as SqlManager
     const root = await this.retrieveDistributorRow_(distributorId, manager)
-    const range = subtreeRange(root.path)
     const [{ depth: deepest }] = await manager.execute<{ depth: number }>(DEEPEST_LEVEL_SQL)
-    const lastDepth = Math.min(root.depth + (page.maxDepth ?? Number.MAX_SAFE_INTEGER), Number(deepest))
-    let firstDepth = root.depth + 1
-    let firstLower = root.path
-    if (page.after) {
-      const [cursor] = await manager.execute<{ depth: number; path: string }>(CURSOR_MEMBER_SQL, [page.after])
-      if (!cursor || cursor.path === root.path || !isInSubtree(cursor.path, root.path)) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, "The cursor does not point into this team: start again without it")
-      }
-      firstDepth = Number(cursor.depth)
-      firstLower = cursor.path
+    const [cursor] = page.after ? await manager.execute<{ depth: number; path: string }>(CURSOR_MEMBER_SQL, [page.after]) : []
+    const window = page.after && !cursor ? null : downlineWindow(root, Number(deepest), page.maxDepth, cursor ?? null)
+    if (!window) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "The cursor does not point into this team: start again without it")
     }
-    const offset = page.offset ?? 0
     const rows =
-      firstDepth > lastDepth
+      window.first_depth > window.last_depth
         ? []
-        : await manager.execute(DOWNLINE_PAGE_SQL, [
-            root.depth,
-            firstDepth,
-            lastDepth,
-            firstLower,
-            root.path,
-            range.to,
-            page.limit + offset,
-            page.limit,
-            offset,
-          ])
+        : await manager.execute(DOWNLINE_PAGE_SQL, downlinePageParams(root, window, page.limit, page.offset ?? 0))
     const members: DownlineMember[] = rows.map(({ depth, path, ...row }) => ({ ...(row as DownlineMember), level: Number(row.level) }))
     return {
       members,
-      count: await this.countDownline_(manager, root, lastDepth, Number(deepest)),
+      count: await this.countDownline_(manager, root, window, Number(deepest)),
       next_after: members.length === page.limit ? members[members.length - 1].handle : null,
     }
   }
 
-  private async countDownline_(manager: SqlManager, root: DistributorDTO, lastDepth: number, deepest: number): Promise<number> {
-    const range = subtreeRange(root.path)
-    if (lastDepth >= deepest) return root.downline_count
-    const [{ found }] = await manager.execute<{ found: boolean }>(ANYONE_ON_LEVEL_SQL, [lastDepth + 1, root.path, range.to])
+  /** The maintained counter, unless the window cuts the team off: then the kept levels, counted from the index. */
+  private async countDownline_(manager: SqlManager, root: DistributorDTO, window: DownlineWindow, deepest: number): Promise<number> {
+    if (window.last_depth >= deepest) return root.downline_count
+    const [{ found }] = await manager.execute<{ found: boolean }>(ANYONE_ON_LEVEL_SQL, belowWindowParams(root, window))
     if (!found) return root.downline_count
-    const [{ total }] = await manager.execute<{ total: string }>(DOWNLINE_COUNT_SQL, [root.depth + 1, lastDepth, root.path, range.to])
+    const [{ total }] = await manager.execute<{ total: string }>(DOWNLINE_COUNT_SQL, windowCountParams(root, window))
     return Number(total)
   }
 

@@ -241,8 +241,7 @@ async function firstSnapshot(
 
 /** Level 1 first: the credited distributor and their upline; for a distributor's own order, from their sponsor up. */
 async function beneficiaryChain(network: NetworkModuleService, attribution: Pick<OrderAttributionDTO, "distributor_id" | "source">): Promise<Beneficiary[]> {
-  const credited = await network.retrieveDistributor(attribution.distributor_id)
   const upline = await network.listUpline(attribution.distributor_id)
-  const asBeneficiary = (d: Beneficiary): Beneficiary => ({ id: d.id, handle: d.handle, status: d.status })
-  return attribution.source === "self" ? upline.map(asBeneficiary) : [credited, ...upline].map(asBeneficiary)
+  const chain: Beneficiary[] = attribution.source === "self" ? upline : [await network.retrieveDistributor(attribution.distributor_id), ...upline]
+  return chain.map((d) => ({ id: d.id, handle: d.handle, status: d.status }))
 }
