@@ -18,6 +18,7 @@ import {
   DOWNLINE_PAGE_SQL,
   TEAM_COUNTS_SQL,
   UPLINE_SQL,
+  DistributorListFilters,
   toPgPlaceholders,
 } from "../src/modules/network/queries"
 import { belowWindowParams, downlinePageParams, downlineWindow, windowCountParams } from "../src/modules/network/utils/downline"
@@ -26,12 +27,20 @@ import * as networkMigration2 from "../src/modules/network/migrations/Migration2
 import * as networkMigration3 from "../src/modules/network/migrations/Migration20261122201621"
 import * as networkMigration4 from "../src/modules/network/migrations/Migration20261122204917"
 import * as networkMigration5 from "../src/modules/network/migrations/Migration20261124130000"
+import * as networkMigration6 from "../src/modules/network/migrations/Migration20261124150000"
+import { readDistributorList } from "../src/modules/network/admin-list"
 import { connect, measure, Measurement, migrationSql, mulberry32, fmt, recordResults } from "./lib"
 
 const SIZE = Number(process.env.MLM_BENCH_SIZE || 1_000_000)
 const SPINE = 40 // members reserved to hang a chain down to depth 30+ if the random tree is shallower
 const BATCH = 10_000
-const GENERATOR = `random-recursive-v5:${SIZE}`
+const GENERATOR = `random-recursive-v6:${SIZE}`
+
+const FIRST_NAMES = `Ada Ben Cara Dev Eli Fay Gus Hana Ivo Jin Kai Lea Milo Nia Omar Pia Quin Rosa Sam Tia Uma Vic Wes Xia Yara Zed
+  Amir Bea Cole Dana Emil Fern Gita Hugo Iris Jude Kira Luca Maya Noah Olga Pete Rhea Saul Tara Ugo Vera Will Yusuf Zoe`.split(/\s+/)
+const LAST_NAMES = `Abbott Baker Castillo Dubois Eriksen Fischer Garcia Haddad Ito Jensen Kowalski Larsen Moreau Novak Okafor Petrov
+  Quispe Rossi Schmidt Tanaka Umar Vargas Weber Xu Yilmaz Zhang Andersson Brennan Costa Dimitrov Evans Ferreira Gallo Horvat
+  Ibrahim Jovanovic Keller Lindqvist Murphy Nakamura Olsen Popescu Reyes Santos Takahashi Varga Walsh Young Ziegler`.split(/\s+/)
 
 type Generated = { ids: string[]; depth: Int32Array; parent: Int32Array; subtree: Int32Array }
 
@@ -53,7 +62,7 @@ export async function generate(client: Client, { fresh = true }: { fresh?: boole
   if (fresh) {
     await client.query("DROP TABLE IF EXISTS mlm_distributor CASCADE")
     await client.query("DROP TABLE IF EXISTS mlm_network_setting CASCADE")
-    const migrations = [networkMigration1, networkMigration2, networkMigration3, networkMigration4, networkMigration5]
+    const migrations = [networkMigration1, networkMigration2, networkMigration3, networkMigration4, networkMigration5, networkMigration6]
     for (const sql of await migrationSql(migrations)) await client.query(sql)
   } else {
     await client.query("DELETE FROM mlm_distributor")
@@ -88,18 +97,24 @@ export async function generate(client: Client, { fresh = true }: { fresh?: boole
   const ids: string[] = new Array(SIZE)
   const paths: string[] = new Array(SIZE)
   const started = Date.now()
-  type Batch = { id: string[]; handle: string[]; sponsor: (string | null)[]; path: string[]; depth: number[]; status: string[]; downline: number[] }
-  const empty = (): Batch => ({ id: [], handle: [], sponsor: [], path: [], depth: [], status: [], downline: [] })
+  type Batch = {
+    id: string[]; handle: string[]; name: string[]; sponsor: (string | null)[]; path: string[]; depth: number[]
+    status: string[]; downline: number[]; enrolled: number[]
+  }
+  const empty = (): Batch => ({ id: [], handle: [], name: [], sponsor: [], path: [], depth: [], status: [], downline: [], enrolled: [] })
+  // Enrolments spread over six years in recruitment order (sponsors enrol before their recruits).
+  const secondsApart = (6 * 365 * 24 * 3600) / SIZE
   let batch = empty()
   const flush = async () => {
     if (!batch.id.length) return
     await client.query(
       `INSERT INTO mlm_distributor (id, handle, display_name, status, sponsor_id, customer_id, enrolled_at, path, depth,
          downline_count, created_at, updated_at)
-       SELECT id, handle, handle, status, sponsor, 'cus_' || id, now(), path, depth, downline, now(), now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[])
-           AS t(id, handle, sponsor, path, depth, status, downline)`,
-      [batch.id, batch.handle, batch.sponsor, batch.path, batch.depth, batch.status, batch.downline]
+       SELECT id, handle, name, status, sponsor, 'cus_' || id, timestamptz '2020-01-01T00:00:00Z' + make_interval(secs => enrolled),
+              path, depth, downline, now(), now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[], $8::text[], $9::float8[])
+           AS t(id, handle, sponsor, path, depth, status, downline, name, enrolled)`,
+      [batch.id, batch.handle, batch.sponsor, batch.path, batch.depth, batch.status, batch.downline, batch.name, batch.enrolled]
     )
     batch = empty()
   }
@@ -115,6 +130,8 @@ export async function generate(client: Client, { fresh = true }: { fresh?: boole
     batch.depth.push(depth[i])
     batch.status.push(random() < 0.05 ? "inactive" : "active")
     batch.downline.push(downline[i])
+    batch.name.push(`${FIRST_NAMES[Math.floor(random() * FIRST_NAMES.length)]} ${LAST_NAMES[Math.floor(random() * LAST_NAMES.length)]}`)
+    batch.enrolled.push(Math.round(i * secondsApart))
     if (batch.id.length === BATCH) {
       await flush()
       if ((i + 1) % 50_000 === 0) {
@@ -198,6 +215,26 @@ export async function downlinePage(client: Client, rootId: string, maxDepth: num
   return { rows, count, next: rows.length === limit ? rows[rows.length - 1].handle : null }
 }
 
+/** Runs knex-style SQL on a pg client (the executor the plugin's shared readers and writers take). */
+export const pgExecutor = (client: Client) => async <T = Record<string, any>>(sql: string, params: unknown[] = []) =>
+  (await client.query(toPgPlaceholders(sql), params)).rows as T[]
+
+/**
+ * One admin list page exactly as GET /admin/mlm/distributors asks for it: readDistributorList in a
+ * transaction (as NetworkModuleService.listDistributorPage runs it), then the page's team counts and
+ * its sponsors.
+ */
+export async function adminListPage(client: Client, filters: DistributorListFilters, limit: number, offset: number) {
+  await client.query("BEGIN")
+  const page = await readDistributorList(pgExecutor(client), filters, { limit, offset })
+  await client.query("COMMIT")
+  const ids = page.rows.map((r) => r.id)
+  const sponsorIds = [...new Set(page.rows.map((r) => r.sponsor_id).filter(Boolean))]
+  if (ids.length) await client.query(toPgPlaceholders(TEAM_COUNTS_SQL), [ids])
+  if (sponsorIds.length) await client.query("SELECT * FROM mlm_distributor WHERE id = ANY($1::text[]) AND deleted_at IS NULL", [sponsorIds])
+  return page
+}
+
 async function main() {
   const client = await connect(process.env.MLM_BENCH_DB || "mlm_bench")
   const { rows: existing } = await client.query(
@@ -206,7 +243,7 @@ async function main() {
   if (process.env.MLM_BENCH_REGENERATE || !existing[0].present || !(await hasGeneratedNetwork(client))) await generate(client)
   else console.log(`\nReusing the generated network (${GENERATOR}; MLM_BENCH_REGENERATE=1 rebuilds it)`)
   // Indexes added since the network was generated (IF NOT EXISTS: a no-op once there).
-  for (const sql of await migrationSql([networkMigration5])) await client.query(sql)
+  for (const sql of await migrationSql([networkMigration5, networkMigration6])) await client.query(sql)
   await client.query("ANALYZE mlm_distributor")
 
   const tree = await load(client)
@@ -289,6 +326,27 @@ async function main() {
   )
   results.push(pageRoot, pageRootDeep, pageRootAll, pageRoot3, pageMid, pageMid3, pageAny)
 
+  console.log("\nAdmin distributor list (50 per page, as GET /admin/mlm/distributors answers it, count included)")
+  const clients = client
+  const all = await adminListPage(clients, {}, 50, 0)
+  if (all.count !== tree.ids.length || all.rows.length !== 50) throw new Error(`admin list count ${all.count} is not the network's size`)
+  const named = await adminListPage(clients, { q: "member-123456" }, 50, 0)
+  if (named.rows[0]?.handle !== "member-123456") throw new Error("admin search did not find member-123456")
+  const searches = ["member-4242", "zoe zhang", "tanaka", "ada", "ibrahim", "kira l", "member-99999", "nobody-here"]
+  const lists: Measurement[] = [
+    await measure("first page, no filter", 300, 20, () => adminListPage(clients, {}, 50, 0)),
+    await measure("page 200 (offset 9,950), no filter", 300, 20, () => adminListPage(clients, {}, 50, 9_950)),
+    await measure("status=inactive, first page", 300, 20, () => adminListPage(clients, { status: "inactive" }, 50, 0)),
+    await measure("frontline of the root (sponsor_id)", 300, 20, () => adminListPage(clients, { sponsor_id: root }, 50, 0)),
+    await measure("search q (handle or name fragment, 8 kinds)", 800, 20, (i) =>
+      adminListPage(clients, { q: searches[i % searches.length] }, 50, 0)
+    ),
+    await measure("search q + status=active", 300, 20, (i) =>
+      adminListPage(clients, { q: searches[i % searches.length], status: "active" }, 50, 0)
+    ),
+  ]
+  results.push(...lists)
+
   console.log("\nRatios (naive p50 / plugin p50, measured side by side in this run)")
   for (const [label, plugin, naive] of pairs) {
     console.log(`  ${label.padEnd(40)} ${(naive.p50 / plugin.p50).toFixed(1).padStart(9)}x   (${fmt(plugin.p50)} vs ${fmt(naive.p50)})`)
@@ -312,6 +370,7 @@ async function main() {
     downline_page_mid_p99_ms: pageMid.p99,
     downline_page_any_p99_ms: pageAny.p99,
     downline_page_root_depth3_p99_ms: pageRoot3.p99,
+    admin_list_p99_ms: Math.max(...lists.map((m) => m.p99)),
     results,
   })
   await client.end()

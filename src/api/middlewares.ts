@@ -1,6 +1,9 @@
 import {
   authenticate,
   defineMiddlewares,
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
@@ -22,9 +25,22 @@ import {
   AdminListDistributorsQuery,
   AdminReconcile,
   AdminUpdateDistributor,
+  AdminImportNetworkQuery,
 } from "./admin/mlm/validators"
+import multer from "multer"
 
 const customerOnly = authenticate("customer", ["session", "bearer"])
+
+/** Network imports arrive as a CSV upload, kept in memory (a million rows is about 80 MB). */
+const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 200 * 1024 * 1024, files: 1 } }).single("file")
+const uploadImportFile = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
+  importUpload(req as any, res as any, (error?: unknown) => {
+    if (error instanceof multer.MulterError) {
+      res.status(400).json({ type: "invalid_data", message: `The upload was refused: ${error.message} (${error.field ?? "file"})` })
+      return
+    }
+    next(error)
+  })
 
 // Query validation here only coerces and bounds; the routes pick their own fields.
 const plainQuery = { defaults: [] as string[], isList: false }
@@ -75,6 +91,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/admin/mlm/orders/:id/attribution",
       middlewares: [validateAndTransformBody(AdminCorrectAttribution)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/mlm/imports",
+      middlewares: [validateAndTransformQuery(AdminImportNetworkQuery, plainQuery), uploadImportFile],
     },
     {
       method: ["GET"],

@@ -233,3 +233,115 @@ export function toPgPlaceholders(sql: string): string {
   let n = 0
   return sql.replace(/\?/g, () => `$${++n}`)
 }
+
+/** The admin distributor list: what an admin filters by. `q` is matched anywhere in handle or name. */
+export type DistributorListFilters = { q?: string; status?: string; sponsor_id?: string }
+
+/** Beyond this many matches a filtered list answers `count_capped` instead of counting them all. */
+export const LIST_COUNT_CAP = 10_000
+/** A search counts its matches up to here: fewer are read through the trigram index, more by walking the list's order. */
+export const SEARCH_COUNT_CAP = 2_000
+
+/** The search key the trigram index holds (Migration20261124150000): the query must use the same expression. */
+const SEARCH_KEY = `lower(handle || ' ' || display_name)`
+
+/** `%q%` for LIKE, with the pattern characters in q taken literally. */
+export const likeContains = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+function listWhere(filters: DistributorListFilters): { sql: string; params: unknown[] } {
+  const clauses = ["deleted_at IS NULL"]
+  const params: unknown[] = []
+  if (filters.status) (clauses.push("status = ?"), params.push(filters.status))
+  if (filters.sponsor_id) (clauses.push("sponsor_id = ?"), params.push(filters.sponsor_id))
+  if (filters.q) (clauses.push(`${SEARCH_KEY} LIKE ?`), params.push(likeContains(filters.q)))
+  return { sql: clauses.join(" AND "), params }
+}
+
+/** A page of the admin list in enrolment order (ids first: the walk stays index-only; then their rows). */
+export function distributorListPageSql(filters: DistributorListFilters, limit: number, offset: number) {
+  const where = listWhere(filters)
+  return {
+    sql: `WITH page AS MATERIALIZED (
+            SELECT id, enrolled_at FROM mlm_distributor WHERE ${where.sql} ORDER BY enrolled_at, id LIMIT ? OFFSET ?)
+          SELECT ${DISTRIBUTOR_COLUMNS.split(",").map((c) => `d.${c.trim()}`).join(", ")}
+            FROM page JOIN mlm_distributor d ON d.id = page.id ORDER BY page.enrolled_at, page.id`,
+    params: [...where.params, limit, offset],
+  }
+}
+
+/**
+ * How many match: without filters, exact from the maintained counters (the top-level distributors
+ * plus everyone below them); with filters, counted up to a cap (+ 1, to know it was passed).
+ */
+export function distributorListCountSql(filters: DistributorListFilters, cap: number) {
+  if (!filters.q && !filters.status && !filters.sponsor_id) {
+    return {
+      sql: `SELECT count(*) + coalesce(sum(downline_count), 0) AS count
+              FROM mlm_distributor WHERE depth = 0 AND deleted_at IS NULL`,
+      params: [] as unknown[],
+    }
+  }
+  const where = listWhere(filters)
+  return {
+    sql: `SELECT count(*) AS count FROM (SELECT 1 FROM mlm_distributor WHERE ${where.sql} LIMIT ?) matched`,
+    params: [...where.params, cap + 1],
+  }
+}
+
+/** For a search that matches many: walk the list's order index-only instead of reading every match. */
+export const WALK_LIST_ORDER_SQL = [`SET LOCAL enable_bitmapscan = off`, `SET LOCAL max_parallel_workers_per_gather = 0`]
+
+/*
+ * Network import (NetworkModuleService.importNetwork). Rows travel as one JSON parameter per batch
+ * (json_to_recordset), not as thousands of bound values.
+ */
+export const IMPORT_BATCH_SIZE = 5_000
+
+/** Distributors named in an import (as handle or sponsor), by handle. Parameter: JSON array of handles. */
+export const DISTRIBUTORS_BY_HANDLES_SQL = `
+  SELECT id, handle, path, depth, customer_id FROM mlm_distributor
+   WHERE handle IN (SELECT value FROM json_array_elements_text(?::json)) AND deleted_at IS NULL`
+
+/** Current paths of the given distributors. Parameter: JSON array of ids. */
+export const PATHS_BY_IDS_SQL = `
+  SELECT id, path FROM mlm_distributor
+   WHERE id IN (SELECT value FROM json_array_elements_text(?::json)) AND deleted_at IS NULL`
+
+/** Distributors of the given customers. Parameter: JSON array of customer ids. */
+export const DISTRIBUTORS_BY_CUSTOMERS_SQL = `
+  SELECT handle, customer_id FROM mlm_distributor
+   WHERE customer_id IN (SELECT value FROM json_array_elements_text(?::json)) AND deleted_at IS NULL`
+
+/** Inserts a batch of planned distributors. Parameters: import id (kept in metadata), JSON rows. */
+export const INSERT_IMPORTED_DISTRIBUTORS_SQL = `
+  INSERT INTO mlm_distributor (id, handle, display_name, status, sponsor_id, customer_id, enrolled_at, path, depth,
+    downline_count, metadata, created_at, updated_at)
+  SELECT t.id, t.handle, t.display_name, t.status, t.sponsor_id, t.customer_id, t.enrolled_at, t.path, t.depth,
+         t.downline_count, jsonb_build_object('mlm_import_id', ?::text), now(), now()
+    FROM json_to_recordset(?::json) AS t(id text, handle text, display_name text, status text, sponsor_id text,
+         customer_id text, enrolled_at timestamptz, path text, depth int, downline_count int)`
+
+/** Customers bound to the sponsor they were imported under (kept if already bound). Parameter: JSON rows. */
+export const INSERT_IMPORTED_BINDINGS_SQL = `
+  INSERT INTO mlm_customer_binding (id, customer_id, distributor_id, source, created_at, updated_at)
+  SELECT 'mlmbind_' || t.id, t.customer_id, t.sponsor_id, 'enrollment', now(), now()
+    FROM json_to_recordset(?::json) AS t(id text, customer_id text, sponsor_id text)
+   WHERE t.sponsor_id IS NOT NULL
+  ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING`
+
+/** Adds each delta to an existing distributor's maintained count. Parameter: JSON [{id, delta}]. */
+export const INCREMENT_DOWNLINE_COUNTS_SQL = `
+  UPDATE mlm_distributor d SET downline_count = d.downline_count + t.delta, updated_at = now()
+    FROM json_to_recordset(?::json) AS t(id text, delta int)
+   WHERE d.id = t.id`
+
+/** Removes an import (its compensation). Parameter: import id. Returns how many rows went. */
+export const DELETE_IMPORTED_SQL = `
+  WITH gone AS (DELETE FROM mlm_distributor WHERE metadata->>'mlm_import_id' = ? RETURNING customer_id, sponsor_id)
+  DELETE FROM mlm_customer_binding b USING gone
+   WHERE b.customer_id = gone.customer_id AND b.distributor_id = gone.sponsor_id AND b.source = 'enrollment'`
+
+/** The secondary indexes of the distributor table, to set aside during a large import and rebuild after. */
+export const DISTRIBUTOR_SECONDARY_INDEXES_SQL = `
+  SELECT i.indexname, i.indexdef FROM pg_indexes i
+   WHERE i.schemaname = current_schema() AND i.tablename = 'mlm_distributor' AND i.indexname <> 'mlm_distributor_pkey'`

@@ -62,7 +62,18 @@ import {
   ACQUIRE_LEASE_SQL,
   RELEASE_LEASE_SQL,
   upsertCartReferralSql,
+  DistributorListFilters,
+  DISTRIBUTORS_BY_HANDLES_SQL,
+  DISTRIBUTORS_BY_CUSTOMERS_SQL,
+  DELETE_IMPORTED_SQL,
+  INCREMENT_DOWNLINE_COUNTS_SQL,
 } from "./queries"
+import { ImportProgress, writeNetworkImport } from "./import-writer"
+import { readDistributorList } from "./admin-list"
+import type { ImportPlan } from "./utils/import"
+
+/** Handles or customer ids per lookup query of an import. */
+const LOOKUP_CHUNK = 20_000
 
 /** Touches a cart referral keeps: the first one and the 19 newest. */
 export const MAX_CART_TOUCHES = 20
@@ -262,6 +273,74 @@ export default class NetworkModuleService extends MedusaService<{
       }
     }
     return result
+  }
+
+  /** The admin list: a page in enrolment order and how many match (see readDistributorList). */
+  @InjectTransactionManager()
+  async listDistributorPage(
+    filters: DistributorListFilters,
+    page: { limit: number; offset: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ distributors: DistributorDTO[]; count: number; count_capped: boolean }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const { rows, count, count_capped } = await readDistributorList(manager.execute.bind(manager), filters, page)
+    return { distributors: rows.map(toDistributor), count, count_capped }
+  }
+
+  /**
+   * What an import's file refers to that already exists: the distributors it names (as handle or
+   * sponsor) and, of the customers given, those already enrolled (by customer id, with their handle).
+   */
+  @InjectManager()
+  async lookupForImport(
+    handles: string[],
+    customerIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ distributors: { id: string; handle: string; path: string; depth: number }[]; enrolled: { customer_id: string; handle: string }[] }> {
+    const manager = sharedContext.manager as SqlManager
+    const distributors: { id: string; handle: string; path: string; depth: number }[] = []
+    const enrolled: { customer_id: string; handle: string }[] = []
+    for (let i = 0; i < handles.length; i += LOOKUP_CHUNK) {
+      const rows = await manager.execute(DISTRIBUTORS_BY_HANDLES_SQL, [JSON.stringify(handles.slice(i, i + LOOKUP_CHUNK))])
+      for (const row of rows) distributors.push({ id: row.id, handle: row.handle, path: row.path, depth: Number(row.depth) })
+    }
+    for (let i = 0; i < customerIds.length; i += LOOKUP_CHUNK) {
+      const rows = await manager.execute(DISTRIBUTORS_BY_CUSTOMERS_SQL, [JSON.stringify(customerIds.slice(i, i + LOOKUP_CHUNK))])
+      for (const row of rows) enrolled.push({ customer_id: row.customer_id, handle: row.handle })
+    }
+    return { distributors, enrolled }
+  }
+
+  /** Writes a planned import in one transaction (see writeNetworkImport); all of it or nothing. */
+  @InjectTransactionManager()
+  async importNetwork(
+    input: { plan: ImportPlan; customer_ids: Record<string, string>; import_id: string },
+    onProgress?: ImportProgress,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ written: number; rebuilt_indexes: number }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    return writeNetworkImport(
+      manager.execute.bind(manager),
+      input.plan,
+      new Map(Object.entries(input.customer_ids)),
+      input.import_id,
+      onProgress
+    )
+  }
+
+  /** Takes an import back (compensation): its rows, their sponsor bindings and what their ancestors gained. */
+  @InjectTransactionManager()
+  async removeImport(
+    input: { import_id: string; ancestor_increments: { id: string; delta: number }[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await manager.execute(LOCK_GENEALOGY_EXCLUSIVE_SQL)
+    await manager.execute(DELETE_IMPORTED_SQL, [input.import_id])
+    if (input.ancestor_increments.length) {
+      const back = input.ancestor_increments.map(({ id, delta }) => ({ id, delta: -delta }))
+      await manager.execute(INCREMENT_DOWNLINE_COUNTS_SQL, [JSON.stringify(back)])
+    }
   }
 
   /** Distributors whose sponsor chain disagrees with their stored path: empty when the tree is sound. */

@@ -112,3 +112,8 @@ export type AdminSetWholesaleType = z.infer<typeof AdminSetWholesale>
 /** Reconciliation takes no input: a body with fields is a mistake worth a 400, not silence. */
 export const AdminReconcile = z.object({}).strict()
 export type AdminReconcileType = z.infer<typeof AdminReconcile>
+
+export const AdminImportNetworkQuery = z
+  .object({ dry_run: z.enum(["true", "false"]).transform((v) => v === "true").optional() })
+  .strict()
+export type AdminImportNetworkQueryType = z.infer<typeof AdminImportNetworkQuery>

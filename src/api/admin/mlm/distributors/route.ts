@@ -2,22 +2,15 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { resolveNetwork, serializeDistributor, sponsorsById } from "../../../utils/network"
 import { AdminListDistributorsQueryType } from "../validators"
 
-/** Distributors with search (handle or name) and filters; team counts for the page in one query. */
+/**
+ * Distributors in enrolment order, with search (anywhere in handle or name) and filters; team counts
+ * for the page in one query. `count` is exact without filters; a filtered count stops at 10,000 and
+ * answers `count_capped: true` (a million-row count is not worth an admin's wait).
+ */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListDistributorsQueryType>, res: MedusaResponse) {
   const network = resolveNetwork(req.scope)
   const { q, status, sponsor_id, limit, offset } = req.validatedQuery as AdminListDistributorsQueryType
-  const filters: Record<string, unknown> = {}
-  if (status) filters.status = status
-  if (sponsor_id) filters.sponsor_id = sponsor_id
-  if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    filters.$or = [{ handle: { $ilike: pattern } }, { display_name: { $ilike: pattern } }]
-  }
-  const [distributors, count] = await network.listAndCountDistributors(filters, {
-    take: limit,
-    skip: offset,
-    order: { enrolled_at: "ASC", id: "ASC" },
-  })
+  const { distributors, count, count_capped } = await network.listDistributorPage({ q, status, sponsor_id }, { limit, offset })
   const [sponsors, counts] = await Promise.all([
     sponsorsById(network, distributors),
     network.countTeams(distributors.map((d) => d.id)),
@@ -28,6 +21,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListDist
       ...(counts[d.id] ?? { frontline_count: 0, downline_count: 0 }),
     })),
     count,
+    count_capped,
     limit,
     offset,
   })

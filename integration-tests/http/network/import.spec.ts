@@ -1,0 +1,156 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { createAdminHeaders, registerCustomer } from "../../helpers/auth"
+import { createPublishableKey, failure } from "../../helpers/store"
+import { enrollThroughStore, networkService } from "../../helpers/network"
+
+jest.setTimeout(180_000)
+
+const upload = (csv: string) => {
+  const form = new FormData()
+  form.append("file", new Blob([csv], { type: "text/csv" }), "network.csv")
+  return form
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: { headers: Record<string, string> }
+    let admin: { headers: Record<string, string> }
+
+    beforeEach(async () => {
+      const container = getContainer()
+      store = (await createPublishableKey(container)).headers
+      admin = await createAdminHeaders(container)
+    })
+
+    describe("POST /admin/mlm/imports", () => {
+      it("reports every bad row by line and writes nothing; then imports a valid file whole, counts and paths audited", async () => {
+        const container = getContainer()
+        const network = networkService(container)
+        const customers = container.resolve(Modules.CUSTOMER)
+        const anna = await enrollThroughStore(api, store, "anna")
+        // A customer of the shop who is not yet a distributor: matched by e-mail (any case), not created again.
+        await registerCustomer(api, store, { email: "known.buyer@example.com" })
+        const customersBefore = (await customers.listCustomers({}, { take: null })).length
+
+        const bad = [
+          "handle,email,sponsor_handle,display_name,status,enrolled_at",
+          "kid,kid@example.com,mom,Kid K.,inactive,2024-05-01", // line 2: orphan (its sponsor is invalid)
+          "mom,mom@example.com,ghost,,,", // line 3: unknown sponsor
+          "anna,someone@example.com,,,,", // line 4: handle already taken
+          "admin,admin@example.com,,,,", // line 5: reserved
+          "x1,y,,,,", // line 6: short handle, bad e-mail
+        ].join("\n")
+        const refused = await failure(api.post("/admin/mlm/imports", upload(bad), admin))
+        expect(refused.status).toBe(400)
+        expect(refused.data).toEqual({
+          type: "invalid_data",
+          message: "6 problem(s) in the file; nothing was imported",
+          error_count: 6,
+          errors: [
+            { line: 2, handle: "kid", reason: "orphan: its sponsor 'mom' (line 3) cannot be imported" },
+            { line: 3, handle: "mom", reason: "unknown sponsor 'ghost'" },
+            { line: 4, handle: "anna", reason: "handle 'anna' is already taken" },
+            { line: 5, handle: "admin", reason: "handle 'admin' is reserved" },
+            { line: 6, handle: "x1", reason: "handle must be at least 3 characters long" },
+            { line: 6, handle: "x1", reason: "'y' is not an e-mail address" },
+          ],
+        })
+        expect((await network.listDistributors({}, { take: null })).map((d) => d.handle)).toEqual(["anna"])
+        expect((await customers.listCustomers({}, { take: null })).length).toBe(customersBefore)
+
+        const good = [
+          "email,handle,sponsor_handle,display_name,status,enrolled_at",
+          "kid@example.com,kid,mom,Kid K.,inactive,2024-05-01",
+          "mom@example.com,mom,anna,Mo M.,,2023-01-15T09:30:00Z",
+          "KNOWN.Buyer@example.com,known,mom,,,",
+          "solo@example.com,solo,,,,",
+        ].join("\n")
+        const dry = await api.post("/admin/mlm/imports?dry_run=true", upload(good), admin)
+        expect(dry.status).toBe(200)
+        expect(dry.data.import).toMatchObject({ valid: true, dry_run: true, rows: 4, written: 0, errors: [] })
+        expect((await network.listDistributors({}, { take: null })).length).toBe(1)
+
+        const done = await api.post("/admin/mlm/imports", upload(good), admin)
+        expect(done.status).toBe(201)
+        expect(done.data.import).toEqual({
+          import_id: expect.stringMatching(/^mlmimp_/),
+          rows: 4,
+          valid: true,
+          dry_run: false,
+          errors: [],
+          written: 4,
+          customers_matched: 1,
+          customers_created: 3,
+        })
+        expect((await customers.listCustomers({}, { take: null })).length).toBe(customersBefore + 3)
+
+        const all = await network.listDistributors({}, { take: null })
+        const byHandle = Object.fromEntries(all.map((d) => [d.handle, d]))
+        expect(byHandle.mom).toMatchObject({ sponsor_id: anna.distributor.id, depth: 1, downline_count: 2, display_name: "Mo M.", status: "active" })
+        expect(byHandle.kid).toMatchObject({ sponsor_id: byHandle.mom.id, depth: 2, downline_count: 0, display_name: "Kid K.", status: "inactive" })
+        expect(byHandle.kid.enrolled_at.toISOString()).toBe("2024-05-01T00:00:00.000Z")
+        expect(byHandle.known).toMatchObject({ sponsor_id: byHandle.mom.id, display_name: "known" })
+        expect(byHandle.solo).toMatchObject({ sponsor_id: null, depth: 0 })
+        expect(byHandle.anna.downline_count).toBe(3)
+        expect(await network.findPathInconsistencies()).toEqual([])
+
+        // The matched customer is the registered one; everyone is a member and bound to their sponsor.
+        const [known] = await customers.listCustomers({ email: "known.buyer@example.com" })
+        expect(byHandle.known.customer_id).toBe(known.id)
+        const memberGroupId = await network.getSetting("member_group_id")
+        const members = await customers.listCustomerGroupCustomers({ customer_group_id: memberGroupId! }, { take: null })
+        expect(new Set(members.map((m) => m.customer_id))).toEqual(new Set(all.map((d) => d.customer_id)))
+        const bindings = await network.listCustomerBindings({ customer_id: [byHandle.kid.customer_id, byHandle.solo.customer_id] })
+        expect(bindings.map((b) => [b.customer_id, b.distributor_id, b.source])).toEqual([
+          [byHandle.kid.customer_id, byHandle.mom.id, "enrollment"],
+        ])
+
+        // The store sees the imported team at once.
+        const downline = await api.get("/store/mlm/me/downline", anna.headers)
+        expect(downline.data.count).toBe(3)
+        expect(downline.data.members.map((m: any) => [m.handle, m.level])).toEqual([["mom", 1], ["kid", 2], ["known", 2]])
+
+        // The same file again: every handle is taken now, and the e-mails are distributors.
+        const again = await failure(api.post("/admin/mlm/imports", upload(good), admin))
+        expect(again.status).toBe(400)
+        expect(again.data.error_count).toBe(8) // each row: handle taken, e-mail already a distributor
+        expect(again.data.errors[0]).toEqual({ line: 2, handle: "kid", reason: "handle 'kid' is already taken" })
+      })
+
+      it("refuses a missing file, an unreadable file, a bad query and a non-admin", async () => {
+        const noFile = await failure(api.post("/admin/mlm/imports", new FormData(), admin))
+        expect(noFile.status).toBe(400)
+        expect(noFile.data.message).toBe("Upload the network as a CSV file in the multipart field 'file'")
+        const noHeader = await failure(api.post("/admin/mlm/imports", upload("handle,mail\nann,x\n"), admin))
+        expect(noHeader.status).toBe(400)
+        expect(noHeader.data.message).toContain("column 'email' is missing")
+        const wrongField = new FormData()
+        wrongField.append("upload", new Blob(["handle,email\n"]), "x.csv")
+        expect((await failure(api.post("/admin/mlm/imports", wrongField, admin))).status).toBe(400)
+        expect((await failure(api.post("/admin/mlm/imports?dry_run=maybe", upload("handle,email\nann,a@x.io\n"), admin))).status).toBe(400)
+        expect((await failure(api.post("/admin/mlm/imports", upload("handle,email\nann,a@x.io\n")))).status).toBe(401)
+        const anna = await enrollThroughStore(api, store, "anna")
+        expect((await failure(api.post("/admin/mlm/imports", upload("handle,email\nann,a@x.io\n"), anna.headers))).status).toBe(401)
+        expect(await networkService(getContainer()).listDistributors({}, { take: null })).toHaveLength(1)
+      })
+    })
+
+    describe("GET /admin/mlm/distributors", () => {
+      it("searches anywhere in handle or name, counts exactly without filters and says when a filtered count is capped", async () => {
+        const anna = await enrollThroughStore(api, store, "anna")
+        await enrollThroughStore(api, store, "ben-smith", "anna")
+        await enrollThroughStore(api, store, "cleo", "anna")
+        const all = await api.get("/admin/mlm/distributors?limit=2", admin)
+        expect(all.data).toMatchObject({ count: 3, count_capped: false, limit: 2, offset: 0 })
+        expect(all.data.distributors.map((d: any) => d.handle)).toEqual(["anna", "ben-smith"])
+        const middle = await api.get("/admin/mlm/distributors?q=SMI", admin)
+        expect(middle.data).toMatchObject({ count: 1, count_capped: false })
+        expect(middle.data.distributors[0]).toMatchObject({ handle: "ben-smith", sponsor: { id: anna.distributor.id }, frontline_count: 0 })
+        // Pattern characters are taken literally.
+        expect((await api.get("/admin/mlm/distributors?q=%25", admin)).data.count).toBe(0)
+        expect((await api.get("/admin/mlm/distributors?q=_", admin)).data.count).toBe(0)
+      })
+    })
+  },
+})

@@ -1,0 +1,40 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { parseImportCsv } from "../../../../modules/network/utils/import"
+import { importNetworkWorkflow } from "../../../../workflows/network/workflows/import-network"
+import { AdminImportNetworkQueryType } from "../validators"
+
+/** How many row errors an answer lists (error_count has them all). */
+const ERRORS_SHOWN = 1_000
+
+/**
+ * Imports a network from a CSV upload (multipart field `file`): columns handle, email,
+ * sponsor_handle, display_name, status, enrolled_at. Nothing is written unless every row is valid;
+ * a 400 lists the rows that are not, by line number, with the reason. `?dry_run=true` only checks.
+ */
+export async function POST(req: AuthenticatedMedusaRequest<unknown, AdminImportNetworkQueryType>, res: MedusaResponse) {
+  const { dry_run } = req.validatedQuery as AdminImportNetworkQueryType
+  const file = (req as unknown as { file?: { buffer: Buffer } }).file
+  if (!file) {
+    res.status(400).json({ type: "invalid_data", message: "Upload the network as a CSV file in the multipart field 'file'" })
+    return
+  }
+  const { rows, problems } = parseImportCsv(file.buffer.toString("utf8"))
+  if (problems.length) {
+    res.status(400).json({ type: "invalid_data", message: `The file cannot be read: ${problems.join("; ")}` })
+    return
+  }
+  const { result } = await importNetworkWorkflow(req.scope).run({
+    input: { rows, import_id: generateEntityId(undefined, "mlmimp"), dry_run },
+  })
+  if (!result.valid) {
+    res.status(400).json({
+      type: "invalid_data",
+      message: `${result.errors.length} problem(s) in the file; nothing was imported`,
+      errors: result.errors.slice(0, ERRORS_SHOWN),
+      error_count: result.errors.length,
+    })
+    return
+  }
+  res.status(dry_run ? 200 : 201).json({ import: { ...result, dry_run: !!dry_run } })
+}

@@ -1,0 +1,47 @@
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+
+export type CreateImportCustomersInput = { emails: string[]; matched_customers: Record<string, string>; import_id: string }
+
+export const createImportCustomersStepId = "create-import-customers"
+
+const CREATE_CHUNK = 1_000
+
+/**
+ * The customers of an import: those found by e-mail are kept, the others are created (marked with the
+ * import's id). Returns every e-mail's customer id; compensation deletes the customers it created.
+ */
+export const createImportCustomersStep = createStep(
+  createImportCustomersStepId,
+  async ({ emails, matched_customers, import_id }: CreateImportCustomersInput, { container }) => {
+    const customerModule = container.resolve(Modules.CUSTOMER)
+    const logger = container.resolve("logger")
+    const customerIds: Record<string, string> = { ...matched_customers }
+    const missing = emails.filter((email) => !customerIds[email])
+    const created: string[] = []
+    try {
+      for (let i = 0; i < missing.length; i += CREATE_CHUNK) {
+        const customers = await customerModule.createCustomers(
+          missing.slice(i, i + CREATE_CHUNK).map((email) => ({ email, metadata: { mlm_import_id: import_id } }))
+        )
+        for (const customer of customers) {
+          customerIds[customer.email] = customer.id
+          created.push(customer.id)
+        }
+        if (missing.length > 20_000 && (i / CREATE_CHUNK) % 20 === 19) {
+          logger.info(`mlm import ${import_id}: ${created.length.toLocaleString("en")} / ${missing.length.toLocaleString("en")} customers created`)
+        }
+      }
+    } catch (error) {
+      // What this step made before failing is not compensated by the engine: remove it here.
+      if (created.length) await customerModule.deleteCustomers(created)
+      throw error
+    }
+    return new StepResponse({ customer_ids: customerIds, created: created.length }, created)
+  },
+  async (created, { container }) => {
+    if (!created?.length) return
+    const customerModule = container.resolve(Modules.CUSTOMER)
+    for (let i = 0; i < created.length; i += CREATE_CHUNK) await customerModule.deleteCustomers(created.slice(i, i + CREATE_CHUNK))
+  }
+)

@@ -1,0 +1,35 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { NETWORK_MODULE } from "../../../modules/network"
+import type NetworkModuleService from "../../../modules/network/service"
+import type { ImportPlan } from "../../../modules/network/utils/import"
+
+export type WriteNetworkImportInput = { plan: ImportPlan; customer_ids: Record<string, string>; import_id: string }
+
+export const writeNetworkImportStepId = "write-network-import"
+
+/**
+ * Writes the genealogy of an import in one transaction (rows, counts, bindings), logging progress.
+ * Compensation removes the import's rows and takes back what their existing ancestors gained.
+ */
+export const writeNetworkImportStep = createStep(
+  writeNetworkImportStepId,
+  async (input: WriteNetworkImportInput, { container }) => {
+    const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
+    const logger = container.resolve("logger")
+    const total = input.plan.distributors.length
+    const step = Math.max(50_000, Math.ceil(total / 10))
+    let reported = 0
+    const result = await network.importNetwork(input, (written) => {
+      if (total >= 50_000 && written - reported >= step) {
+        reported = written
+        logger.info(`mlm import ${input.import_id}: ${written.toLocaleString("en")} / ${total.toLocaleString("en")} distributors written`)
+      }
+    })
+    return new StepResponse(result, { import_id: input.import_id, ancestor_increments: input.plan.ancestor_increments })
+  },
+  async (written, { container }) => {
+    if (!written) return
+    const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
+    await network.removeImport(written)
+  }
+)
