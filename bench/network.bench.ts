@@ -235,6 +235,29 @@ export async function adminListPage(client: Client, filters: DistributorListFilt
   return page
 }
 
+/** The admin list's pages and searches, as GET /admin/mlm/distributors answers them. */
+async function benchAdminList(client: Client, size: number, root: string): Promise<Measurement[]> {
+  console.log("\nAdmin distributor list (50 per page, as GET /admin/mlm/distributors answers it, count included)")
+  const clients = client
+  const all = await adminListPage(clients, {}, 50, 0)
+  if (all.count !== size || all.rows.length !== 50) throw new Error(`admin list count ${all.count} is not the network's size`)
+  const named = await adminListPage(clients, { q: "member-123456" }, 50, 0)
+  if (named.rows[0]?.handle !== "member-123456") throw new Error("admin search did not find member-123456")
+  const searches = ["member-4242", "zoe zhang", "tanaka", "ada", "ibrahim", "kira l", "member-99999", "nobody-here"]
+  return [
+    await measure("first page, no filter", 300, 20, () => adminListPage(clients, {}, 50, 0)),
+    await measure("page 200 (offset 9,950), no filter", 300, 20, () => adminListPage(clients, {}, 50, 9_950)),
+    await measure("status=inactive, first page", 300, 20, () => adminListPage(clients, { status: "inactive" }, 50, 0)),
+    await measure("frontline of the root (sponsor_id)", 300, 20, () => adminListPage(clients, { sponsor_id: root }, 50, 0)),
+    await measure("search q (handle or name fragment, 8 kinds)", 800, 20, (i) =>
+      adminListPage(clients, { q: searches[i % searches.length] }, 50, 0)
+    ),
+    await measure("search q + status=active", 300, 20, (i) =>
+      adminListPage(clients, { q: searches[i % searches.length], status: "active" }, 50, 0)
+    ),
+  ]
+}
+
 async function main() {
   const client = await connect(process.env.MLM_BENCH_DB || "mlm_bench")
   const { rows: existing } = await client.query(
@@ -246,6 +269,14 @@ async function main() {
   for (const sql of await migrationSql([networkMigration5, networkMigration6])) await client.query(sql)
   await client.query("ANALYZE mlm_distributor")
 
+  if (process.env.MLM_BENCH_ONLY === "admin-list") {
+    // A quick re-run of one section (the network's size and root from two reads, not the whole tree).
+    const { rows } = await client.query("SELECT id, downline_count FROM mlm_distributor WHERE depth = 0 AND deleted_at IS NULL")
+    const lists = await benchAdminList(client, Number(rows[0].downline_count) + 1, rows[0].id)
+    recordResults("network_admin_list", { admin_list_p99_ms: Math.max(...lists.map((m) => m.p99)), results: lists })
+    await client.end()
+    return
+  }
   const tree = await load(client)
   const maxDepth = tree.depth.reduce((m, d) => Math.max(m, d), 0)
   const meanDepth = tree.depth.reduce((s, d) => s + d, 0) / tree.depth.length
@@ -326,25 +357,7 @@ async function main() {
   )
   results.push(pageRoot, pageRootDeep, pageRootAll, pageRoot3, pageMid, pageMid3, pageAny)
 
-  console.log("\nAdmin distributor list (50 per page, as GET /admin/mlm/distributors answers it, count included)")
-  const clients = client
-  const all = await adminListPage(clients, {}, 50, 0)
-  if (all.count !== tree.ids.length || all.rows.length !== 50) throw new Error(`admin list count ${all.count} is not the network's size`)
-  const named = await adminListPage(clients, { q: "member-123456" }, 50, 0)
-  if (named.rows[0]?.handle !== "member-123456") throw new Error("admin search did not find member-123456")
-  const searches = ["member-4242", "zoe zhang", "tanaka", "ada", "ibrahim", "kira l", "member-99999", "nobody-here"]
-  const lists: Measurement[] = [
-    await measure("first page, no filter", 300, 20, () => adminListPage(clients, {}, 50, 0)),
-    await measure("page 200 (offset 9,950), no filter", 300, 20, () => adminListPage(clients, {}, 50, 9_950)),
-    await measure("status=inactive, first page", 300, 20, () => adminListPage(clients, { status: "inactive" }, 50, 0)),
-    await measure("frontline of the root (sponsor_id)", 300, 20, () => adminListPage(clients, { sponsor_id: root }, 50, 0)),
-    await measure("search q (handle or name fragment, 8 kinds)", 800, 20, (i) =>
-      adminListPage(clients, { q: searches[i % searches.length] }, 50, 0)
-    ),
-    await measure("search q + status=active", 300, 20, (i) =>
-      adminListPage(clients, { q: searches[i % searches.length], status: "active" }, 50, 0)
-    ),
-  ]
+  const lists = await benchAdminList(client, tree.ids.length, root)
   results.push(...lists)
 
   console.log("\nRatios (naive p50 / plugin p50, measured side by side in this run)")

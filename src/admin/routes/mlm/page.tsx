@@ -21,7 +21,7 @@ export const statusColor = { active: "green", inactive: "orange", terminated: "r
 
 const NetworkPage = () => {
   const [q, setQ] = useState("")
-  const { data } = useAdminGet<{ distributors: Distributor[]; count: number }>(
+  const { data } = useAdminGet<{ distributors: Distributor[]; count: number; count_capped?: boolean }>(
     `/admin/mlm/distributors?limit=100${q ? `&q=${encodeURIComponent(q)}` : ""}`
   )
   return (
@@ -30,7 +30,7 @@ const NetworkPage = () => {
         <div>
           <Heading level="h1">Network</Heading>
           <Text className="text-ui-fg-subtle" size="small">
-            {data ? `${data.count} distributors` : "Loading..."}
+            {data ? `${data.count.toLocaleString("en")}${data.count_capped ? "+" : ""} distributors` : "Loading..."}
           </Text>
         </div>
         <div className="flex gap-2">
