@@ -238,22 +238,21 @@ export async function adminListPage(client: Client, filters: DistributorListFilt
 /** The admin list's pages and searches, as GET /admin/mlm/distributors answers them. */
 async function benchAdminList(client: Client, size: number, root: string): Promise<Measurement[]> {
   console.log("\nAdmin distributor list (50 per page, as GET /admin/mlm/distributors answers it, count included)")
-  const clients = client
-  const all = await adminListPage(clients, {}, 50, 0)
+  const all = await adminListPage(client, {}, 50, 0)
   if (all.count !== size || all.rows.length !== 50) throw new Error(`admin list count ${all.count} is not the network's size`)
-  const named = await adminListPage(clients, { q: "member-123456" }, 50, 0)
+  const named = await adminListPage(client, { q: "member-123456" }, 50, 0)
   if (named.rows[0]?.handle !== "member-123456") throw new Error("admin search did not find member-123456")
   const searches = ["member-4242", "zoe zhang", "tanaka", "ada", "ibrahim", "kira l", "member-99999", "nobody-here"]
   return [
-    await measure("first page, no filter", 300, 20, () => adminListPage(clients, {}, 50, 0)),
-    await measure("page 200 (offset 9,950), no filter", 300, 20, () => adminListPage(clients, {}, 50, 9_950)),
-    await measure("status=inactive, first page", 300, 20, () => adminListPage(clients, { status: "inactive" }, 50, 0)),
-    await measure("frontline of the root (sponsor_id)", 300, 20, () => adminListPage(clients, { sponsor_id: root }, 50, 0)),
+    await measure("first page, no filter", 300, 20, () => adminListPage(client, {}, 50, 0)),
+    await measure("page 200 (offset 9,950), no filter", 300, 20, () => adminListPage(client, {}, 50, 9_950)),
+    await measure("status=inactive, first page", 300, 20, () => adminListPage(client, { status: "inactive" }, 50, 0)),
+    await measure("frontline of the root (sponsor_id)", 300, 20, () => adminListPage(client, { sponsor_id: root }, 50, 0)),
     await measure("search q (handle or name fragment, 8 kinds)", 800, 20, (i) =>
-      adminListPage(clients, { q: searches[i % searches.length] }, 50, 0)
+      adminListPage(client, { q: searches[i % searches.length] }, 50, 0)
     ),
     await measure("search q + status=active", 300, 20, (i) =>
-      adminListPage(clients, { q: searches[i % searches.length], status: "active" }, 50, 0)
+      adminListPage(client, { q: searches[i % searches.length], status: "active" }, 50, 0)
     ),
   ]
 }

@@ -34,7 +34,7 @@ const customerOnly = authenticate("customer", ["session", "bearer"])
 /** Network imports arrive as a CSV upload, kept in memory (a million rows is about 80 MB). */
 const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 200 * 1024 * 1024, files: 1 } }).single("file")
 const uploadImportFile = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
-  importUpload(req as any, res as any, (error?: unknown) => {
+  importUpload(req, res, (error?: unknown) => {
     if (error instanceof multer.MulterError) {
       res.status(400).json({ type: "invalid_data", message: `The upload was refused: ${error.message} (${error.field ?? "file"})` })
       return

@@ -1,7 +1,8 @@
 import { z } from "@medusajs/framework/zod"
 
-export { isSafeText, UNSAFE_TEXT_MESSAGE } from "../../lib/text"
 import { isSafeText, UNSAFE_TEXT_MESSAGE } from "../../lib/text"
+
+export { isSafeText, UNSAFE_TEXT_MESSAGE }
 
 /** A trimmed single-line text field of 1..max characters without control or bidi-override characters. */
 export function safeText(field: string, max: number) {

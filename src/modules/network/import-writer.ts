@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { conflictError } from "../../lib/errors"
 import type { ImportPlan } from "./utils/import"
 import type { SqlManager } from "../../types/sql"
 import {
@@ -83,7 +83,7 @@ async function checkSponsorsUnmoved(exec: SqlManager["execute"], plan: ImportPla
   const now = new Map(rows.map((r) => [r.id, r.path]))
   for (const [id, path] of expected) {
     if (now.get(id) !== path) {
-      throw new MedusaError(MedusaError.Types.CONFLICT, `The sponsor ${id} was moved or removed while the import was prepared: run the import again`)
+      throw conflictError(`The sponsor ${id} was moved or removed while the import was prepared: run the import again`)
     }
   }
 }

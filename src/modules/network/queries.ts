@@ -257,14 +257,15 @@ function listWhere(filters: DistributorListFilters): { sql: string; params: unkn
   return { sql: clauses.join(" AND "), params }
 }
 
+const PAGE_COLUMNS = DISTRIBUTOR_COLUMNS.replace(/\w+/g, (column) => `d.${column}`)
+
 /** A page of the admin list in enrolment order (ids first: the walk stays index-only; then their rows). */
 export function distributorListPageSql(filters: DistributorListFilters, limit: number, offset: number) {
   const where = listWhere(filters)
   return {
     sql: `WITH page AS MATERIALIZED (
             SELECT id, enrolled_at FROM mlm_distributor WHERE ${where.sql} ORDER BY enrolled_at, id LIMIT ? OFFSET ?)
-          SELECT ${DISTRIBUTOR_COLUMNS.split(",").map((c) => `d.${c.trim()}`).join(", ")}
-            FROM page JOIN mlm_distributor d ON d.id = page.id ORDER BY page.enrolled_at, page.id`,
+          SELECT ${PAGE_COLUMNS} FROM page JOIN mlm_distributor d ON d.id = page.id ORDER BY page.enrolled_at, page.id`,
     params: [...where.params, limit, offset],
   }
 }
@@ -299,7 +300,7 @@ export const IMPORT_BATCH_SIZE = 5_000
 
 /** Distributors named in an import (as handle or sponsor), by handle. Parameter: JSON array of handles. */
 export const DISTRIBUTORS_BY_HANDLES_SQL = `
-  SELECT id, handle, path, depth, customer_id FROM mlm_distributor
+  SELECT id, handle, path, depth FROM mlm_distributor
    WHERE handle IN (SELECT value FROM json_array_elements_text(?::json)) AND deleted_at IS NULL`
 
 /** Current paths of the given distributors. Parameter: JSON array of ids. */

@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { NETWORK_MODULE } from "../../../modules/network"
 import type NetworkModuleService from "../../../modules/network/service"
 import type { ImportPlan } from "../../../modules/network/utils/import"
+import { conflictError, isUniqueViolation } from "../../../lib/errors"
 
 export type WriteNetworkImportInput = { plan: ImportPlan; customer_ids: Record<string, string>; import_id: string }
 
@@ -19,12 +20,18 @@ export const writeNetworkImportStep = createStep(
     const total = input.plan.distributors.length
     const step = Math.max(50_000, Math.ceil(total / 10))
     let reported = 0
-    const result = await network.importNetwork(input, (written) => {
-      if (total >= 50_000 && written - reported >= step) {
-        reported = written
-        logger.info(`mlm import ${input.import_id}: ${written.toLocaleString("en")} / ${total.toLocaleString("en")} distributors written`)
-      }
-    })
+    const result = await network
+      .importNetwork(input, (written) => {
+        if (total >= 50_000 && written - reported >= step) {
+          reported = written
+          logger.info(`mlm import ${input.import_id}: ${written.toLocaleString("en")} / ${total.toLocaleString("en")} distributors written`)
+        }
+      })
+      .catch((error) => {
+        // Checked when planned; taken by an enrolment since then.
+        if (isUniqueViolation(error)) throw conflictError("A handle or customer of the file was enrolled meanwhile: run the import again")
+        throw error
+      })
     return new StepResponse(result, { import_id: input.import_id, ancestor_increments: input.plan.ancestor_increments })
   },
   async (written, { container }) => {

@@ -1,7 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { parseImportCsv } from "../../../../modules/network/utils/import"
-import { importNetworkWorkflow } from "../../../../workflows/network/workflows/import-network"
+import { ImportNetworkResult, importNetworkWorkflow } from "../../../../workflows/network/workflows/import-network"
+import { answerConflict } from "../../../utils/network"
 import { AdminImportNetworkQueryType } from "../validators"
 
 /** How many row errors an answer lists (error_count has them all). */
@@ -14,7 +15,7 @@ const ERRORS_SHOWN = 1_000
  */
 export async function POST(req: AuthenticatedMedusaRequest<unknown, AdminImportNetworkQueryType>, res: MedusaResponse) {
   const { dry_run } = req.validatedQuery as AdminImportNetworkQueryType
-  const file = (req as unknown as { file?: { buffer: Buffer } }).file
+  const file = req.file
   if (!file) {
     res.status(400).json({ type: "invalid_data", message: "Upload the network as a CSV file in the multipart field 'file'" })
     return
@@ -24,9 +25,14 @@ export async function POST(req: AuthenticatedMedusaRequest<unknown, AdminImportN
     res.status(400).json({ type: "invalid_data", message: `The file cannot be read: ${problems.join("; ")}` })
     return
   }
-  const { result } = await importNetworkWorkflow(req.scope).run({
-    input: { rows, import_id: generateEntityId(undefined, "mlmimp"), dry_run },
-  })
+  let result: ImportNetworkResult
+  try {
+    ;({ result } = await importNetworkWorkflow(req.scope).run({
+      input: { rows, import_id: generateEntityId(undefined, "mlmimp"), dry_run },
+    }))
+  } catch (error) {
+    return answerConflict(res, error)
+  }
   if (!result.valid) {
     res.status(400).json({
       type: "invalid_data",
