@@ -1,14 +1,15 @@
 /**
  * `npm run bench -- bench/import.bench.ts`: imports a 1,000,000-row network file (MLM_BENCH_SIZE) into
  * an empty network, the plugin's way: parseImportCsv, planNetworkImport (every row checked, paths and
- * counts in one pass) and writeNetworkImport (the SQL NetworkModuleService.importNetwork runs, in one
- * transaction). Customers are not part of the genealogy figure: each row gets a made-up customer id.
+ * counts in one pass) and writeNetworkImport (the COPY and SQL NetworkModuleService.importNetwork runs, in
+ * one transaction). Customers are not part of the genealogy figure: each row gets a made-up customer id.
  * Then it audits the written counts and paths on a sample. Database: mlm_bench_import (recreated).
  */
 import { Client } from "pg"
-import { monotonicFactory } from "ulid"
+import { monotonicIdFactory } from "../src/lib/ids"
 import { parseImportCsv, planNetworkImport } from "../src/modules/network/utils/import"
 import { writeNetworkImport } from "../src/modules/network/import-writer"
+import { pgCopyIn } from "../src/modules/network/pg-copy"
 import { COUNTED_DOWNLINE_SQL, toPgPlaceholders } from "../src/modules/network/queries"
 import * as networkMigration1 from "../src/modules/network/migrations/Migration20261122192711"
 import * as networkMigration2 from "../src/modules/network/migrations/Migration20261122193810"
@@ -53,11 +54,11 @@ async function main() {
   console.log(`  parsed ${rows.length.toLocaleString("en")} rows in ${parseS.toFixed(1)} s`)
 
   t = process.hrtime.bigint()
-  const next = monotonicFactory()
+  const nextId = monotonicIdFactory("dist")
   const { errors, plan } = planNetworkImport(
     rows,
     { distributors: new Map(), enrolled_emails: new Map() },
-    { now: new Date(), newId: (at) => `dist_${next(at.getTime())}` }
+    { now: new Date(), newId: (at) => nextId(at.getTime()) }
   )
   const planS = seconds(t)
   if (!plan) throw new Error(`${errors.length} errors, first: ${JSON.stringify(errors[0])}`)
@@ -67,7 +68,7 @@ async function main() {
   t = process.hrtime.bigint()
   await client.query("BEGIN")
   let shown = 0
-  const written = await writeNetworkImport(pgExecutor(client), plan, customers, "mlmimp_bench", (done, total) => {
+  const written = await writeNetworkImport(pgExecutor(client), pgCopyIn(client), plan, customers, "mlmimp_bench", (done, total) => {
     if (done - shown >= total / 10 || done === total) {
       shown = done
       console.log(`  ${done.toLocaleString("en").padStart(9)} / ${total.toLocaleString("en")} written (${seconds(t).toFixed(1)} s)`)

@@ -1,5 +1,3 @@
-import fs from "fs"
-import path from "path"
 import { Client } from "pg"
 
 export function mulberry32(seed: number) {
@@ -64,15 +62,6 @@ export async function migrationSql(migrationModules: Record<string, any>[]): Pro
   return statements
 }
 
-/**
- * Merges one bench's figures into bench-results/latest.json (with the time of the run), so figures
- * can be compared from run to run.
- */
-export function recordResults(section: string, figures: Record<string, unknown>) {
-  const outDir = path.join(__dirname, "..", "bench-results")
-  fs.mkdirSync(outDir, { recursive: true })
-  const file = path.join(outDir, "latest.json")
-  const current = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}
-  current[section] = { ...figures, measured_at: new Date().toISOString() }
-  fs.writeFileSync(file, JSON.stringify(current, null, 2))
-}
+/** Merges one bench's figures into bench-results/latest.json (shared with the .mjs benches). */
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+export const recordResults: (section: string, figures: Record<string, unknown>) => void = require("../scripts/lib/results.cjs").recordResults

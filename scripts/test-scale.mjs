@@ -9,7 +9,6 @@
 // Needs Redis: MLM_SCALE_REDIS_URL (default redis://127.0.0.1:6379/11; that Redis database is
 // flushed first). PostgreSQL as for `npm test` (configured, else embedded). MLM_SCALE_ORDERS sets
 // the first wave (default 60).
-import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -19,6 +18,8 @@ import { installIfMissing } from "./lib/install.mjs"
 process.chdir(projectRoot)
 installIfMissing()
 const { resolveDatabase, databaseUrl, ensureDatabaseExists } = await import("./lib/database.mjs")
+const { medusaProcesses, runMedusa, sleep, storeClient } = await import("./lib/medusa-app.mjs")
+const { percentile } = await import("./lib/results.cjs").then((m) => m.default ?? m)
 const { default: pg } = await import("pg")
 const { default: Redis } = await import("ioredis")
 
@@ -60,7 +61,6 @@ await ensureDatabaseExists(db.connection, dbName)
 const DATABASE_URL = databaseUrl(db.connection, dbName)
 const sql = new pg.Pool({ connectionString: DATABASE_URL, max: 4 })
 
-const medusaBin = path.join(projectRoot, "node_modules", "@medusajs", "cli", "cli.js")
 const baseEnv = {
   ...process.env,
   DATABASE_URL,
@@ -70,14 +70,7 @@ const baseEnv = {
   NODE_ENV: "development",
 }
 delete baseEnv.REDIS_URL
-const medusa = (args, env = baseEnv) => {
-  const run = spawnSync(process.execPath, [medusaBin, ...args], { stdio: ["ignore", "pipe", "pipe"], env, encoding: "utf8" })
-  if (run.status !== 0) {
-    console.error(run.stdout, run.stderr)
-    throw new Error(`medusa ${args.join(" ")} failed`)
-  }
-  return run.stdout
-}
+const medusa = (args, env = baseEnv) => runMedusa(args, env)
 
 log("migrating")
 medusa(["db:migrate"])
@@ -89,38 +82,12 @@ medusa(["user", "-e", "scale-admin@example.com", "-p", "supersecret"])
 
 // --- The processes ------------------------------------------------------------------------------
 const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "mlm-scale-logs-"))
-const processes = {}
-function startProcess(name, mode, port) {
-  const out = fs.openSync(path.join(logDir, `${name}.log`), "a")
-  const child = spawn(process.execPath, [medusaBin, "start", "--port", String(port)], {
-    env: { ...baseEnv, REDIS_URL: redisUrl, MEDUSA_WORKER_MODE: mode, PORT: String(port) },
-    stdio: ["ignore", out, out],
-  })
-  processes[name] = { child, port, mode }
-  child.on("exit", (code, signal) => {
-    if (processes[name]?.child === child) processes[name].exited = { code, signal }
-  })
-  return child
-}
-async function waitHealthy(name, timeoutS = 180) {
-  const { port } = processes[name]
-  const deadline = Date.now() + timeoutS * 1000
-  while (Date.now() < deadline) {
-    if (processes[name].exited) throw new Error(`${name} exited: ${JSON.stringify(processes[name].exited)} (log: ${logDir}/${name}.log)`)
-    try {
-      if ((await fetch(`http://localhost:${port}/health`)).ok) return
-    } catch {}
-    await sleep(500)
-  }
-  throw new Error(`${name} did not answer /health within ${timeoutS} s (log: ${logDir}/${name}.log)`)
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+const apps = medusaProcesses(logDir)
+const processes = apps.processes
+const startProcess = (name, mode, port) => apps.start(name, { port, env: { ...baseEnv, REDIS_URL: redisUrl, MEDUSA_WORKER_MODE: mode } })
+const waitHealthy = (name) => apps.waitHealthy(name)
 async function stopAll() {
-  for (const { child } of Object.values(processes)) {
-    try {
-      child.kill("SIGKILL")
-    } catch {}
-  }
+  apps.killAll()
   await sql.end().catch(() => {})
   await db.stop().catch(() => {})
 }
@@ -135,33 +102,7 @@ try {
   log("all three answer /health")
 
   const api = `http://localhost:${basePort}`
-  const storeHeaders = { "content-type": "application/json", "x-publishable-api-key": seed.publishable_key }
-  async function call(method, url, body, headers = storeHeaders) {
-    const res = await fetch(`${api}${url}`, { method, headers, body: body ? JSON.stringify(body) : undefined })
-    const data = await res.json().catch(() => ({}))
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(data)}`)
-    return data
-  }
-  const address = { first_name: "Scale", last_name: "Buyer", address_1: "Hauptstr. 1", city: "Berlin", postal_code: "10115", country_code: "de" }
-  /** A guest checkout through a distributor's link, all through the store API. */
-  async function placeOrder(n, handle) {
-    const product = seed.products[n % seed.products.length]
-    const { cart } = await call("POST", "/store/carts", {
-      region_id: seed.region_id,
-      sales_channel_id: seed.sales_channel_id,
-      email: `scale-buyer-${n}@example.com`,
-      shipping_address: address,
-      billing_address: address,
-      items: [{ variant_id: product.variant_id, quantity: 1 + (n % 3) }],
-    })
-    await call("POST", `/store/mlm/carts/${cart.id}/referral`, { handle })
-    await call("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: seed.shipping_option_id })
-    const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id })
-    await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
-    const done = await call("POST", `/store/carts/${cart.id}/complete`, {})
-    if (done.type !== "order") throw new Error(`cart ${cart.id} did not become an order: ${JSON.stringify(done)}`)
-    return { order_id: done.order.id, handle, placed_at: Date.now() }
-  }
+  const { call, placeOrder } = storeClient(api, seed)
 
   /** Each order's expected lines: one per level of the plan, as deep as the credited distributor's upline goes. */
   const depthOf = Object.fromEntries(seed.distributors.map((d) => [d.handle, d.level]))
@@ -196,10 +137,6 @@ try {
       log(`${label}: ${orders.length - missing.length}/${orders.length} orders have their lines`)
       await sleep(2000)
     }
-  }
-  const percentile = (values, p) => {
-    const sorted = [...values].sort((a, b) => a - b)
-    return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
   }
   const handles = seed.distributors.map((d) => d.handle)
 

@@ -3,6 +3,9 @@ import { Modules } from "@medusajs/framework/utils"
 import { createAdminHeaders, registerCustomer } from "../../helpers/auth"
 import { createPublishableKey, failure } from "../../helpers/store"
 import { enrollThroughStore, networkService } from "../../helpers/network"
+import { planNetworkImport } from "../../../src/modules/network/utils/import"
+import { rootPath } from "../../../src/modules/network/utils/path"
+import { isConflictError } from "../../../src/lib/errors"
 
 jest.setTimeout(180_000)
 
@@ -62,7 +65,7 @@ medusaIntegrationTestRunner({
         const good = [
           "email,handle,sponsor_handle,display_name,status,enrolled_at",
           "kid@example.com,kid,mom,Kid K.,inactive,2024-05-01",
-          "mom@example.com,mom,anna,Mo M.,,2023-01-15T09:30:00Z",
+          'mom@example.com,mom,anna,"Mo \\ ""The Boss"" M.",,2023-01-15T09:30:00Z',
           "KNOWN.Buyer@example.com,known,mom,,,",
           "solo@example.com,solo,,,,",
         ].join("\n")
@@ -87,7 +90,7 @@ medusaIntegrationTestRunner({
 
         const all = await network.listDistributors({}, { take: null })
         const byHandle = Object.fromEntries(all.map((d) => [d.handle, d]))
-        expect(byHandle.mom).toMatchObject({ sponsor_id: anna.distributor.id, depth: 1, downline_count: 2, display_name: "Mo M.", status: "active" })
+        expect(byHandle.mom).toMatchObject({ sponsor_id: anna.distributor.id, depth: 1, downline_count: 2, display_name: 'Mo \\ "The Boss" M.', status: "active" })
         expect(byHandle.kid).toMatchObject({ sponsor_id: byHandle.mom.id, depth: 2, downline_count: 0, display_name: "Kid K.", status: "inactive" })
         expect(byHandle.kid.enrolled_at.toISOString()).toBe("2024-05-01T00:00:00.000Z")
         expect(byHandle.known).toMatchObject({ sponsor_id: byHandle.mom.id, display_name: "known" })
@@ -133,6 +136,31 @@ medusaIntegrationTestRunner({
         const anna = await enrollThroughStore(api, store, "anna")
         expect((await failure(api.post("/admin/mlm/imports", upload("handle,email\nann,a@x.io\n"), anna.headers))).status).toBe(401)
         expect(await networkService(getContainer()).listDistributors({}, { take: null })).toHaveLength(1)
+      })
+
+      it("refuses, as a conflict, a plan whose existing sponsor moved after it was made, and writes nothing", async () => {
+        const network = networkService(getContainer())
+        const anna = await enrollThroughStore(api, store, "anna")
+        const ben = await enrollThroughStore(api, store, "ben")
+        let id = 0
+        // Planned while anna was at the top; then anna moves under ben.
+        const { plan } = planNetworkImport(
+          [{ line: 2, handle: "kid", email: "kid@example.com", sponsor_handle: "anna" }],
+          { distributors: new Map([["anna", { id: anna.distributor.id, path: rootPath(anna.distributor.id), depth: 0 }]]), enrolled_emails: new Map() },
+          { now: new Date(), newId: () => `dist_import_${++id}` }
+        )
+        expect(plan).not.toBeNull()
+        const moved = await api.post(`/admin/mlm/distributors/${anna.distributor.id}/sponsor`, { sponsor_id: ben.distributor.id }, admin)
+        expect(moved.status).toBe(200)
+        const refused = await network
+          .importNetwork({ plan: plan!, customer_ids: { "kid@example.com": "cus_kid" }, import_id: "mlmimp_stale" })
+          .then(() => null, (error: Error) => error)
+        expect(isConflictError(refused)).toBe(true)
+        expect(refused).toMatchObject({
+          message: `The sponsor ${anna.distributor.id} was moved or removed while the import was prepared: run the import again`,
+        })
+        expect((await network.listDistributors({}, { take: null })).map((d) => d.handle).sort()).toEqual(["anna", "ben"])
+        expect(await network.findPathInconsistencies()).toEqual([])
       })
     })
 

@@ -44,8 +44,14 @@ import {
   TOTALS_BY_STATUS_SQL,
 } from "./queries"
 import { ApprovedLine, payoutBalances } from "./utils/payout"
+import { Semaphore } from "../../lib/semaphore"
 
-
+/**
+ * Settlements holding a transaction at once in one process: well below Medusa's default pool of 10
+ * connections, so checkouts and the settlements' own reads always find one.
+ */
+export const SETTLEMENTS_PER_PROCESS = 4
+const settlementSlots = new Semaphore(SETTLEMENTS_PER_PROCESS)
 
 /**
  * Plans, the commission ledger, settlement snapshots and payouts: typed data access. The money rules
@@ -102,9 +108,16 @@ export default class CommissionModuleService extends MedusaService<{
   /**
    * Runs `work` in one transaction that holds the order's settlement lock (see LOCK_ORDER_SQL).
    * `work` gets the transaction's context: pass it to this service's methods so they join it.
+   * At most SETTLEMENTS_PER_PROCESS run at once in a process: each holds one pooled connection for
+   * its transaction while its reads (the order, the attribution) take others, so a burst of
+   * settlements as large as the pool would hold every connection and wait forever for one more.
    */
+  async withOrderLock<T>(orderId: string, work: (context: Context) => Promise<T>): Promise<T> {
+    return settlementSlots.run(() => this.inOrderLock(orderId, work))
+  }
+
   @InjectTransactionManager()
-  async withOrderLock<T>(
+  protected async inOrderLock<T>(
     orderId: string,
     work: (context: Context) => Promise<T>,
     @MedusaContext() sharedContext: Context = {}

@@ -1,16 +1,20 @@
 import { conflictError } from "../../lib/errors"
-import type { ImportPlan } from "./utils/import"
+import type { ImportPlan, PlannedDistributor } from "./utils/import"
 import type { SqlManager } from "../../types/sql"
+import type { CopyIn } from "./pg-copy"
+import { copyTextRow } from "./utils/copy-text"
 import {
+  COPY_IMPORTED_DISTRIBUTORS_SQL,
+  COPY_IMPORT_BINDINGS_SQL,
+  CREATE_IMPORT_BINDINGS_TEMP_SQL,
   DISTRIBUTOR_SECONDARY_INDEXES_SQL,
-  PATHS_BY_IDS_SQL,
   IMPORT_BATCH_SIZE,
+  IMPORT_INDEX_BUILD_MEMORY_SQL,
   INCREMENT_DOWNLINE_COUNTS_SQL,
   INSERT_IMPORTED_BINDINGS_SQL,
-  INSERT_IMPORTED_DISTRIBUTORS_SQL,
   LOCK_GENEALOGY_EXCLUSIVE_SQL,
+  PATHS_BY_IDS_SQL,
 } from "./queries"
-
 
 /** From this many rows on, the secondary indexes are set aside and rebuilt once (far faster than row by row). */
 export const LARGE_IMPORT_ROWS = 50_000
@@ -19,14 +23,16 @@ export type ImportProgress = (written: number, total: number) => void
 
 /**
  * Writes a planned import in the caller's transaction: the genealogy lock (exclusive: no enrolment
- * or move meanwhile), a check that the existing sponsors have not moved since the plan, the rows in
- * batches, the existing ancestors' counts, and the sponsor bindings. A large import drops the
- * table's secondary indexes inside the transaction and recreates them before it commits (a failure
- * restores them with everything else); the distributor table is locked for that time.
+ * or move meanwhile), a check that the existing sponsors have not moved since the plan, the rows
+ * with COPY (streamed in chunks), the existing ancestors' counts, and the sponsor bindings (COPY
+ * into a temporary table, then one insert that keeps a customer's existing binding). A large import
+ * drops the table's secondary indexes inside the transaction and recreates them before it commits
+ * (a failure restores them with everything else); the distributor table is locked for that time.
  * Shared by NetworkModuleService.importNetwork and `npm run bench`.
  */
 export async function writeNetworkImport(
   exec: SqlManager["execute"],
+  copyIn: CopyIn,
   plan: ImportPlan,
   customerIdsByEmail: Map<string, string>,
   importId: string,
@@ -39,36 +45,47 @@ export async function writeNetworkImport(
   const indexes = large ? await exec(DISTRIBUTOR_SECONDARY_INDEXES_SQL) : []
   for (const index of indexes) await exec(`DROP INDEX "${index.indexname}"`)
 
-  let written = 0
-  for (let start = 0; start < plan.distributors.length; start += IMPORT_BATCH_SIZE) {
-    const batch = plan.distributors.slice(start, start + IMPORT_BATCH_SIZE).map((d) => {
-      const customerId = customerIdsByEmail.get(d.email)
-      if (!customerId) throw new Error(`No customer for ${d.email} (line ${d.line})`)
-      return {
-        id: d.id,
-        handle: d.handle,
-        display_name: d.display_name,
-        status: d.status,
-        sponsor_id: d.sponsor_id,
-        customer_id: customerId,
-        enrolled_at: d.enrolled_at,
-        path: d.path,
-        depth: d.depth,
-        downline_count: d.downline_count,
-      }
-    })
-    await exec(INSERT_IMPORTED_DISTRIBUTORS_SQL, [importId, JSON.stringify(batch)])
-    await exec(INSERT_IMPORTED_BINDINGS_SQL, [
-      JSON.stringify(batch.map(({ id, customer_id, sponsor_id }) => ({ id, customer_id, sponsor_id }))),
-    ])
-    written += batch.length
-    onProgress?.(written, plan.distributors.length)
+  const customerOf = (d: PlannedDistributor) => {
+    const customerId = customerIdsByEmail.get(d.email)
+    if (!customerId) throw new Error(`No customer for ${d.email} (line ${d.line})`)
+    return customerId
   }
+  const metadata = JSON.stringify({ mlm_import_id: importId })
+  let written = 0
+  await copyIn(
+    COPY_IMPORTED_DISTRIBUTORS_SQL,
+    chunks(plan.distributors, (d) =>
+      copyTextRow([d.id, d.handle, d.display_name, d.status, d.sponsor_id, customerOf(d), d.enrolled_at, d.path, d.depth, d.downline_count, metadata])
+    , (done) => {
+      written = done
+      onProgress?.(done, plan.distributors.length)
+    })
+  )
+
+  await exec(CREATE_IMPORT_BINDINGS_TEMP_SQL)
+  await copyIn(
+    COPY_IMPORT_BINDINGS_SQL,
+    chunks(plan.distributors.filter((d) => d.sponsor_id), (d) => copyTextRow([`mlmbind_${d.id}`, customerOf(d), d.sponsor_id]))
+  )
+  await exec(INSERT_IMPORTED_BINDINGS_SQL)
+
   if (plan.ancestor_increments.length) {
     await exec(INCREMENT_DOWNLINE_COUNTS_SQL, [JSON.stringify(plan.ancestor_increments)])
   }
+  if (indexes.length) await exec(IMPORT_INDEX_BUILD_MEMORY_SQL)
   for (const index of indexes) await exec(index.indexdef)
   return { written, rebuilt_indexes: indexes.length }
+}
+
+/** The rows as COPY text in chunks of IMPORT_BATCH_SIZE; `done` after each chunk is handed on. */
+function* chunks<T>(rows: T[], toText: (row: T) => string, done?: (count: number) => void): Generator<string> {
+  for (let start = 0; start < rows.length; start += IMPORT_BATCH_SIZE) {
+    const end = Math.min(rows.length, start + IMPORT_BATCH_SIZE)
+    let text = ""
+    for (let i = start; i < end; i++) text += toText(rows[i])
+    yield text
+    done?.(end)
+  }
 }
 
 /** The plan placed teams under existing sponsors at their paths of the time: refuse if one has moved. */

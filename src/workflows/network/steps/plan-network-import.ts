@@ -1,10 +1,10 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { monotonicFactory } from "ulid"
 import { NETWORK_MODULE } from "../../../modules/network"
 import type NetworkModuleService from "../../../modules/network/service"
 import { ImportError, ImportPlan, ImportRow, normalizeImportEmail, planNetworkImport } from "../../../modules/network/utils/import"
 import { normalizeHandle } from "../../../modules/network/utils/handle"
+import { monotonicIdFactory } from "../../../lib/ids"
 
 export type PlanNetworkImportInput = { rows: ImportRow[] }
 export type PlannedNetworkImport = {
@@ -57,14 +57,14 @@ export const planNetworkImportStep = createStep(
     }
 
     // Monotonic: ids follow the enrolment order even within one millisecond (like Medusa's, a ULID).
-    const nextUlid = monotonicFactory()
+    const nextId = monotonicIdFactory("dist")
     const { errors, plan } = planNetworkImport(
       rows,
       { distributors: new Map(found.distributors.map((d) => [d.handle, d])), enrolled_emails },
       {
         reserved: network.getPluginOptions().reserved_handles,
         now: new Date(),
-        newId: (enrolledAt) => `dist_${nextUlid(enrolledAt.getTime())}`,
+        newId: (enrolledAt) => nextId(enrolledAt.getTime()),
       }
     )
     return new StepResponse<PlannedNetworkImport>({ errors, plan, matched_customers })
