@@ -13,6 +13,7 @@ import {
   StoreDownlineQuery,
   StoreEnrollDistributor,
   StoreJoinAsMember,
+  StoreUpdateStorefront,
 } from "./store/mlm/validators"
 import {
   AdminApproveCommissions,
@@ -53,6 +54,12 @@ export default defineMiddlewares({
       middlewares: [customerOnly, validateAndTransformBody(StoreEnrollDistributor)],
     },
     { method: ["GET"], matcher: "/store/mlm/me", middlewares: [customerOnly] },
+    { method: ["GET"], matcher: "/store/mlm/me/storefront", middlewares: [customerOnly] },
+    {
+      method: ["POST"],
+      matcher: "/store/mlm/me/storefront",
+      middlewares: [customerOnly, validateAndTransformBody(StoreUpdateStorefront)],
+    },
     {
       method: ["POST"],
       matcher: "/store/mlm/members",

@@ -13,6 +13,7 @@ import { CartReferral } from "./models/cart-referral"
 import { OrderAttribution } from "./models/order-attribution"
 import { CustomerBinding } from "./models/customer-binding"
 import { PreferredCustomer } from "./models/preferred-customer"
+import { DistributorSite } from "./models/distributor-site"
 import { PluginOptions, parsePluginOptions } from "./options"
 import { stripModuleKeys } from "./loaders/validate-options"
 import { SqlManager } from "../../types/sql"
@@ -22,6 +23,7 @@ import {
   DistributorDTO,
   NetworkSettingDTO,
   PreferredCustomerDTO,
+  DistributorSiteDTO,
   DownlineMember,
   NewOrderAttribution,
   OrderAttributionDTO,
@@ -92,6 +94,7 @@ export default class NetworkModuleService extends MedusaService<{
   OrderAttribution: { dto: OrderAttributionDTO }
   CustomerBinding: { dto: CustomerBindingDTO }
   PreferredCustomer: { dto: PreferredCustomerDTO }
+  DistributorSite: { dto: DistributorSiteDTO }
 }>({
   Distributor,
   NetworkSetting,
@@ -99,6 +102,7 @@ export default class NetworkModuleService extends MedusaService<{
   OrderAttribution,
   CustomerBinding,
   PreferredCustomer,
+  DistributorSite,
 }) {
   protected readonly options_: PluginOptions
 

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { isSafeText, safeText, UNSAFE_TEXT_MESSAGE } from "../../utils/validators"
+import { SITE_FIELDS, SiteField } from "../../../modules/network/types"
 
 export const AdminListDistributorsQuery = z
   .object({
@@ -16,10 +17,20 @@ export const AdminUpdateDistributor = z
   .object({
     status: z.enum(["active", "inactive", "terminated"]).optional(),
     display_name: safeText("display_name", 100).optional(),
+    hidden_site_fields: z
+      // A refinement, not z.enum: Medusa words a wrong enum value as "is required".
+      .array(
+        z
+          .string()
+          .refine((field) => (SITE_FIELDS as readonly string[]).includes(field), `hidden_site_fields may hold ${SITE_FIELDS.join(", ")}`)
+          .transform((field) => field as SiteField)
+      )
+      .refine((fields) => new Set(fields).size === fields.length, "hidden_site_fields must not repeat a field")
+      .optional(),
   })
   .strict()
-  .refine((body) => body.status !== undefined || body.display_name !== undefined, {
-    message: "Give at least one of status or display_name",
+  .refine((body) => body.status !== undefined || body.display_name !== undefined || body.hidden_site_fields !== undefined, {
+    message: "Give at least one of status, display_name or hidden_site_fields",
   })
 export type AdminUpdateDistributorType = z.infer<typeof AdminUpdateDistributor>
 

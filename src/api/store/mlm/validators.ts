@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { safeText } from "../../utils/validators"
+import { isSafeText, safeText, UNSAFE_TEXT_MESSAGE } from "../../utils/validators"
+import { MAX_FEATURED_PRODUCTS } from "../../../modules/network/types"
 
 /** Downline pages go at most this deep by offset: a bigger team is browsed level by level. */
 export const MAX_DOWNLINE_OFFSET = 10_000
@@ -56,3 +57,46 @@ export const StoreJoinAsMember = z
   })
   .strict()
 export type StoreJoinAsMemberType = z.infer<typeof StoreJoinAsMember>
+
+const BIO_MAX = 500
+// Line breaks are welcome in a bio; other control and bidi-override characters are not.
+const bioText = z
+  .string({ error: "bio must be a string" })
+  .trim()
+  .max(BIO_MAX, `bio must be at most ${BIO_MAX} characters`)
+  .refine((bio) => isSafeText(bio.replace(/\r?\n/g, " ")), UNSAFE_TEXT_MESSAGE("bio"))
+const webUrl = (field: string, max: number) =>
+  z
+    .string({ error: `${field} must be a string` })
+    .trim()
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine((value) => /^https?:\/\/[^\s]+$/i.test(value) && URL.canParse(value), `${field} must be an http(s) URL`)
+
+export const StoreSiteContact = z
+  .object({
+    email: z.string().trim().max(254).email("contact.email must be an e-mail address").optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 ().-]{4,28}[0-9]$/, "contact.phone must be a phone number (digits, spaces, + ( ) . -)")
+      .optional(),
+    url: webUrl("contact.url", 300).optional(),
+  })
+  .strict()
+
+export const StoreUpdateStorefront = z
+  .object({
+    bio: bioText.nullable().optional(),
+    avatar_url: webUrl("avatar_url", 500).nullable().optional(),
+    contact: StoreSiteContact.nullable().optional(),
+    featured_product_ids: z
+      .array(z.string().trim().regex(/^prod_[A-Za-z0-9]{1,60}$/, "featured_product_ids must hold product ids (prod_...)"))
+      .max(MAX_FEATURED_PRODUCTS, `featured_product_ids holds at most ${MAX_FEATURED_PRODUCTS} products`)
+      .refine((ids) => new Set(ids).size === ids.length, "featured_product_ids must not repeat a product")
+      .optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, {
+    message: "Give at least one of bio, avatar_url, contact or featured_product_ids",
+  })
+export type StoreUpdateStorefrontType = z.infer<typeof StoreUpdateStorefront>

@@ -114,3 +114,39 @@ export interface PreferredCustomerDTO {
   created_at: Date
   updated_at: Date
 }
+
+/** The fields of a distributor's site an admin can hide from the public page. */
+export const SITE_FIELDS = ["bio", "avatar_url", "contact"] as const
+export type SiteField = (typeof SITE_FIELDS)[number]
+export const MAX_FEATURED_PRODUCTS = 8
+
+export type SiteContact = { email?: string; phone?: string; url?: string }
+
+export interface DistributorSiteDTO {
+  id: string
+  distributor_id: string
+  bio: string | null
+  avatar_url: string | null
+  contact: SiteContact | null
+  featured_product_ids: string[]
+  hidden_fields: SiteField[]
+  created_at: Date
+  updated_at: Date
+}
+
+/** A featured product as a distributor's page shows it (the storefront fetches prices for its region). */
+export type FeaturedProduct = { id: string; title: string; handle: string; subtitle: string | null; thumbnail: string | null }
+
+/** `GET /store/mlm/storefronts/:handle`: the public page; a field an admin hid is null. */
+export type StorefrontView = {
+  handle: string
+  display_name: string
+  store_url: string
+  bio: string | null
+  avatar_url: string | null
+  contact: SiteContact | null
+  featured_products: FeaturedProduct[]
+}
+
+/** `POST /store/mlm/me/storefront`: the owner's view, with what is hidden from the public page. */
+export type OwnStorefrontView = StorefrontView & { featured_product_ids: string[]; hidden_fields: SiteField[] }

@@ -3,11 +3,13 @@ import { updateDistributorStep, UpdateDistributorInput } from "../steps/update-d
 import { ensureMemberGroupStep } from "../steps/ensure-member-group"
 import { removeCustomerFromMemberGroupStep } from "../steps/remove-customer-from-member-group"
 import { addCustomerToMemberGroupStep } from "../steps/add-customer-to-member-group"
+import { saveDistributorSiteStep } from "../steps/save-distributor-site"
 
 export const updateDistributorWorkflowId = "mlm-update-distributor"
 
 /**
- * Updates a distributor's status or display name. A terminated distributor stops being a member
+ * Updates a distributor's status or display name, or hides fields of their site from the public
+ * page (moderation). A terminated distributor stops being a member
  * (no more wholesale prices); reinstating them makes them a member again.
  */
 export const updateDistributorWorkflow = createWorkflow(
@@ -24,6 +26,11 @@ export const updateDistributorWorkflow = createWorkflow(
     })
     when({ input }, ({ input }) => input.status === "active" || input.status === "inactive").then(() => {
       addCustomerToMemberGroupStep(membership)
+    })
+    when("site-fields-hidden", { input }, ({ input }) => input.hidden_site_fields !== undefined).then(() => {
+      saveDistributorSiteStep(
+        transform({ input }, ({ input }) => ({ distributor_id: input.id, changes: { hidden_fields: input.hidden_site_fields } }))
+      )
     })
     return new WorkflowResponse(distributor)
   }
