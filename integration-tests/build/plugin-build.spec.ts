@@ -56,6 +56,11 @@ describe("npm run build (medusa plugin:build)", () => {
     expect(pkg.exports["./modules/*"]).toBe("./.medusa/server/src/modules/*/index.js")
     expect(fs.existsSync(path.join(out, "src/modules/network/index.js"))).toBe(true)
     expect(fs.existsSync(path.join(root, pkg.exports["./workflows"]))).toBe(true)
+    // The storefront kit: no server code in it, so a storefront can bundle it.
+    const kit = path.join(root, pkg.exports["./storefront"])
+    expect(fs.existsSync(kit)).toBe(true)
+    const kitSource = fs.readdirSync(path.dirname(kit)).map((file) => fs.readFileSync(path.join(path.dirname(kit), file), "utf8")).join("\n")
+    expect(kitSource).not.toMatch(/@medusajs\/framework|require\("pg|\/modules\/network\/(service|index)/)
   })
 
   it("validates the plugin options when the built module loads, with a clear error", async () => {

@@ -1,0 +1,97 @@
+import Medusa from "@medusajs/js-sdk"
+import { cachedHandleLookup, decideReferral, mlm, REFERRAL_COOKIE, storefrontExists } from "../index"
+
+const known = new Set(["anna", "ben-smith"])
+const lookups: string[] = []
+const isHandle = async (handle: string) => {
+  lookups.push(handle)
+  return known.has(handle)
+}
+const decide = (path: string) => decideReferral(new URL(path, "https://shop.example"), { isHandle, ownSegments: ["de", "us", "account", "products"], windowDays: 30 })
+
+beforeEach(() => (lookups.length = 0))
+
+describe("decideReferral", () => {
+  it("turns /{handle} into the referral cookie (lifetime = the attribution window) and a redirect into the storefront", async () => {
+    expect(await decide("/Anna")).toEqual({
+      action: "redirect",
+      location: "/",
+      cookie: { name: REFERRAL_COOKIE, value: "anna", maxAge: 2_592_000, path: "/", sameSite: "lax", httpOnly: false },
+    })
+    expect(lookups).toEqual(["anna"])
+  })
+
+  it("turns ?ref={handle} on a real page into the cookie and the same page without the parameter", async () => {
+    expect(await decide("/de/products/trail-shoe?ref=ben-smith&size=42")).toMatchObject({
+      action: "redirect",
+      location: "/de/products/trail-shoe?size=42",
+      cookie: { value: "ben-smith" },
+    })
+  })
+
+  it("leaves real pages, assets, framework routes and unknown handles alone, asking about a handle at most once", async () => {
+    for (const path of ["/", "/de", "/account", "/de/products/x", "/_next/static/chunk.js", "/favicon.ico", "/logo.png", "/api/x", "/a", "/ghost", "/x?ref=ghost", "/x?ref=../evil"]) {
+      expect([path, await decide(path)]).toEqual([path, { action: "pass" }])
+    }
+    expect(lookups).toEqual(["ghost", "ghost"])
+  })
+})
+
+describe("cachedHandleLookup", () => {
+  it("asks once per handle within the TTL, shares overlapping asks, and does not remember an outage", async () => {
+    let clock = 0
+    const asked: string[] = []
+    let down = false
+    const lookup = cachedHandleLookup(
+      async (handle) => {
+        asked.push(handle)
+        if (down) throw new Error("backend down")
+        return handle === "anna"
+      },
+      { ttlMs: 1000, now: () => clock }
+    )
+    expect(await Promise.all([lookup("anna"), lookup("anna"), lookup("ghost")])).toEqual([true, true, false])
+    expect(await lookup("ghost")).toBe(false)
+    expect(asked).toEqual(["anna", "ghost"])
+    clock = 1001
+    down = true
+    expect(await lookup("anna")).toBe(false)
+    down = false
+    expect(await lookup("anna")).toBe(true)
+    expect(asked).toEqual(["anna", "ghost", "anna", "anna"])
+  })
+
+  it("storefrontExists reads a 404 as no and any other failure as an outage", async () => {
+    const answers: Record<string, number> = { anna: 200, ghost: 404, broken: 500 }
+    const fakeFetch = (async (url: string) => new Response("{}", { status: answers[url.split("/").pop()!] })) as unknown as typeof fetch
+    const exists = storefrontExists("https://api.example/", "pk_1", fakeFetch)
+    expect(await exists("anna")).toBe(true)
+    expect(await exists("ghost")).toBe(false)
+    await expect(exists("broken")).rejects.toThrow("storefront lookup answered 500")
+  })
+})
+
+describe("mlm(sdk)", () => {
+  const realFetch = globalThis.fetch
+  afterEach(() => (globalThis.fetch = realFetch))
+
+  it("calls the plugin's store routes through the js-sdk, with its publishable key", async () => {
+    const calls: { url: string; method: string; body: unknown; key: string | null }[] = []
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers)
+      calls.push({ url: String(input), method: init?.method ?? "GET", body: init?.body ? JSON.parse(String(init.body)) : null, key: headers.get("x-publishable-api-key") })
+      return new Response(JSON.stringify({ ok: true }), { status: 200, headers: { "content-type": "application/json" } })
+    }) as typeof fetch
+    const kit = mlm(new Medusa({ baseUrl: "https://api.example", publishableKey: "pk_1" }))
+    await kit.getStorefront("anna")
+    await kit.attachReferral("cart_1", "anna")
+    await kit.downline({ depth: 2, limit: 10 })
+    await kit.updateMyStorefront({ bio: "Hi", featured_product_ids: ["prod_1"] })
+    expect(calls.map(({ url, method, body, key }) => [url, method, body, key])).toEqual([
+      ["https://api.example/store/mlm/storefronts/anna", "GET", null, "pk_1"],
+      ["https://api.example/store/mlm/carts/cart_1/referral", "POST", { handle: "anna" }, "pk_1"],
+      ["https://api.example/store/mlm/me/downline?depth=2&limit=10", "GET", null, "pk_1"],
+      ["https://api.example/store/mlm/me/storefront", "POST", { bio: "Hi", featured_product_ids: ["prod_1"] }, "pk_1"],
+    ])
+  })
+})

@@ -1,0 +1,87 @@
+/**
+ * `medusa-plugin-mlm/storefront`: the storefront kit. Typed calls over Medusa's js-sdk for every
+ * store route of the plugin, and the referral link convention (referral.ts) with a helper for a
+ * Next.js (or any) middleware. No server code: safe to bundle into a storefront.
+ *
+ *   import Medusa from "@medusajs/js-sdk"
+ *   import { mlm } from "medusa-plugin-mlm/storefront"
+ *   const sdk = new Medusa({ baseUrl, publishableKey })
+ *   const { storefront } = await mlm(sdk).getStorefront("anna")
+ */
+import type {
+  OwnStorefrontView,
+  SiteContact,
+  StorefrontView,
+} from "../modules/network/types"
+
+export * from "./referral"
+export type { OwnStorefrontView, SiteContact, StorefrontView }
+
+/** The part of the js-sdk the kit uses (`sdk.client.fetch`), so any version with it works. */
+export type MedusaSdkLike = {
+  client: { fetch<T>(path: string, init?: { method?: string; body?: unknown; query?: Record<string, unknown> }): Promise<T> }
+}
+
+export type MeAnswer = {
+  distributor: {
+    id: string
+    handle: string
+    display_name: string
+    status: "active" | "inactive" | "terminated"
+    store_url: string
+    sponsor: { handle: string; display_name: string } | null
+    depth: number
+    enrolled_at: string
+  }
+  stats: { frontline_count: number; downline_count: number }
+}
+export type DownlineMember = { handle: string; display_name: string; level: number; sponsor_handle: string | null; joined_at: string }
+export type DownlineAnswer = { members: DownlineMember[]; count: number; limit: number; offset: number; next_cursor?: string | null }
+export type StoreCommissionLine = {
+  id: string
+  order_display_id: number | null
+  level: number
+  basis: number
+  percent: number
+  amount: number
+  currency_code: string
+  status: "pending" | "approved" | "paid" | "reversed"
+  kind: "commission" | "clawback" | "retail_profit" | "adjustment"
+  created_at: string
+  explanation: Record<string, unknown>
+}
+export type CommissionsAnswer = {
+  commissions: StoreCommissionLine[]
+  count: number
+  totals: Record<string, { pending: number; approved: number; paid: number }>
+}
+export type StorefrontEdit = {
+  bio?: string | null
+  avatar_url?: string | null
+  contact?: SiteContact | null
+  featured_product_ids?: string[]
+}
+
+/** The plugin's store routes over a js-sdk instance (customer routes use the sdk's logged-in session or token). */
+export function mlm(sdk: MedusaSdkLike) {
+  const get = <T>(path: string, query?: Record<string, unknown>) => sdk.client.fetch<T>(path, { method: "GET", query })
+  const post = <T>(path: string, body: unknown) => sdk.client.fetch<T>(path, { method: "POST", body })
+  return {
+    /** A distributor's public page; rejects with 404 for unknown or inactive handles. */
+    getStorefront: (handle: string) => get<{ storefront: StorefrontView }>(`/store/mlm/storefronts/${encodeURIComponent(handle)}`),
+    /** Credits a cart to a distributor's link (call once, when the cart is created or first updated). */
+    attachReferral: (cartId: string, handle: string) =>
+      post<{ referral: { cart_id: string; handle: string; source: string } }>(`/store/mlm/carts/${encodeURIComponent(cartId)}/referral`, { handle }),
+    /** The logged-in customer becomes a distributor (sponsor: given, else their referral, else none). */
+    enrol: (body: { handle: string; display_name?: string; sponsor_handle?: string }) =>
+      post<{ distributor: MeAnswer["distributor"] }>("/store/mlm/distributors", body),
+    /** The logged-in customer joins as a member (preferred customer): member prices, no business. */
+    joinAsMember: (body: { sponsor_handle?: string } = {}) => post<{ member: Record<string, unknown> }>("/store/mlm/members", body),
+    me: () => get<MeAnswer>("/store/mlm/me"),
+    downline: (query: { depth?: number; limit?: number; offset?: number; cursor?: string } = {}) => get<DownlineAnswer>("/store/mlm/me/downline", query),
+    commissions: (query: { status?: StoreCommissionLine["status"]; limit?: number; offset?: number } = {}) =>
+      get<CommissionsAnswer>("/store/mlm/me/commissions", query),
+    myStorefront: () => get<{ storefront: OwnStorefrontView }>("/store/mlm/me/storefront"),
+    updateMyStorefront: (edit: StorefrontEdit) => post<{ storefront: OwnStorefrontView }>("/store/mlm/me/storefront", edit),
+  }
+}
