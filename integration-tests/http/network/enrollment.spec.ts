@@ -228,7 +228,15 @@ medusaIntegrationTestRunner({
         const anna = await enrollThroughStore(api, store, "anna")
         const ok = await api.get("/store/mlm/storefronts/ANNA", store)
         expect(ok.data).toEqual({
-          storefront: { handle: "anna", display_name: "anna D.", store_url: "https://shop.example/anna" },
+          storefront: {
+            handle: "anna",
+            display_name: "anna D.",
+            store_url: "https://shop.example/anna",
+            bio: null,
+            avatar_url: null,
+            contact: null,
+            featured_products: [],
+          },
         })
         const unknown = await failure(api.get("/store/mlm/storefronts/nobody", store))
         expect(unknown).toEqual({ status: 404, data: { type: "not_found", message: "No storefront has the handle 'nobody'" } })

@@ -193,7 +193,7 @@ medusaIntegrationTestRunner({
         expect(badStatus.data.message).toContain("status")
         const empty = await failure(api.post(`/admin/mlm/distributors/${ben.distributor.id}`, {}, admin))
         expect(empty).toMatchObject({ status: 400 })
-        expect(empty.data.message).toContain("Give at least one of status or display_name")
+        expect(empty.data.message).toContain("Give at least one of status, display_name or hidden_site_fields")
         const unknown = await failure(api.post(`/admin/mlm/distributors/dist_nope`, { status: "active" }, admin))
         expect(unknown.status).toBe(404)
         const unknownDetail = await failure(api.get(`/admin/mlm/distributors/dist_nope`, admin))
