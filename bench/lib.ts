@@ -11,11 +11,10 @@ export function mulberry32(seed: number) {
   }
 }
 
-export function percentile(sortedMs: number[], p: number): number {
-  if (!sortedMs.length) return NaN
-  const index = Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1)
-  return sortedMs[Math.max(0, index)]
-}
+// One percentile (nearest rank) and one results file for the .ts and the .mjs benches.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const results = require("../scripts/lib/results.cjs")
+export const percentile: (values: number[], p: number) => number = results.percentile
 
 export type Measurement = { name: string; runs: number; p50: number; p99: number }
 
@@ -62,6 +61,5 @@ export async function migrationSql(migrationModules: Record<string, any>[]): Pro
   return statements
 }
 
-/** Merges one bench's figures into bench-results/latest.json (shared with the .mjs benches). */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-export const recordResults: (section: string, figures: Record<string, unknown>) => void = require("../scripts/lib/results.cjs").recordResults
+/** Merges one bench's figures into bench-results/latest.json. */
+export const recordResults: (section: string, figures: Record<string, unknown>) => void = results.recordResults

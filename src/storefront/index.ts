@@ -11,50 +11,22 @@
 import type {
   OwnStorefrontView,
   SiteContact,
+  StoreDownlineMember,
+  StoreMe,
   StorefrontView,
 } from "../modules/network/types"
+import type { CommissionTotals, StoreCommissionLine } from "../types/commission-line"
 
 export * from "./referral"
-export type { OwnStorefrontView, SiteContact, StorefrontView }
+export type { CommissionTotals, OwnStorefrontView, SiteContact, StoreCommissionLine, StoreDownlineMember, StoreMe, StorefrontView }
 
 /** The part of the js-sdk the kit uses (`sdk.client.fetch`), so any version with it works. */
 export type MedusaSdkLike = {
   client: { fetch<T>(path: string, init?: { method?: string; body?: unknown; query?: Record<string, unknown> }): Promise<T> }
 }
 
-export type MeAnswer = {
-  distributor: {
-    id: string
-    handle: string
-    display_name: string
-    status: "active" | "inactive" | "terminated"
-    store_url: string
-    sponsor: { handle: string; display_name: string } | null
-    depth: number
-    enrolled_at: string
-  }
-  stats: { frontline_count: number; downline_count: number }
-}
-export type DownlineMember = { handle: string; display_name: string; level: number; sponsor_handle: string | null; joined_at: string }
-export type DownlineAnswer = { members: DownlineMember[]; count: number; limit: number; offset: number; next_cursor?: string | null }
-export type StoreCommissionLine = {
-  id: string
-  order_display_id: number | null
-  level: number
-  basis: number
-  percent: number
-  amount: number
-  currency_code: string
-  status: "pending" | "approved" | "paid" | "reversed"
-  kind: "commission" | "clawback" | "retail_profit" | "adjustment"
-  created_at: string
-  explanation: Record<string, unknown>
-}
-export type CommissionsAnswer = {
-  commissions: StoreCommissionLine[]
-  count: number
-  totals: Record<string, { pending: number; approved: number; paid: number }>
-}
+export type DownlineAnswer = { members: StoreDownlineMember[]; count: number; limit: number; offset: number; next_cursor: string | null }
+export type CommissionsAnswer = { commissions: StoreCommissionLine[]; count: number; limit: number; offset: number; totals: CommissionTotals }
 export type StorefrontEdit = {
   bio?: string | null
   avatar_url?: string | null
@@ -74,10 +46,10 @@ export function mlm(sdk: MedusaSdkLike) {
       post<{ referral: { cart_id: string; handle: string; source: string } }>(`/store/mlm/carts/${encodeURIComponent(cartId)}/referral`, { handle }),
     /** The logged-in customer becomes a distributor (sponsor: given, else their referral, else none). */
     enrol: (body: { handle: string; display_name?: string; sponsor_handle?: string }) =>
-      post<{ distributor: MeAnswer["distributor"] }>("/store/mlm/distributors", body),
+      post<{ distributor: StoreMe["distributor"] }>("/store/mlm/distributors", body),
     /** The logged-in customer joins as a member (preferred customer): member prices, no business. */
     joinAsMember: (body: { sponsor_handle?: string } = {}) => post<{ member: Record<string, unknown> }>("/store/mlm/members", body),
-    me: () => get<MeAnswer>("/store/mlm/me"),
+    me: () => get<StoreMe>("/store/mlm/me"),
     downline: (query: { depth?: number; limit?: number; offset?: number; cursor?: string } = {}) => get<DownlineAnswer>("/store/mlm/me/downline", query),
     commissions: (query: { status?: StoreCommissionLine["status"]; limit?: number; offset?: number } = {}) =>
       get<CommissionsAnswer>("/store/mlm/me/commissions", query),

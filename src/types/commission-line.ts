@@ -51,3 +51,6 @@ export type StoreCommissionLine = Omit<CommissionLine, "order_id" | "source_dist
   order_display_id: number | null
   order_date: string | Date | null
 }
+
+/** Totals of a distributor's lines per status, then per currency, in major units. */
+export type CommissionTotals = Record<"pending" | "approved" | "paid", Record<string, number>>

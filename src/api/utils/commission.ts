@@ -3,7 +3,7 @@ import { COMMISSION_MODULE } from "../../modules/commission"
 import type CommissionModuleService from "../../modules/commission/service"
 import type { CommissionLineDTO, CommissionPlanDTO, PayoutDTO } from "../../modules/commission/types"
 import { toNumber } from "../../modules/commission/utils/money"
-import type { CommissionLine, StoreCommissionLine } from "../../types/commission-line"
+import type { CommissionLine, CommissionTotals, StoreCommissionLine } from "../../types/commission-line"
 
 export function resolveCommission(scope: MedusaContainer): CommissionModuleService {
   return scope.resolve<CommissionModuleService>(COMMISSION_MODULE)
@@ -84,8 +84,8 @@ export function serializePayout(payout: PayoutDTO) {
 }
 
 /** { pending: { eur: 12.5 }, approved: {...}, paid: {...} } from the ledger sums. */
-export function totalsByStatus(rows: { status: string; currency_code: string; total: string }[]) {
-  const totals: Record<"pending" | "approved" | "paid", Record<string, number>> = { pending: {}, approved: {}, paid: {} }
+export function totalsByStatus(rows: { status: string; currency_code: string; total: string }[]): CommissionTotals {
+  const totals: CommissionTotals = { pending: {}, approved: {}, paid: {} }
   for (const row of rows) {
     if (row.status in totals) totals[row.status as keyof typeof totals][row.currency_code] = toNumber(row.total)
   }

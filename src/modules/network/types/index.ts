@@ -150,3 +150,28 @@ export type StorefrontView = {
 
 /** `POST /store/mlm/me/storefront`: the owner's view, with what is hidden from the public page. */
 export type OwnStorefrontView = StorefrontView & { featured_product_ids: string[]; hidden_fields: SiteField[] }
+
+/** `GET /store/mlm/me`: the distributor's own record (store view). */
+export type StoreMe = {
+  distributor: {
+    id: string
+    handle: string
+    display_name: string
+    status: DistributorStatus
+    store_url: string
+    sponsor: { handle: string; display_name: string } | null
+    depth: number
+    enrolled_at: string | Date
+  }
+  stats: { frontline_count: number; downline_count: number }
+}
+
+/** One member of `GET /store/mlm/me/downline` (no ids or personal data of the team). */
+export type StoreDownlineMember = {
+  handle: string
+  display_name: string
+  status: DistributorStatus
+  level: number
+  sponsor_handle: string
+  joined_at: string | Date
+}

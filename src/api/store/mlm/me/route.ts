@@ -1,4 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { StoreMe } from "../../../../modules/network/types"
 import { requireOwnDistributor, resolveNetwork, serializeDistributor, sponsorsById } from "../../../utils/network"
 
 /** The logged-in distributor's own record, store link and team size. */
@@ -11,7 +12,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   ])
   const sponsor = sponsors.get(distributor.sponsor_id ?? "") ?? null
   const serialized = serializeDistributor(network, distributor, sponsor)
-  res.json({
+  const answer: StoreMe = {
     distributor: {
       id: serialized.id,
       handle: serialized.handle,
@@ -23,5 +24,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       enrolled_at: serialized.enrolled_at,
     },
     stats: counts[distributor.id] ?? { frontline_count: 0, downline_count: 0 },
-  })
+  }
+  res.json(answer)
 }

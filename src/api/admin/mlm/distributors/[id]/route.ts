@@ -1,23 +1,26 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaContainer } from "@medusajs/framework/types"
-import { storefrontViewOf } from "../../../../utils/storefront"
 import { updateDistributorWorkflow } from "../../../../../workflows/network/workflows/update-distributor"
 import { resolveNetwork, serializeDistributor, sponsorsById } from "../../../../utils/network"
 import { AdminUpdateDistributorType } from "../../validators"
 import type NetworkModuleService from "../../../../../modules/network/service"
 
-export async function detailOf(scope: MedusaContainer, network: NetworkModuleService, id: string) {
+export async function detailOf(network: NetworkModuleService, id: string) {
   const distributor = await network.retrieveDistributor(id)
-  const [upline, counts, site] = await Promise.all([
+  const [upline, counts, [site]] = await Promise.all([
     network.listUpline(id),
     network.countTeams([id]),
-    storefrontViewOf(scope, network, distributor),
+    network.listDistributorSites({ distributor_id: id }),
   ])
   const sponsor = upline[0] ?? null
-  const { bio, avatar_url, contact, featured_product_ids, hidden_fields } = site.own
   return {
     ...serializeDistributor(network, distributor, sponsor),
-    site: { bio, avatar_url, contact, featured_product_ids, hidden_fields },
+    site: {
+      bio: site?.bio ?? null,
+      avatar_url: site?.avatar_url ?? null,
+      contact: site?.contact ?? null,
+      featured_product_ids: site?.featured_product_ids ?? [],
+      hidden_fields: site?.hidden_fields ?? [],
+    },
     upline: upline.map(({ id, handle, display_name, status, level }) => ({ id, handle, display_name, status, level })),
     ...(counts[id] ?? { frontline_count: 0, downline_count: 0 }),
   }
@@ -26,7 +29,7 @@ export async function detailOf(scope: MedusaContainer, network: NetworkModuleSer
 /** One distributor with their upline (nearest first) and team counts. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const network = resolveNetwork(req.scope)
-  res.json({ distributor: await detailOf(req.scope, network, req.params.id) })
+  res.json({ distributor: await detailOf(network, req.params.id) })
 }
 
 /** Changes status or display name, or hides site fields; terminating also ends the member pricing. */
@@ -34,5 +37,5 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateDistributo
   const network = resolveNetwork(req.scope)
   await network.retrieveDistributor(req.params.id)
   await updateDistributorWorkflow(req.scope).run({ input: { id: req.params.id, ...req.validatedBody } })
-  res.json({ distributor: await detailOf(req.scope, network, req.params.id) })
+  res.json({ distributor: await detailOf(network, req.params.id) })
 }

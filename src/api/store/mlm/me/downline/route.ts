@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { requireOwnDistributor, resolveNetwork } from "../../../../utils/network"
 import { StoreDownlineQueryType } from "../../validators"
+import type { StoreDownlineMember } from "../../../../../modules/network/types"
 
 /**
  * The logged-in distributor's downline (only their own), level by level. `next_cursor` continues
@@ -13,7 +14,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreDownline
   const after = cursor ? Buffer.from(cursor, "base64url").toString("utf8") : null
   const { members, count, next_after } = await network.listDownline(distributor.id, { maxDepth: depth, limit, offset, after })
   res.json({
-    members: members.map((member) => ({
+    members: members.map((member): StoreDownlineMember => ({
       handle: member.handle,
       display_name: member.display_name,
       status: member.status,

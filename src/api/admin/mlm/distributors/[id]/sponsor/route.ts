@@ -10,5 +10,5 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminChangeSponsorTyp
   await changeSponsorWorkflow(req.scope).run({
     input: { id: req.params.id, sponsor_id: req.validatedBody.sponsor_id },
   })
-  res.json({ distributor: await detailOf(req.scope, network, req.params.id) })
+  res.json({ distributor: await detailOf(network, req.params.id) })
 }
