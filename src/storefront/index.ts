@@ -9,6 +9,7 @@
  *   const { storefront } = await mlm(sdk).getStorefront("anna")
  */
 import type {
+  HandleAvailability,
   OwnStorefrontView,
   SiteContact,
   StoreDownlineMember,
@@ -18,7 +19,7 @@ import type {
 import type { CommissionTotals, StoreCommissionLine } from "../types/commission-line"
 
 export * from "./referral"
-export type { CommissionTotals, OwnStorefrontView, SiteContact, StoreCommissionLine, StoreDownlineMember, StoreMe, StorefrontView }
+export type { CommissionTotals, HandleAvailability, OwnStorefrontView, SiteContact, StoreCommissionLine, StoreDownlineMember, StoreMe, StorefrontView }
 
 /** The part of the js-sdk the kit uses (`sdk.client.fetch`), so any version with it works. */
 export type MedusaSdkLike = {
@@ -49,8 +50,12 @@ export function mlm(sdk: MedusaSdkLike) {
       post<{ distributor: StoreMe["distributor"] }>("/store/mlm/distributors", body),
     /** The logged-in customer joins as a member (preferred customer): member prices, no business. */
     joinAsMember: (body: { sponsor_handle?: string } = {}) => post<{ member: Record<string, unknown> }>("/store/mlm/members", body),
+    /** Whether a handle is free to enrol with (for a live check while typing); `reason` says why not. */
+    handleAvailability: (handle: string) => get<HandleAvailability>(`/store/mlm/handles/${encodeURIComponent(handle.trim().toLowerCase())}`),
     me: () => get<StoreMe>("/store/mlm/me"),
-    downline: (query: { depth?: number; limit?: number; offset?: number; cursor?: string } = {}) => get<DownlineAnswer>("/store/mlm/me/downline", query),
+    /** The team level by level; `under` lists below one team member (open a tree one member at a time, with depth 1). */
+    downline: (query: { depth?: number; limit?: number; offset?: number; cursor?: string; under?: string } = {}) =>
+      get<DownlineAnswer>("/store/mlm/me/downline", query),
     commissions: (query: { status?: StoreCommissionLine["status"]; limit?: number; offset?: number } = {}) =>
       get<CommissionsAnswer>("/store/mlm/me/commissions", query),
     myStorefront: () => get<{ storefront: OwnStorefrontView }>("/store/mlm/me/storefront"),

@@ -62,7 +62,13 @@ medusaIntegrationTestRunner({
           level: 1,
           sponsor_handle: "anna",
           joined_at: expect.any(String),
+          team_size: 2,
         })
+
+        // A lazy tree opens one member at a time; levels still count from the asker.
+        const underCleo = await api.get("/store/mlm/me/downline?depth=1&under=CLEO", anna.headers)
+        expect(underCleo.data).toMatchObject({ count: 1 })
+        expect(underCleo.data.members.map((m: any) => [m.handle, m.level, m.sponsor_handle, m.team_size])).toEqual([["dan", 3, "cleo", 0]])
 
         const frontline = await api.get("/store/mlm/me/downline?depth=1", anna.headers)
         expect(frontline.data).toMatchObject({ count: 1, members: [{ handle: "ben", level: 1, sponsor_handle: "anna" }] })
@@ -213,6 +219,14 @@ medusaIntegrationTestRunner({
         )
         expect(spoof.status).toBe(400)
         expect(spoof.data.message).toContain("distributor_id")
+        // Opening a tree under someone outside the team (the upline, a stranger) tells nothing.
+        for (const outsider of ["anna", "nobody"]) {
+          const under = await failure(api.get(`/store/mlm/me/downline?under=${outsider}`, ben.headers))
+          expect(under).toEqual({ status: 404, data: { type: "not_found", message: `'${outsider}' is not in your team` } })
+        }
+        const bad = await failure(api.get("/store/mlm/me/downline?under=a%20b", ben.headers))
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toContain("under must be a handle in your team")
       })
 
       it("answers 401 to admin routes without an admin", async () => {
@@ -220,6 +234,22 @@ medusaIntegrationTestRunner({
         expect((await failure(api.get("/admin/mlm/distributors"))).status).toBe(401)
         expect((await failure(api.get("/admin/mlm/distributors", anna.headers))).status).toBe(401)
         expect((await failure(api.post(`/admin/mlm/distributors/${anna.distributor.id}/sponsor`, { sponsor_id: null }))).status).toBe(401)
+      })
+    })
+
+    describe("handle availability", () => {
+      it("says whether a handle is free, taken, reserved or malformed, for anyone, without naming the owner", async () => {
+        await enrollThroughStore(api, store, "anna")
+        const answers = await Promise.all(
+          ["Anna", "annabel", "checkout", "a", "bad_handle"].map(async (h) => (await api.get(`/store/mlm/handles/${h}`, store)).data)
+        )
+        expect(answers).toEqual([
+          { handle: "anna", available: false, reason: "handle 'anna' is taken" },
+          { handle: "annabel", available: true, reason: null },
+          { handle: "checkout", available: false, reason: "handle 'checkout' is reserved" },
+          { handle: "a", available: false, reason: "handle must be at least 3 characters long" },
+          { handle: "bad_handle", available: false, reason: "handle may contain only the letters a-z, digits 0-9 and '-'" },
+        ])
       })
     })
 

@@ -80,7 +80,7 @@ export const DOWNLINE_PAGE_SQL = `
        ORDER BY x.depth, x.path USING ~<~ LIMIT ? OFFSET ?
     )
   SELECT m.id, m.handle, m.display_name, m.status, m.sponsor_id, s.handle AS sponsor_handle,
-         page.depth - (SELECT root_depth FROM params) AS level, m.enrolled_at, page.depth, page.path
+         page.depth - (SELECT root_depth FROM params) AS level, m.enrolled_at, m.downline_count, page.depth, page.path
     FROM page
     JOIN mlm_distributor m ON m.id = substring(page.path from '([^/]+)/$')
     JOIN mlm_distributor s ON s.id = m.sponsor_id

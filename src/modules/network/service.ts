@@ -244,7 +244,11 @@ export default class NetworkModuleService extends MedusaService<{
       window.first_depth > window.last_depth
         ? []
         : await manager.execute(DOWNLINE_PAGE_SQL, downlinePageParams(root, window, page.limit, page.offset ?? 0))
-    const members: DownlineMember[] = rows.map(({ depth, path, ...row }) => ({ ...(row as DownlineMember), level: Number(row.level) }))
+    const members: DownlineMember[] = rows.map(({ depth, path, ...row }) => ({
+      ...(row as DownlineMember),
+      level: Number(row.level),
+      downline_count: Number(row.downline_count),
+    }))
     return {
       members,
       count: await this.countDownline_(manager, root, window, Number(deepest)),

@@ -30,6 +30,14 @@ export const StoreDownlineQuery = z
       .max(200)
       .regex(/^[A-Za-z0-9_-]+$/, "cursor must be a next_cursor from a previous page")
       .optional(),
+    /** A member of the asker's team: list below them instead (a lazy tree opens one member at a time). */
+    under: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(64, "under must be a handle of at most 64 characters")
+      .regex(/^[a-z0-9-]+$/, "under must be a handle in your team")
+      .optional(),
   })
   .strict()
   .refine((q) => !(q.cursor && q.offset), { message: "Use either cursor or offset, not both", path: ["cursor"] })

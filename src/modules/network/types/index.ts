@@ -46,6 +46,8 @@ export interface DownlineMember {
   sponsor_handle: string
   level: number
   enrolled_at: Date
+  /** Everyone below this member (the maintained counter). */
+  downline_count: number
 }
 
 export interface TeamCounts {
@@ -166,6 +168,9 @@ export type StoreMe = {
   stats: { frontline_count: number; downline_count: number }
 }
 
+/** `GET /store/mlm/handles/:handle`: can a customer still enrol with this handle? `reason` says why not. */
+export type HandleAvailability = { handle: string; available: boolean; reason: string | null }
+
 /** One member of `GET /store/mlm/me/downline` (no ids or personal data of the team). */
 export type StoreDownlineMember = {
   handle: string
@@ -174,4 +179,6 @@ export type StoreDownlineMember = {
   level: number
   sponsor_handle: string
   joined_at: string | Date
+  /** How many are below this member: a tree opens only members with a team. */
+  team_size: number
 }
