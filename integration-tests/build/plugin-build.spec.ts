@@ -14,7 +14,7 @@ function listFiles(dir: string): string[] {
   })
 }
 
-describe("npm run build (medusa plugin:build)", () => {
+describe("npm run build (medusa plugin:build, then the storefront kit's type declarations)", () => {
   let files: string[]
 
   beforeAll(() => {
@@ -23,6 +23,7 @@ describe("npm run build (medusa plugin:build)", () => {
       stdio: "pipe",
       env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" },
     })
+    execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.storefront.json"], { cwd: root, stdio: "pipe" })
     files = listFiles(out)
   })
 
@@ -57,9 +58,13 @@ describe("npm run build (medusa plugin:build)", () => {
     expect(fs.existsSync(path.join(out, "src/modules/network/index.js"))).toBe(true)
     expect(fs.existsSync(path.join(root, pkg.exports["./workflows"]))).toBe(true)
     // The storefront kit: no server code in it, so a storefront can bundle it.
-    const kit = path.join(root, pkg.exports["./storefront"])
+    const kit = path.join(root, pkg.exports["./storefront"].default)
     expect(fs.existsSync(kit)).toBe(true)
-    const kitSource = fs.readdirSync(path.dirname(kit)).map((file) => fs.readFileSync(path.join(path.dirname(kit), file), "utf8")).join("\n")
+    // Typed: the declarations ship beside it, and name the kit's calls and the shared store types.
+    const types = fs.readFileSync(path.join(root, pkg.exports["./storefront"].types), "utf8")
+    expect(types).toMatch(/export declare function mlm\(sdk: MedusaSdkLike\)/)
+    expect(types).toContain("handleAvailability: (handle: string) => Promise<HandleAvailability>")
+    const kitSource = fs.readdirSync(path.dirname(kit)).filter((file) => file.endsWith(".js")).map((file) => fs.readFileSync(path.join(path.dirname(kit), file), "utf8")).join("\n")
     expect(kitSource).not.toMatch(/@medusajs\/framework|require\("pg|\/modules\/network\/(service|index)/)
   })
 

@@ -23,8 +23,11 @@ export type ReferralRoutingOptions = {
   isHandle: (handle: string) => Promise<boolean>
   /** First path segments that are the storefront's own (country codes, `account`, `products`, ...). */
   ownSegments?: Iterable<string>
-  /** Where a referred visitor lands (default `/`: the storefront's own entry, with its country detection). */
-  landing?: string
+  /**
+   * Where a `/{handle}` visitor lands (default `/`: the storefront's own entry, with its country
+   * detection). A function gets the handle, to land on the distributor's own page.
+   */
+  landing?: string | ((handle: string) => string)
   /** The attribution window in days: the cookie's lifetime. */
   windowDays?: number
 }
@@ -60,7 +63,8 @@ export async function decideReferral(url: URL, options: ReferralRoutingOptions):
   if (segments.length !== 1) return pass
   const handle = decodeURIComponent(segments[0]).toLowerCase()
   if (own.has(handle) || !HANDLE.test(handle) || !(await options.isHandle(handle))) return pass
-  const landing = new URL(options.landing ?? "/", url)
+  const target = typeof options.landing === "function" ? options.landing(handle) : options.landing
+  const landing = new URL(target ?? "/", url)
   return { action: "redirect", location: landing.pathname + landing.search, cookie: referralCookie(handle, options.windowDays) }
 }
 

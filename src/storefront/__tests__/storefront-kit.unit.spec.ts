@@ -21,6 +21,15 @@ describe("decideReferral", () => {
     expect(lookups).toEqual(["anna"])
   })
 
+  it("lands a /{handle} visitor on the page the storefront names for that handle (its own distributor page)", async () => {
+    const url = new URL("/ben-smith", "https://shop.example")
+    expect(await decideReferral(url, { isHandle, landing: (handle) => `/dk/with/${handle}` })).toMatchObject({
+      action: "redirect",
+      location: "/dk/with/ben-smith",
+      cookie: { value: "ben-smith", maxAge: 2_592_000 },
+    })
+  })
+
   it("turns ?ref={handle} on a real page into the cookie and the same page without the parameter", async () => {
     expect(await decide("/de/products/trail-shoe?ref=ben-smith&size=42")).toMatchObject({
       action: "redirect",
