@@ -23,7 +23,17 @@ export type { CommissionTotals, HandleAvailability, OwnStorefrontView, SiteConta
 
 /** The part of the js-sdk the kit uses (`sdk.client.fetch`), so any version with it works. */
 export type MedusaSdkLike = {
-  client: { fetch<T>(path: string, init?: { method?: string; body?: unknown; query?: Record<string, unknown> }): Promise<T> }
+  client: {
+    fetch<T>(path: string, init?: { method?: string; body?: unknown; query?: Record<string, unknown>; headers?: Record<string, string> }): Promise<T>
+  }
+}
+
+export type MlmKitOptions = {
+  /**
+   * Headers for every call, such as the logged-in customer's `authorization` in a server-rendered
+   * storefront that keeps the token in a cookie (the DTC starter does); a function is asked per call.
+   */
+  headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>)
 }
 
 export type DownlineAnswer = { members: StoreDownlineMember[]; count: number; limit: number; offset: number; next_cursor: string | null }
@@ -36,9 +46,10 @@ export type StorefrontEdit = {
 }
 
 /** The plugin's store routes over a js-sdk instance (customer routes use the sdk's logged-in session or token). */
-export function mlm(sdk: MedusaSdkLike) {
-  const get = <T>(path: string, query?: Record<string, unknown>) => sdk.client.fetch<T>(path, { method: "GET", query })
-  const post = <T>(path: string, body: unknown) => sdk.client.fetch<T>(path, { method: "POST", body })
+export function mlm(sdk: MedusaSdkLike, options: MlmKitOptions = {}) {
+  const headers = async () => (typeof options.headers === "function" ? await options.headers() : options.headers) ?? {}
+  const get = async <T>(path: string, query?: Record<string, unknown>) => sdk.client.fetch<T>(path, { method: "GET", query, headers: await headers() })
+  const post = async <T>(path: string, body: unknown) => sdk.client.fetch<T>(path, { method: "POST", body, headers: await headers() })
   return {
     /** A distributor's public page; rejects with 404 for unknown or inactive handles. */
     getStorefront: (handle: string) => get<{ storefront: StorefrontView }>(`/store/mlm/storefronts/${encodeURIComponent(handle)}`),

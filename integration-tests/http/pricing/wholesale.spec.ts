@@ -50,8 +50,14 @@ medusaIntegrationTestRunner({
       })
       expect((await api.get("/admin/mlm/wholesale", admin)).data).toEqual(answer.data)
       const { data } = await api.get(`/admin/price-lists/${answer.data.wholesale.price_list_id}?fields=type,status,*prices`, admin)
-      expect(data.price_list).toMatchObject({ type: "override", status: "active" })
+      expect(data.price_list).toMatchObject({ type: "sale", status: "active" })
       expect(data.price_list.prices.map((p: any) => p.amount).sort((a: number, b: number) => a - b)).toEqual([15.99, 19.6, 39.92, 79.2])
+
+      // A list made by 0.1 was an override list (no retail price for a member to see): a refresh makes it a sale list.
+      const id = answer.data.wholesale.price_list_id
+      await api.post(`/admin/price-lists/${id}`, { type: "override" }, admin)
+      await setDiscount(20)
+      expect((await api.get(`/admin/price-lists/${id}?fields=type`, admin)).data.price_list.type).toBe("sale")
     })
 
     it("serializes refreshes: two at once leave one complete price list", async () => {
@@ -73,6 +79,16 @@ medusaIntegrationTestRunner({
 
       expect(await listedPrice(jane.headers)).toBe(39.92)
       expect(await listedPrice(retail.headers)).toBe(49.9)
+      // The retail price rides along for a member ("you save 9.98"), marked as a sale.
+      const { data } = await api.get(
+        `/store/products?handle=vitality-shake&region_id=${store.region.id}&fields=*variants.calculated_price`,
+        jane.headers
+      )
+      expect(data.products[0].variants[0].calculated_price).toMatchObject({
+        calculated_amount: 39.92,
+        original_amount: 49.9,
+        calculated_price: { price_list_type: "sale" },
+      })
       expect(await listedPrice(guest)).toBe(49.9)
 
       expect(await cartPrice(jane.headers)).toBe(39.92)

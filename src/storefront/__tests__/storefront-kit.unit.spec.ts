@@ -85,10 +85,16 @@ describe("mlm(sdk)", () => {
   afterEach(() => (globalThis.fetch = realFetch))
 
   it("calls the plugin's store routes through the js-sdk, with its publishable key", async () => {
-    const calls: { url: string; method: string; body: unknown; key: string | null }[] = []
+    const calls: { url: string; method: string; body: unknown; key: string | null; auth: string | null }[] = []
     globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const headers = new Headers(init?.headers)
-      calls.push({ url: String(input), method: init?.method ?? "GET", body: init?.body ? JSON.parse(String(init.body)) : null, key: headers.get("x-publishable-api-key") })
+      calls.push({
+        url: String(input),
+        method: init?.method ?? "GET",
+        body: init?.body ? JSON.parse(String(init.body)) : null,
+        key: headers.get("x-publishable-api-key"),
+        auth: headers.get("authorization"),
+      })
       return new Response(JSON.stringify({ ok: true }), { status: 200, headers: { "content-type": "application/json" } })
     }) as typeof fetch
     const kit = mlm(new Medusa({ baseUrl: "https://api.example", publishableKey: "pk_1" }))
@@ -96,11 +102,27 @@ describe("mlm(sdk)", () => {
     await kit.attachReferral("cart_1", "anna")
     await kit.downline({ depth: 2, limit: 10 })
     await kit.updateMyStorefront({ bio: "Hi", featured_product_ids: ["prod_1"] })
+    expect(calls.every((c) => c.auth === null)).toBe(true)
     expect(calls.map(({ url, method, body, key }) => [url, method, body, key])).toEqual([
       ["https://api.example/store/mlm/storefronts/anna", "GET", null, "pk_1"],
       ["https://api.example/store/mlm/carts/cart_1/referral", "POST", { handle: "anna" }, "pk_1"],
       ["https://api.example/store/mlm/me/downline?depth=2&limit=10", "GET", null, "pk_1"],
       ["https://api.example/store/mlm/me/storefront", "POST", { bio: "Hi", featured_product_ids: ["prod_1"] }, "pk_1"],
     ])
+  })
+
+  it("sends the headers it is given on every call, asking a function each time (a token read from a cookie)", async () => {
+    const seen: (string | null)[] = []
+    globalThis.fetch = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      seen.push(new Headers(init?.headers).get("authorization"))
+      return new Response("{}", { status: 200, headers: { "content-type": "application/json" } })
+    }) as typeof fetch
+    let token = 1
+    const kit = mlm(new Medusa({ baseUrl: "https://api.example", publishableKey: "pk_1" }), {
+      headers: async () => ({ authorization: `Bearer t${token++}` }),
+    })
+    await kit.me()
+    await kit.handleAvailability(" Anna ")
+    expect(seen).toEqual(["Bearer t1", "Bearer t2"])
   })
 })

@@ -14,6 +14,8 @@ export const WHOLESALE_SETTINGS = {
 export type WholesaleState = {
   discount_percent: number
   price_list_id: string | null
+  /** "sale" shows a member the retail price beside theirs; lists made before 0.2 were "override". */
+  price_list_type: string | null
   existing_price_ids: string[]
   retail: RetailPrice[]
 }
@@ -36,10 +38,13 @@ export const loadWholesaleStateStep = createStep(
     const pricing = container.resolve(Modules.PRICING)
     let priceListId = await network.getSetting(WHOLESALE_SETTINGS.priceList)
     let existing: string[] = []
+    let priceListType: string | null = null
     if (priceListId) {
       const [list] = await pricing.listPriceLists({ id: [priceListId] }, { relations: ["prices"] })
-      if (list) existing = (list.prices ?? []).map((p) => p.id)
-      else priceListId = null
+      if (list) {
+        existing = (list.prices ?? []).map((p) => p.id)
+        priceListType = list.type ?? null
+      } else priceListId = null
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: variants } = await query.graph({
@@ -56,6 +61,7 @@ export const loadWholesaleStateStep = createStep(
     return new StepResponse<WholesaleState>({
       discount_percent: discount,
       price_list_id: priceListId,
+      price_list_type: priceListType,
       existing_price_ids: existing,
       retail,
     })

@@ -1,4 +1,4 @@
-import { batchPriceListPricesWorkflow, createPriceListsWorkflow } from "@medusajs/medusa/core-flows"
+import { batchPriceListPricesWorkflow, createPriceListsWorkflow, updatePriceListsWorkflow } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ensureMemberGroupStep } from "../../network/steps/ensure-member-group"
 import { loadWholesaleStateStep } from "../steps/load-wholesale-state"
@@ -35,7 +35,9 @@ export const refreshWholesalePriceListWorkflow = createWorkflow(
             {
               title: "MLM member prices",
               description: `Wholesale prices for members: ${state.discount_percent}% off retail, kept current by medusa-plugin-mlm`,
-              type: "override" as any,
+              // A sale list: Medusa then returns the retail price as original_price, so a storefront
+              // can show a member what they save; the member price is lower, so it is the one charged.
+              type: "sale" as any,
               status: "active" as any,
               rules: { "customer.groups.id": [groupId] },
               prices,
@@ -44,6 +46,11 @@ export const refreshWholesalePriceListWorkflow = createWorkflow(
         })),
       })
     )
+    when("wholesale-list-was-override", { state }, ({ state }) => !!state.price_list_id && state.price_list_type !== "sale").then(() => {
+      updatePriceListsWorkflow.runAsStep({
+        input: transform({ state }, ({ state }) => ({ price_lists_data: [{ id: state.price_list_id!, type: "sale" as any }] })),
+      })
+    })
     when({ state }, ({ state }) => !!state.price_list_id).then(() => {
       batchPriceListPricesWorkflow.runAsStep({
         input: transform({ prices, state }, ({ prices, state }) => ({
