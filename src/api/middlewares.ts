@@ -54,6 +54,7 @@ export default defineMiddlewares({
       middlewares: [customerOnly, validateAndTransformBody(StoreEnrollDistributor)],
     },
     { method: ["GET"], matcher: "/store/mlm/me", middlewares: [customerOnly] },
+    { method: ["GET"], matcher: "/store/mlm/members/me", middlewares: [customerOnly] },
     { method: ["GET"], matcher: "/store/mlm/me/storefront", middlewares: [customerOnly] },
     {
       method: ["POST"],

@@ -14,12 +14,13 @@ import type {
   SiteContact,
   StoreDownlineMember,
   StoreMe,
+  StoreMembership,
   StorefrontView,
 } from "../modules/network/types"
 import type { CommissionTotals, StoreCommissionLine } from "../types/commission-line"
 
 export * from "./referral"
-export type { CommissionTotals, HandleAvailability, OwnStorefrontView, SiteContact, StoreCommissionLine, StoreDownlineMember, StoreMe, StorefrontView }
+export type { CommissionTotals, HandleAvailability, OwnStorefrontView, SiteContact, StoreCommissionLine, StoreDownlineMember, StoreMe, StoreMembership, StorefrontView }
 
 /** The part of the js-sdk the kit uses (`sdk.client.fetch`), so any version with it works. */
 export type MedusaSdkLike = {
@@ -63,6 +64,8 @@ export function mlm(sdk: MedusaSdkLike, options: MlmKitOptions = {}) {
     joinAsMember: (body: { sponsor_handle?: string } = {}) => post<{ member: Record<string, unknown> }>("/store/mlm/members", body),
     /** Whether a handle is free to enrol with (for a live check while typing); `reason` says why not. */
     handleAvailability: (handle: string) => get<HandleAvailability>(`/store/mlm/handles/${encodeURIComponent(handle.trim().toLowerCase())}`),
+    /** How the logged-in customer gets member prices (preferred customer or distributor); rejects with 404 if they do not. */
+    membership: () => get<{ member: StoreMembership }>("/store/mlm/members/me"),
     me: () => get<StoreMe>("/store/mlm/me"),
     /** The team level by level; `under` lists below one team member (open a tree one member at a time, with depth 1). */
     downline: (query: { depth?: number; limit?: number; offset?: number; cursor?: string; under?: string } = {}) =>

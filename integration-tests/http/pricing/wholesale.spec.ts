@@ -104,10 +104,18 @@ medusaIntegrationTestRunner({
     it("makes a preferred customer a member and computes commissions on the wholesale they paid", async () => {
       await setDiscount(20)
       await api.post("/admin/mlm/plan", { levels: [{ level: 1, percent: 10 }] }, admin)
-      await enrollThroughStore(api, storeHeaders(store), "jane")
+      const jane = await enrollThroughStore(api, storeHeaders(store), "jane")
       const customer = await registerCustomer(api, storeHeaders(store))
+      const before = await failure(api.get("/store/mlm/members/me", customer.headers))
+      expect(before).toEqual({ status: 404, data: { type: "not_found", message: "You have not joined as a member" } })
       const joined = await api.post("/store/mlm/members", { sponsor_handle: "jane" }, customer.headers)
       expect(joined.status).toBe(201)
+      expect((await api.get("/store/mlm/members/me", customer.headers)).data).toEqual({
+        member: { as: "preferred_customer", sponsor: { handle: "jane", display_name: "jane D." }, joined_at: expect.any(String) },
+      })
+      // A distributor is a member too; nobody else's membership can be asked for.
+      expect((await api.get("/store/mlm/members/me", jane.headers)).data.member).toMatchObject({ as: "distributor", sponsor: null })
+      expect((await failure(api.get("/store/mlm/members/me", storeHeaders(store)))).status).toBe(401)
       expect(joined.data.member).toMatchObject({ customer_id: customer.customer.id, sponsor: { handle: "jane" } })
       expect(await listedPrice(customer.headers)).toBe(39.92)
 

@@ -168,6 +168,13 @@ export type StoreMe = {
   stats: { frontline_count: number; downline_count: number }
 }
 
+/** `GET /store/mlm/members/me`: how the logged-in customer gets member prices. */
+export type StoreMembership = {
+  as: "preferred_customer" | "distributor"
+  sponsor: { handle: string; display_name: string } | null
+  joined_at: string | Date
+}
+
 /** `GET /store/mlm/handles/:handle`: can a customer still enrol with this handle? `reason` says why not. */
 export type HandleAvailability = { handle: string; available: boolean; reason: string | null }
 
