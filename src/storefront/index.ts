@@ -25,7 +25,7 @@ export type { CommissionTotals, HandleAvailability, OwnStorefrontView, SiteConta
 /** The part of the js-sdk the kit uses (`sdk.client.fetch`), so any version with it works. */
 export type MedusaSdkLike = {
   client: {
-    fetch<T>(path: string, init?: { method?: string; body?: unknown; query?: Record<string, unknown>; headers?: Record<string, string> }): Promise<T>
+    fetch<T>(path: string, init?: { method?: string; body?: Record<string, any>; query?: Record<string, any>; headers?: Record<string, string> }): Promise<T>
   }
 }
 
@@ -50,7 +50,7 @@ export type StorefrontEdit = {
 export function mlm(sdk: MedusaSdkLike, options: MlmKitOptions = {}) {
   const headers = async () => (typeof options.headers === "function" ? await options.headers() : options.headers) ?? {}
   const get = async <T>(path: string, query?: Record<string, unknown>) => sdk.client.fetch<T>(path, { method: "GET", query, headers: await headers() })
-  const post = async <T>(path: string, body: unknown) => sdk.client.fetch<T>(path, { method: "POST", body, headers: await headers() })
+  const post = async <T>(path: string, body: Record<string, any>) => sdk.client.fetch<T>(path, { method: "POST", body, headers: await headers() })
   return {
     /** A distributor's public page; rejects with 404 for unknown or inactive handles. */
     getStorefront: (handle: string) => get<{ storefront: StorefrontView }>(`/store/mlm/storefronts/${encodeURIComponent(handle)}`),

@@ -1,0 +1,120 @@
+"use server"
+
+// medusa-plugin-mlm in the storefront: the plugin's store routes through its kit, with the logged-in
+// customer's token from the starter's cookie, and the referral cookie the middleware sets.
+import { sdk } from "@lib/config"
+import {
+  mlm,
+  REFERRAL_COOKIE,
+  type CommissionsAnswer,
+  type DownlineAnswer,
+  type HandleAvailability,
+  type StoreDownlineMember,
+  type StoreMe,
+  type StoreMembership,
+  type StorefrontView,
+} from "medusa-plugin-mlm/storefront"
+import { revalidatePath } from "next/cache"
+import { cookies } from "next/headers"
+import { getAuthHeaders } from "./cookies"
+
+const kit = () => mlm(sdk, { headers: async () => ({ ...(await getAuthHeaders()) }) })
+
+/** Which cart got which referral: the referral is attached once per cart and handle. */
+const ATTACHED_COOKIE = "_mlm_ref_cart"
+
+const status = (error: unknown) => (error as { status?: number })?.status
+
+/** The distributor whose link brought this visitor here, or null. */
+export async function getReferrer(): Promise<StorefrontView | null> {
+  const handle = (await cookies()).get(REFERRAL_COOKIE)?.value
+  return handle ? getDistributorPage(handle) : null
+}
+
+/** A distributor's public page, or null for an unknown or inactive handle. */
+export async function getDistributorPage(handle: string): Promise<StorefrontView | null> {
+  return kit()
+    .getStorefront(handle)
+    .then(({ storefront }) => storefront)
+    .catch(() => null)
+}
+
+/**
+ * Credits the cart to the referral, once: called where the cart is created and where it is first
+ * updated (a visitor who had a cart before following a link). A handle the plugin refuses (no longer
+ * active, cart completed) is not asked again; an outage is, at the next update.
+ */
+export async function attachReferralOnce(cartId: string): Promise<void> {
+  const jar = await cookies()
+  const handle = jar.get(REFERRAL_COOKIE)?.value
+  if (!handle) return
+  const marker = `${cartId}:${handle}`
+  if (jar.get(ATTACHED_COOKIE)?.value === marker) return
+  try {
+    await kit().attachReferral(cartId, handle)
+  } catch (error) {
+    const code = status(error)
+    if (!code || code >= 500) return
+  }
+  jar.set(ATTACHED_COOKIE, marker, { maxAge: 60 * 60 * 24 * 30, httpOnly: true, sameSite: "lax", path: "/" })
+}
+
+export type Business = {
+  me: StoreMe
+  team: DownlineAnswer
+  commissions: CommissionsAnswer
+}
+
+/** The account area's view of the logged-in customer: distributor, member, or neither. */
+export async function getAccountStanding(): Promise<{ business: Business | null; membership: StoreMembership | null }> {
+  const k = kit()
+  const me = await k.me().catch(() => null)
+  if (!me) {
+    const membership = await k
+      .membership()
+      .then(({ member }) => member)
+      .catch(() => null)
+    return { business: null, membership }
+  }
+  const [team, commissions] = await Promise.all([k.downline({ depth: 1, limit: 50 }), k.commissions({ limit: 50 })])
+  return { business: { me, team, commissions }, membership: null }
+}
+
+/** One branch of the team tree: the members right below `handle` (levels count from the asker). */
+export async function loadTeamBranch(handle: string): Promise<StoreDownlineMember[]> {
+  const { members } = await kit().downline({ under: handle, depth: 1, limit: 50 })
+  return members
+}
+
+/** The live check while a customer types a handle. */
+export async function checkHandle(handle: string): Promise<HandleAvailability> {
+  return kit().handleAvailability(handle)
+}
+
+export type FormState = { error: string | null; done: boolean }
+
+/** "Become a distributor": the sponsor is the referral (the plugin reads it from the customer's cart or binding). */
+export async function enrolAsDistributor(_state: FormState, formData: FormData): Promise<FormState> {
+  const handle = String(formData.get("handle") ?? "").trim()
+  const displayName = String(formData.get("display_name") ?? "").trim()
+  const sponsor = (await cookies()).get(REFERRAL_COOKIE)?.value
+  try {
+    await kit().enrol({ handle, display_name: displayName || undefined, sponsor_handle: sponsor })
+  } catch (error) {
+    return { error: (error as Error).message || "Enrolment failed", done: false }
+  }
+  revalidatePath("/", "layout")
+  return { error: null, done: true }
+}
+
+/** "Join as a member": member prices from now on, sponsored by the referral if there is one. */
+export async function joinAsMember(_state: FormState, _formData: FormData): Promise<FormState> {
+  const sponsor = (await cookies()).get(REFERRAL_COOKIE)?.value
+  try {
+    await kit().joinAsMember(sponsor ? { sponsor_handle: sponsor } : {})
+  } catch (error) {
+    return { error: (error as Error).message || "Joining failed", done: false }
+  }
+  revalidatePath("/", "layout")
+  return { error: null, done: true }
+}
