@@ -5,6 +5,7 @@
 // build), and runs the browser scenarios of e2e/dtc-starter.e2e.mjs in Debian Chromium.
 //   DTC_STARTER_DIR=<your clone>   CHROMIUM=/usr/bin/chromium   E2E_KEEP=1 (leave the servers running)
 //   E2E_SKIP_INSTALL=1 (reuse .mlm-data/e2e from the last run: only the plugin and the patch are redone)
+//   E2E_SCREENSHOTS=0 (do not refresh docs/screenshots/dtc-*.png; npm test sets it)
 import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
@@ -146,7 +147,8 @@ try {
 
   step(7, "browser scenarios in Chromium (e2e/dtc-starter.e2e.mjs)")
   const { runScenarios } = await import("../e2e/dtc-starter.e2e.mjs")
-  const result = await runScenarios({ backendUrl, storefrontUrl, publishableKey, screenshots: path.join(projectRoot, "docs/screenshots") })
+  const screenshots = process.env.E2E_SCREENSHOTS === "0" ? null : path.join(projectRoot, "docs/screenshots")
+  const result = await runScenarios({ backendUrl, storefrontUrl, publishableKey, screenshots })
   failed = result.failed > 0
   console.log(`\n${result.passed} passed, ${result.failed} failed in ${((Date.now() - started) / 1000).toFixed(0)} s`)
 } catch (error) {

@@ -2,8 +2,10 @@
 // `npm test`: installs dependencies if they are missing, finds a PostgreSQL (the configured one,
 // else an embedded one that is thrown away afterwards) and runs every jest project in band.
 // Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`. A full run (no arguments)
-// then runs the scale-out test (scripts/test-scale.mjs) when a Redis answers, and says so when not.
+// then runs the scale-out test (scripts/test-scale.mjs) when a Redis answers, and the browser tests on
+// the DTC starter (scripts/e2e.mjs) when a Chromium is installed, and says so when either is not.
 import { spawn } from "node:child_process"
+import fs from "node:fs"
 import path from "node:path"
 import { projectRoot } from "./lib/paths.mjs"
 import { installIfMissing } from "./lib/install.mjs"
@@ -28,6 +30,7 @@ const child = spawn(process.execPath, [jestBin, "--runInBand", ...process.argv.s
 })
 const stopAndExit = async (code) => {
   if (code === 0 && process.argv.length === 2) code = await scaleTest()
+  if (code === 0 && process.argv.length === 2) code = await browserTest()
   await db.stop().catch(() => {})
   process.exit(code)
 }
@@ -49,6 +52,21 @@ async function scaleTest() {
     env: { ...process.env, ...connectionEnv(db.connection), DATABASE_URL: "", MLM_SCALE_REDIS_URL: redisUrl },
   })
   return new Promise((resolve) => scale.on("exit", (code) => resolve(code ?? 1)))
+}
+/** `npm run e2e` (the plugin in Medusa's DTC starter, in Chromium), if a Chromium is installed. */
+async function browserTest() {
+  const chromium = process.env.CHROMIUM || "/usr/bin/chromium"
+  if (!fs.existsSync(chromium)) {
+    console.log(`\nBrowser tests skipped: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM; then npm run e2e).`)
+    return 0
+  }
+  console.log("\nBrowser tests (npm run e2e): the plugin in Medusa's DTC starter, in Chromium")
+  const e2e = spawn(process.execPath, [path.join(projectRoot, "scripts", "e2e.mjs")], {
+    stdio: "inherit",
+    // The docs' screenshots are refreshed by `npm run e2e` itself, not by a test run.
+    env: { ...process.env, ...connectionEnv(db.connection), DATABASE_URL: "", E2E_SCREENSHOTS: "0" },
+  })
+  return new Promise((resolve) => e2e.on("exit", (code) => resolve(code ?? 1)))
 }
 process.on("SIGINT", () => child.kill("SIGINT"))
 process.on("SIGTERM", () => child.kill("SIGTERM"))

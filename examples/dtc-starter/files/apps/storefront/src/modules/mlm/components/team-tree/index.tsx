@@ -46,7 +46,7 @@ function Branch({ member }: { member: StoreDownlineMember }) {
         )}
         <span>{member.display_name}</span>
         <span className="text-ui-fg-muted txt-compact-small">
-          level {member.level} · joined {new Date(member.joined_at).toLocaleDateString("en-GB")}
+          level {member.level} · joined {new Date(member.joined_at).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}
           {member.team_size > 0 ? ` · team of ${member.team_size}` : ""}
           {member.status !== "active" ? ` · ${member.status}` : ""}
         </span>
