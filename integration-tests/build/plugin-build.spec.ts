@@ -62,7 +62,7 @@ describe("npm run build (medusa plugin:build, then the storefront kit's type dec
     expect(fs.existsSync(kit)).toBe(true)
     // Typed: the declarations ship beside it, and name the kit's calls and the shared store types.
     const types = fs.readFileSync(path.join(root, pkg.exports["./storefront"].types), "utf8")
-    expect(types).toMatch(/export declare function mlm\(sdk: MedusaSdkLike\)/)
+    expect(types).toMatch(/export declare function mlm\(sdk: MedusaSdkLike, options\?: MlmKitOptions\)/)
     expect(types).toContain("handleAvailability: (handle: string) => Promise<HandleAvailability>")
     const kitSource = fs.readdirSync(path.dirname(kit)).filter((file) => file.endsWith(".js")).map((file) => fs.readFileSync(path.join(path.dirname(kit), file), "utf8")).join("\n")
     expect(kitSource).not.toMatch(/@medusajs\/framework|require\("pg|\/modules\/network\/(service|index)/)
