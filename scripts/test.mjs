@@ -60,6 +60,11 @@ async function browserTest() {
     console.log(`\nBrowser tests skipped: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM; then npm run e2e).`)
     return 0
   }
+  const starter = path.resolve(process.env.DTC_STARTER_DIR || path.join(projectRoot, "../shared/vendor/dtc-starter"))
+  if (!fs.existsSync(path.join(starter, "apps/storefront/package.json"))) {
+    console.log(`\nBrowser tests skipped: no DTC starter at ${starter} (clone medusajs/dtc-starter and set DTC_STARTER_DIR; then npm run e2e).`)
+    return 0
+  }
   console.log("\nBrowser tests (npm run e2e): the plugin in Medusa's DTC starter, in Chromium")
   const e2e = spawn(process.execPath, [path.join(projectRoot, "scripts", "e2e.mjs")], {
     stdio: "inherit",
