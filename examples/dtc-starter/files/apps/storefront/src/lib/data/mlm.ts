@@ -93,11 +93,19 @@ export async function checkHandle(handle: string): Promise<HandleAvailability> {
 
 export type FormState = { error: string | null; done: boolean }
 
+/**
+ * The sponsor a sign-up names: the referral, if its distributor is still active. A cookie left by a
+ * distributor who has since left would otherwise refuse every enrolment until it expires.
+ */
+async function referringHandle(): Promise<string | undefined> {
+  return (await getReferrer())?.handle
+}
+
 /** "Become a distributor": the sponsor is the referral (the plugin reads it from the customer's cart or binding). */
 export async function enrolAsDistributor(_state: FormState, formData: FormData): Promise<FormState> {
   const handle = String(formData.get("handle") ?? "").trim()
   const displayName = String(formData.get("display_name") ?? "").trim()
-  const sponsor = (await cookies()).get(REFERRAL_COOKIE)?.value
+  const sponsor = await referringHandle()
   try {
     await kit().enrol({ handle, display_name: displayName || undefined, sponsor_handle: sponsor })
   } catch (error) {
@@ -109,7 +117,7 @@ export async function enrolAsDistributor(_state: FormState, formData: FormData):
 
 /** "Join as a member": member prices from now on, sponsored by the referral if there is one. */
 export async function joinAsMember(_state: FormState, _formData: FormData): Promise<FormState> {
-  const sponsor = (await cookies()).get(REFERRAL_COOKIE)?.value
+  const sponsor = await referringHandle()
   try {
     await kit().joinAsMember(sponsor ? { sponsor_handle: sponsor } : {})
   } catch (error) {

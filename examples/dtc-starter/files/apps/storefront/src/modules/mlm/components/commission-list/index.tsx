@@ -20,6 +20,9 @@ const STATUS_LABEL = { pending: "Pending (maturing)", approved: "Approved", paid
 
 /** The distributor's commissions: totals per status and currency, then each line with its reason. */
 export default function CommissionList({ lines, totals, count }: { lines: StoreCommissionLine[]; totals: CommissionTotals; count: number }) {
+  // A status with nothing in it shows 0 in a currency the distributor earns in (none yet: a dash).
+  const known = Object.values(totals).flatMap((amounts) => Object.keys(amounts ?? {}))[0] ?? lines[0]?.currency_code
+  const nothing = known ? money(0, known) : "–"
   return (
     <div className="flex flex-col gap-y-6">
       <dl className="grid grid-cols-3 gap-4" data-testid="commission-totals">
@@ -29,7 +32,7 @@ export default function CommissionList({ lines, totals, count }: { lines: StoreC
             <div key={status} className="flex flex-col gap-y-1 rounded-rounded border border-ui-border-base p-4" data-testid={`total-${status}`}>
               <dt className="txt-compact-small text-ui-fg-subtle">{STATUS_LABEL[status]}</dt>
               <dd className="txt-large-plus">
-                {amounts.length ? amounts.map(([currency, amount]) => <div key={currency}>{money(amount, currency)}</div>) : money(0, "eur")}
+                {amounts.length ? amounts.map(([currency, amount]) => <div key={currency}>{money(amount, currency)}</div>) : nothing}
               </dd>
             </div>
           )
