@@ -60,6 +60,8 @@ try {
   await shopper.fill("#password", distributor.password)
   await shopper.click("#login")
   await shopper.locator("#office").waitFor({ state: "visible" })
+  // The product list re-renders with member prices after the office: wait for them.
+  await shopper.getByText("member price").first().waitFor()
   await shot(shopper, "store-distributor")
 } finally {
   await browser.close()
