@@ -27,6 +27,10 @@ import {
   AdminReconcile,
   AdminUpdateDistributor,
   AdminImportNetworkQuery,
+  AdminCreateDistributor,
+  AdminExportCommissionsQuery,
+  AdminListPayoutsQuery,
+  AdminPayoutPreviewQuery,
 } from "./admin/mlm/validators"
 import multer from "multer"
 
@@ -88,7 +92,22 @@ export default defineMiddlewares({
       matcher: "/admin/mlm/commissions/approve",
       middlewares: [validateAndTransformBody(AdminApproveCommissions)],
     },
+    {
+      method: ["GET"],
+      matcher: "/admin/mlm/commissions/export",
+      middlewares: [validateAndTransformQuery(AdminExportCommissionsQuery, plainQuery)],
+    },
     { method: ["POST"], matcher: "/admin/mlm/payouts", middlewares: [validateAndTransformBody(AdminCreatePayouts)] },
+    {
+      method: ["GET"],
+      matcher: "/admin/mlm/payouts",
+      middlewares: [validateAndTransformQuery(AdminListPayoutsQuery, plainQuery)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/mlm/payouts/preview",
+      middlewares: [validateAndTransformQuery(AdminPayoutPreviewQuery, plainQuery)],
+    },
     { method: ["POST"], matcher: "/admin/mlm/reconcile", middlewares: [validateAndTransformBody(AdminReconcile)] },
     {
       method: ["POST"],
@@ -109,6 +128,11 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/mlm/distributors",
       middlewares: [validateAndTransformQuery(AdminListDistributorsQuery, plainQuery)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/mlm/distributors",
+      middlewares: [validateAndTransformBody(AdminCreateDistributor)],
     },
     {
       method: ["POST"],

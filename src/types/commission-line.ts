@@ -44,6 +44,16 @@ export type CommissionLine = {
   payout_id: string | null
   created_at: string | Date
   explanation: CommissionLineExplanation
+  /** the admin ledger adds the order's display number */
+  order_display_id?: number | null
+}
+
+/** The filtered ledger's sum and line count for one currency and status (admin ledger). */
+export type LedgerTotal = {
+  currency_code: string
+  status: CommissionLineStatus
+  amount: number
+  count: number
 }
 
 /** A distributor's own view: the order by its display number and date, never its id. */

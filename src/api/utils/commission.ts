@@ -1,9 +1,10 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { COMMISSION_MODULE } from "../../modules/commission"
 import type CommissionModuleService from "../../modules/commission/service"
 import type { CommissionLineDTO, CommissionPlanDTO, PayoutDTO } from "../../modules/commission/types"
 import { toNumber } from "../../modules/commission/utils/money"
-import type { CommissionLine, CommissionTotals, StoreCommissionLine } from "../../types/commission-line"
+import type { CommissionLine, CommissionTotals, LedgerTotal, StoreCommissionLine } from "../../types/commission-line"
 
 export function resolveCommission(scope: MedusaContainer): CommissionModuleService {
   return scope.resolve<CommissionModuleService>(COMMISSION_MODULE)
@@ -90,4 +91,72 @@ export function totalsByStatus(rows: { status: string; currency_code: string; to
     if (row.status in totals) totals[row.status as keyof typeof totals][row.currency_code] = toNumber(row.total)
   }
   return totals
+}
+
+/** Display numbers of the given orders, in one query. */
+export async function orderDisplayIds(scope: MedusaContainer, orderIds: string[]): Promise<Map<string, number>> {
+  const ids = [...new Set(orderIds)]
+  if (!ids.length) return new Map()
+  const { data } = await scope
+    .resolve(ContainerRegistrationKeys.QUERY)
+    .graph({ entity: "order", fields: ["id", "display_id"], filters: { id: ids } })
+  return new Map((data as { id: string; display_id: number }[]).map((o) => [o.id, o.display_id]))
+}
+
+export function ledgerTotalsOf(rows: { currency_code: string; status: string; total: string; count: number }[]): LedgerTotal[] {
+  return rows.map((r) => ({
+    currency_code: r.currency_code,
+    status: r.status as LedgerTotal["status"],
+    amount: toNumber(r.total),
+    count: r.count,
+  }))
+}
+
+/** The ledger export's columns, in order (README, "Ledger export"). */
+export const LEDGER_CSV_COLUMNS = [
+  "line_id",
+  "created_at",
+  "order_id",
+  "order_display_id",
+  "distributor_id",
+  "distributor_handle",
+  "level",
+  "kind",
+  "status",
+  "currency_code",
+  "basis",
+  "percent",
+  "amount",
+  "plan_version",
+  "hold_until",
+  "payout_id",
+  "upline",
+  "skipped",
+  "rounding",
+] as const
+
+/** One CSV row: amounts as the ledger's exact decimal strings, never through a float. */
+export function ledgerCsvRow(dto: CommissionLineDTO, line: CommissionLine, orderDisplayId: number | null) {
+  const date = (d: string | Date) => new Date(d).toISOString()
+  return {
+    line_id: line.id,
+    created_at: date(line.created_at),
+    order_id: line.order_id,
+    order_display_id: orderDisplayId ?? "",
+    distributor_id: line.distributor_id,
+    distributor_handle: line.distributor_handle,
+    level: line.level,
+    kind: line.kind,
+    status: line.status,
+    currency_code: line.currency_code,
+    basis: String(dto.basis),
+    percent: String(dto.percent),
+    amount: String(dto.amount),
+    plan_version: line.plan_version ?? "",
+    hold_until: date(line.hold_until),
+    payout_id: line.payout_id ?? "",
+    upline: line.explanation.upline.join(" > "),
+    skipped: line.explanation.skipped.map((s) => `${s.handle} (${s.reason})`).join("; "),
+    rounding: String(dto.explanation?.rounding ?? 0),
+  }
 }

@@ -1,11 +1,14 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { MedusaResponse } from "@medusajs/framework/http"
 import { NETWORK_MODULE } from "../../modules/network"
 import type NetworkModuleService from "../../modules/network/service"
 import type { DistributorDTO } from "../../modules/network/types"
 import { storefrontUrl } from "../../modules/network/options"
 import { isConflictError } from "../../lib/errors"
+import { COMMISSION_MODULE } from "../../modules/commission"
+import type CommissionModuleService from "../../modules/commission/service"
+import { totalsByStatus } from "./commission"
 
 export function resolveNetwork(scope: MedusaContainer): NetworkModuleService {
   return scope.resolve<NetworkModuleService>(NETWORK_MODULE)
@@ -64,4 +67,39 @@ export function answerConflict(res: MedusaResponse, error: unknown): void {
     return
   }
   throw error
+}
+
+/**
+ * The admin's view of one distributor: upline (nearest first), team counts, the site with what is
+ * hidden, the Medusa customer it belongs to and the ledger totals per status and currency.
+ */
+export async function distributorDetail(scope: MedusaContainer, id: string) {
+  const network = resolveNetwork(scope)
+  const distributor = await network.retrieveDistributor(id)
+  const [upline, counts, [site], sums, [customer]] = await Promise.all([
+    network.listUpline(id),
+    network.countTeams([id]),
+    network.listDistributorSites({ distributor_id: id }),
+    scope.resolve<CommissionModuleService>(COMMISSION_MODULE).totalsByStatus(id),
+    scope
+      .resolve(Modules.CUSTOMER)
+      .listCustomers({ id: distributor.customer_id }, { take: 1, select: ["id", "email", "first_name", "last_name"] }),
+  ])
+  const sponsor = upline[0] ?? null
+  return {
+    ...serializeDistributor(network, distributor, sponsor),
+    customer: customer
+      ? { id: customer.id, email: customer.email, first_name: customer.first_name ?? null, last_name: customer.last_name ?? null }
+      : null,
+    site: {
+      bio: site?.bio ?? null,
+      avatar_url: site?.avatar_url ?? null,
+      contact: site?.contact ?? null,
+      featured_product_ids: site?.featured_product_ids ?? [],
+      hidden_fields: site?.hidden_fields ?? [],
+    },
+    upline: upline.map(({ id, handle, display_name, status, level }) => ({ id, handle, display_name, status, level })),
+    ...(counts[id] ?? { frontline_count: 0, downline_count: 0 }),
+    totals: totalsByStatus(sums),
+  }
 }

@@ -68,6 +68,17 @@ export const APPROVED_LINES_FOR_UPDATE_SQL = (filterByDistributors: boolean) => 
    ORDER BY distributor_id, id
    FOR UPDATE`
 
+/** The approved lines of a currency without a lock: the payout preview. */
+export const APPROVED_LINES_SQL = `
+  SELECT id, distributor_id, amount FROM mlm_commission_line
+   WHERE status = 'approved' AND currency_code = ? AND deleted_at IS NULL
+   ORDER BY distributor_id, id`
+
+/** Pending lines whose hold has not ended at the given moment: count, first and last maturity. */
+export const HELD_LINES_SQL = (filterByIds: boolean) => `
+  SELECT count(*)::text AS count, min(hold_until) AS next, max(hold_until) AS last FROM mlm_commission_line
+   WHERE status = 'pending' AND hold_until > ? AND deleted_at IS NULL ${filterByIds ? "AND id IN (?)" : ""}`
+
 export const MARK_PAID_SQL = `
   UPDATE mlm_commission_line SET status = 'paid', paid_at = now(), payout_id = ?, updated_at = now()
    WHERE id IN (?) AND status = 'approved'

@@ -42,8 +42,12 @@ import {
   REVERSE_PENDING_SQL,
   SETTLED_ORDERS_SQL,
   TOTALS_BY_STATUS_SQL,
+  LINE_COLUMNS,
+  APPROVED_LINES_SQL,
+  HELD_LINES_SQL,
 } from "./queries"
 import { ApprovedLine, payoutBalances } from "./utils/payout"
+import { LedgerFilter, ledgerWhere } from "./ledger-filter"
 import { Semaphore } from "../../lib/semaphore"
 
 /**
@@ -310,6 +314,108 @@ export default class CommissionModuleService extends MedusaService<{
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ status: string; currency_code: string; total: string }[]> {
     return managerOf(sharedContext).execute(TOTALS_BY_STATUS_SQL, [distributorId])
+  }
+
+  /** One page of the ledger (newest first) and the number of lines the filter matches. */
+  @InjectManager()
+  async listLedgerPage(
+    filter: LedgerFilter,
+    page: { limit: number; offset: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ lines: CommissionLineDTO[]; count: number }> {
+    const manager = managerOf(sharedContext)
+    const where = ledgerWhere(filter)
+    const [rows, [{ count }]] = await Promise.all([
+      manager.execute(
+        `SELECT ${LINE_COLUMNS} FROM mlm_commission_line WHERE ${where.sql}
+          ORDER BY created_at DESC, level ASC, id ASC LIMIT ? OFFSET ?`,
+        [...where.params, page.limit, page.offset]
+      ),
+      manager.execute<{ count: string }>(`SELECT count(*)::text AS count FROM mlm_commission_line WHERE ${where.sql}`, where.params),
+    ])
+    return { lines: rows.map(toLine), count: Number(count) }
+  }
+
+  /** Sums and line counts of the filtered ledger per currency and status, computed in SQL (exact). */
+  @InjectManager()
+  async ledgerTotals(
+    filter: LedgerFilter,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ currency_code: string; status: string; total: string; count: number }[]> {
+    const where = ledgerWhere(filter)
+    const rows = await managerOf(sharedContext).execute<{ currency_code: string; status: string; total: string; count: string }>(
+      `SELECT currency_code, status, sum(amount)::text AS total, count(*)::text AS count FROM mlm_commission_line
+        WHERE ${where.sql} GROUP BY currency_code, status ORDER BY currency_code, status`,
+      where.params
+    )
+    return rows.map((r) => ({ ...r, count: Number(r.count) }))
+  }
+
+  /**
+   * The filtered ledger in creation order, `batchSize` lines at a time (keyset on created_at, level, id), for
+   * exports that must not hold a million lines in memory.
+   */
+  @InjectManager()
+  async eachLedgerBatch(
+    filter: LedgerFilter,
+    batchSize: number,
+    onBatch: (lines: CommissionLineDTO[]) => Promise<void> | void,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    const manager = managerOf(sharedContext)
+    const where = ledgerWhere(filter)
+    let after: { created_at: Date; level: number; id: string } | null = null
+    let total = 0
+    for (;;) {
+      const rows: any[] = await manager.execute(
+        `SELECT ${LINE_COLUMNS} FROM mlm_commission_line WHERE ${where.sql}
+          ${after ? "AND (created_at, level, id) > (?, ?, ?)" : ""} ORDER BY created_at, level, id LIMIT ?`,
+        [...where.params, ...(after ? [after.created_at, after.level, after.id] : []), batchSize]
+      )
+      if (!rows.length) return total
+      total += rows.length
+      await onBatch(rows.map(toLine))
+      const last = rows[rows.length - 1]
+      after = { created_at: last.created_at, level: last.level, id: last.id }
+      if (rows.length < batchSize) return total
+    }
+  }
+
+  /**
+   * Pending lines still in their hold at `at` (optionally among `ids`): how many, and when the first
+   * and the last of them mature. What "approve matured" could not approve yet.
+   */
+  @InjectManager()
+  async heldLines(
+    input: { at: Date; ids?: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ count: number; next_hold_until: Date | null; last_hold_until: Date | null }> {
+    if (input.ids && !input.ids.length) return { count: 0, next_hold_until: null, last_hold_until: null }
+    const [row] = await managerOf(sharedContext).execute<{ count: string; next: Date | null; last: Date | null }>(
+      HELD_LINES_SQL(!!input.ids),
+      input.ids ? [input.at, input.ids] : [input.at]
+    )
+    return { count: Number(row.count), next_hold_until: row.next, last_hold_until: row.last }
+  }
+
+  /** What a payout run of the currency would pay now, read without locking (a preview, not a promise). */
+  @InjectManager()
+  async previewPayout(
+    currencyCode: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReturnType<typeof payoutBalances>> {
+    const lines = await managerOf(sharedContext).execute<ApprovedLine>(APPROVED_LINES_SQL, [currencyCode])
+    return payoutBalances(lines)
+  }
+
+  /** Currencies that have approved lines waiting for a payout run. */
+  @InjectManager()
+  async listPayableCurrencies(@MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const rows = await managerOf(sharedContext).execute<{ currency_code: string }>(
+      `SELECT DISTINCT currency_code FROM mlm_commission_line WHERE status = 'approved' AND deleted_at IS NULL ORDER BY currency_code`,
+      []
+    )
+    return rows.map((r) => r.currency_code)
   }
 
   @InjectManager()

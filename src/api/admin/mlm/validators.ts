@@ -7,11 +7,23 @@ export const AdminListDistributorsQuery = z
     q: z.string().trim().max(100).refine(isSafeText, UNSAFE_TEXT_MESSAGE("q")).optional(),
     status: z.enum(["active", "inactive", "terminated"]).optional(),
     sponsor_id: z.string().trim().min(1).optional(),
+    customer_id: z.string().trim().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 export type AdminListDistributorsQueryType = z.infer<typeof AdminListDistributorsQuery>
+
+/** An admin enrols an existing customer (the customer page's "enrol as distributor"). */
+export const AdminCreateDistributor = z
+  .object({
+    customer_id: z.string({ error: "customer_id is required" }).trim().min(1, "customer_id is required"),
+    handle: safeText("handle", 64),
+    display_name: safeText("display_name", 100).optional(),
+    sponsor_handle: safeText("sponsor_handle", 64).nullable().optional(),
+  })
+  .strict()
+export type AdminCreateDistributorType = z.infer<typeof AdminCreateDistributor>
 
 export const AdminUpdateDistributor = z
   .object({
@@ -78,16 +90,45 @@ export type AdminCreatePlanType = z.infer<typeof AdminCreatePlan>
 
 const commissionStatus = z.enum(["pending", "approved", "paid", "reversed"])
 
+const currencyCode = (field: string) =>
+  z
+    .string({ error: `${field} is required` })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{3}$/, `${field} must be a 3-letter ISO code`)
+
+// A refinement, not z.coerce.date: Medusa rewords a failed coercion without the field's rule.
+const isoDate = (field: string) =>
+  z
+    .string()
+    .refine((value) => !Number.isNaN(Date.parse(value)), `${field} must be a date (ISO 8601)`)
+    .transform((value) => new Date(value))
+
+/** The ledger's filters, shared by the list and the CSV export. `from`/`to` bound created_at, inclusive. */
+const ledgerFilters = {
+  order_id: z.string().trim().min(1).optional(),
+  distributor_id: z.string().trim().min(1).optional(),
+  payout_id: z.string().trim().min(1).optional(),
+  status: commissionStatus.optional(),
+  kind: z.enum(["commission", "clawback", "retail_profit", "adjustment"]).optional(),
+  currency_code: currencyCode("currency_code").optional(),
+  from: isoDate("from").optional(),
+  to: isoDate("to").optional(),
+}
+const fromBeforeTo = (q: { from?: Date; to?: Date }) => !q.from || !q.to || q.from <= q.to
+
 export const AdminListCommissionsQuery = z
   .object({
-    order_id: z.string().trim().min(1).optional(),
-    distributor_id: z.string().trim().min(1).optional(),
-    status: commissionStatus.optional(),
+    ...ledgerFilters,
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
+  .refine(fromBeforeTo, "from must not be after to")
 export type AdminListCommissionsQueryType = z.infer<typeof AdminListCommissionsQuery>
+
+export const AdminExportCommissionsQuery = z.object(ledgerFilters).strict().refine(fromBeforeTo, "from must not be after to")
+export type AdminExportCommissionsQueryType = z.infer<typeof AdminExportCommissionsQuery>
 
 export const AdminApproveCommissions = z
   .object({
@@ -99,15 +140,24 @@ export type AdminApproveCommissionsType = z.infer<typeof AdminApproveCommissions
 
 export const AdminCreatePayouts = z
   .object({
-    currency_code: z
-      .string({ error: "currency_code is required" })
-      .trim()
-      .toLowerCase()
-      .regex(/^[a-z]{3}$/, "currency_code must be a 3-letter ISO code"),
+    currency_code: currencyCode("currency_code"),
     distributor_ids: z.array(z.string().trim().min(1)).max(1000).optional(),
   })
   .strict()
 export type AdminCreatePayoutsType = z.infer<typeof AdminCreatePayouts>
+
+export const AdminPayoutPreviewQuery = z.object({ currency_code: currencyCode("currency_code") }).strict()
+export type AdminPayoutPreviewQueryType = z.infer<typeof AdminPayoutPreviewQuery>
+
+export const AdminListPayoutsQuery = z
+  .object({
+    currency_code: currencyCode("currency_code").optional(),
+    distributor_id: z.string().trim().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminListPayoutsQueryType = z.infer<typeof AdminListPayoutsQuery>
 
 export const AdminSetWholesale = z
   .object({

@@ -1,25 +1,24 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { resolveCommission, serializeLine } from "../../../utils/commission"
+import { ledgerTotalsOf, orderDisplayIds, resolveCommission, serializeLine } from "../../../utils/commission"
 import type { AdminListCommissionsQueryType } from "../validators"
-import type { CommissionLineDTO } from "../../../../modules/commission/types"
-import { toLine } from "../../../../modules/commission/service"
 
-/** The ledger with filters, newest first. */
+/**
+ * The ledger with filters, newest first: one page, the number of lines the filters match and their
+ * totals per currency and status (exact sums in SQL). Lines carry the order's display number.
+ */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListCommissionsQueryType>, res: MedusaResponse) {
-  const { order_id, distributor_id, status, limit, offset } = req.validatedQuery as AdminListCommissionsQueryType
-  const filters: Record<string, unknown> = {}
-  if (order_id) filters.order_id = order_id
-  if (distributor_id) filters.distributor_id = distributor_id
-  if (status) filters.status = status
-  const [lines, count] = await resolveCommission(req.scope).listAndCountCommissionLines(filters, {
-    take: limit,
-    skip: offset,
-    order: { created_at: "DESC", level: "ASC", id: "ASC" },
-  })
+  const { limit, offset, ...filter } = req.validatedQuery as AdminListCommissionsQueryType
+  const commission = resolveCommission(req.scope)
+  const [{ lines, count }, totals] = await Promise.all([
+    commission.listLedgerPage(filter, { limit, offset }),
+    commission.ledgerTotals(filter),
+  ])
+  const displayIds = await orderDisplayIds(req.scope, lines.map((l) => l.order_id))
   res.json({
-    commissions: lines.map((line) => serializeLine(toLine(line) as CommissionLineDTO)),
+    commissions: lines.map((line) => ({ ...serializeLine(line), order_display_id: displayIds.get(line.order_id) ?? null })),
     count,
     limit,
     offset,
+    totals: ledgerTotalsOf(totals),
   })
 }

@@ -1,8 +1,9 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createPayoutsWorkflow } from "../../../../workflows/commission/workflows/create-payouts"
 import { resolveCommission, serializePayout } from "../../../utils/commission"
+import { resolveNetwork } from "../../../utils/network"
 import { toNumber } from "../../../../modules/commission/utils/money"
-import type { AdminCreatePayoutsType } from "../validators"
+import type { AdminCreatePayoutsType, AdminListPayoutsQueryType } from "../validators"
 
 /**
  * Pays the approved lines of one currency: one payout per distributor. A distributor whose
@@ -18,8 +19,33 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminCreatePayoutsTyp
   })
 }
 
-/** Payouts, newest first. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const [payouts, count] = await resolveCommission(req.scope).listAndCountPayouts({}, { order: { created_at: "DESC" }, take: 100 })
-  res.json({ payouts: payouts.map((p: any) => serializePayout({ ...p, amount: String(p.amount) })), count })
+/** Payouts, newest first, with the distributor's handle and name; filter by currency or distributor. */
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListPayoutsQueryType>, res: MedusaResponse) {
+  const { currency_code, distributor_id, limit, offset } = req.validatedQuery as AdminListPayoutsQueryType
+  const filters: Record<string, string> = {}
+  if (currency_code) filters.currency_code = currency_code
+  if (distributor_id) filters.distributor_id = distributor_id
+  const [payouts, count] = await resolveCommission(req.scope).listAndCountPayouts(filters, {
+    order: { created_at: "DESC", id: "ASC" },
+    take: limit,
+    skip: offset,
+  })
+  const names = await distributorNames(req, payouts.map((p: any) => p.distributor_id))
+  res.json({
+    payouts: payouts.map((p: any) => ({
+      ...serializePayout({ ...p, amount: String(p.amount) }),
+      distributor: names.get(p.distributor_id) ?? null,
+    })),
+    count,
+    limit,
+    offset,
+  })
+}
+
+export async function distributorNames(req: AuthenticatedMedusaRequest, ids: string[]) {
+  const unique = [...new Set(ids)]
+  const found = unique.length
+    ? await resolveNetwork(req.scope).listDistributors({ id: unique }, { take: null, select: ["id", "handle", "display_name"] })
+    : []
+  return new Map(found.map((d) => [d.id, { id: d.id, handle: d.handle, display_name: d.display_name }]))
 }
