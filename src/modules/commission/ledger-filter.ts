@@ -6,6 +6,7 @@
 export type LedgerFilter = {
   order_id?: string
   distributor_id?: string
+  distributor_handle?: string
   payout_id?: string
   status?: "pending" | "approved" | "paid" | "reversed"
   kind?: "commission" | "clawback" | "retail_profit" | "adjustment"
@@ -25,6 +26,7 @@ export function ledgerWhere(filter: LedgerFilter): { sql: string; params: unknow
   }
   equal("order_id")
   equal("distributor_id")
+  equal("distributor_handle")
   equal("payout_id")
   equal("status")
   equal("kind")

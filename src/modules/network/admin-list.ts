@@ -23,7 +23,7 @@ export async function readDistributorList<Row = Record<string, any>>(
   filters: DistributorListFilters,
   page: { limit: number; offset: number }
 ): Promise<DistributorListPage<Row>> {
-  const filtered = !!(filters.q || filters.status || filters.sponsor_id)
+  const filtered = !!(filters.q || filters.status || filters.sponsor_id || filters.top)
   const cap = !filtered ? Infinity : filters.q ? SEARCH_COUNT_CAP : LIST_COUNT_CAP
   const counted = distributorListCountSql(filters, cap)
   const [{ count }] = await execute<{ count: string }>(counted.sql, counted.params)

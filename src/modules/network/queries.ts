@@ -235,7 +235,8 @@ export function toPgPlaceholders(sql: string): string {
 }
 
 /** The admin distributor list: what an admin filters by. `q` is matched anywhere in handle or name. */
-export type DistributorListFilters = { q?: string; status?: string; sponsor_id?: string }
+/** `top`: only the distributors at the top of the network (no sponsor). */
+export type DistributorListFilters = { q?: string; status?: string; sponsor_id?: string; top?: boolean }
 
 /** Beyond this many matches a filtered list answers `count_capped` instead of counting them all. */
 export const LIST_COUNT_CAP = 10_000
@@ -253,6 +254,7 @@ function listWhere(filters: DistributorListFilters): { sql: string; params: unkn
   const params: unknown[] = []
   if (filters.status) (clauses.push("status = ?"), params.push(filters.status))
   if (filters.sponsor_id) (clauses.push("sponsor_id = ?"), params.push(filters.sponsor_id))
+  if (filters.top) clauses.push("depth = 0")
   if (filters.q) (clauses.push(`${SEARCH_KEY} LIKE ?`), params.push(likeContains(filters.q)))
   return { sql: clauses.join(" AND "), params }
 }
@@ -275,7 +277,7 @@ export function distributorListPageSql(filters: DistributorListFilters, limit: n
  * plus everyone below them); with filters, counted up to a cap (+ 1, to know it was passed).
  */
 export function distributorListCountSql(filters: DistributorListFilters, cap: number) {
-  if (!filters.q && !filters.status && !filters.sponsor_id) {
+  if (!filters.q && !filters.status && !filters.sponsor_id && !filters.top) {
     return {
       sql: `SELECT count(*) + coalesce(sum(downline_count), 0) AS count
               FROM mlm_distributor WHERE depth = 0 AND deleted_at IS NULL`,

@@ -1,72 +1,75 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Users } from "@medusajs/icons"
-import { Badge, Container, Heading, Input, Table, Text } from "@medusajs/ui"
+import { Container, createDataTableColumnHelper, createDataTableFilterHelper, DataTableFilteringState } from "@medusajs/ui"
 import { useState } from "react"
-import { Link } from "react-router-dom"
-import { useAdminGet } from "../../lib/use-admin-get"
+import { useNavigate } from "react-router-dom"
+import type { AdminDistributor } from "../../../types/admin"
+import { useDistributors } from "../../lib/api"
+import { count, date } from "../../lib/format"
+import { CustomerLink, DistributorLink } from "../../components/links"
+import { pageParams, ServerTable } from "../../components/server-table"
+import { DistributorStatusBadge } from "../../components/status"
 
-type Distributor = {
-  id: string
-  handle: string
-  display_name: string
-  status: "active" | "inactive" | "terminated"
-  sponsor: { handle: string } | null
-  depth: number
-  frontline_count: number
-  downline_count: number
-  store_url: string
-}
+const column = createDataTableColumnHelper<AdminDistributor>()
+const filter = createDataTableFilterHelper<AdminDistributor>()
 
-export const statusColor = { active: "green", inactive: "orange", terminated: "red" } as const
+const columns = [
+  column.accessor("handle", { header: "Handle", cell: ({ row }) => <DistributorLink id={row.original.id} handle={row.original.handle} /> }),
+  column.accessor("display_name", { header: "Name" }),
+  column.accessor("status", { header: "Status", cell: ({ getValue }) => <DistributorStatusBadge status={getValue()} /> }),
+  column.accessor("sponsor", {
+    header: "Sponsor",
+    cell: ({ getValue }) => {
+      const sponsor = getValue()
+      return sponsor ? <DistributorLink id={sponsor.id} handle={sponsor.handle} /> : "—"
+    },
+  }),
+  column.accessor("depth", { header: "Level" }),
+  column.accessor("frontline_count", { header: "Frontline", cell: ({ getValue }) => count(getValue()) }),
+  column.accessor("downline_count", { header: "Downline", cell: ({ getValue }) => count(getValue()) }),
+  column.accessor("enrolled_at", { header: "Enrolled", cell: ({ getValue }) => date(getValue()) }),
+  column.accessor("customer_id", { header: "Customer", cell: ({ getValue }) => <CustomerLink id={getValue()}>Open</CustomerLink> }),
+]
 
+const filters = [
+  filter.accessor("status", {
+    type: "radio",
+    label: "Status",
+    options: [
+      { label: "Active", value: "active" },
+      { label: "Inactive", value: "inactive" },
+      { label: "Terminated", value: "terminated" },
+    ],
+  }),
+]
+
+/** Every distributor, paginated over the real count; search by handle, name or e-mail; filter by status. */
 const NetworkPage = () => {
+  const navigate = useNavigate()
   const [q, setQ] = useState("")
-  const { data } = useAdminGet<{ distributors: Distributor[]; count: number; count_capped?: boolean }>(
-    `/admin/mlm/distributors?limit=100${q ? `&q=${encodeURIComponent(q)}` : ""}`
-  )
+  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 20 })
+  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const status = filtering.status as string | undefined
+  const { data, isLoading, error } = useDistributors({ q: q.trim() || undefined, status, ...pageParams(pagination) })
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h1">Network</Heading>
-          <Text className="text-ui-fg-subtle" size="small">
-            {data ? `${data.count.toLocaleString("en")}${data.count_capped ? "+" : ""} distributors` : "Loading..."}
-          </Text>
-        </div>
-        <div className="flex gap-2">
-          <Link to="/mlm/plan"><Badge>Plan</Badge></Link>
-          <Link to="/mlm/commissions"><Badge>Commission ledger</Badge></Link>
-          <Input size="small" type="search" placeholder="Search handle or name" value={q} onChange={(e) => setQ(e.target.value)} />
-        </div>
-      </div>
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Handle</Table.HeaderCell>
-            <Table.HeaderCell>Name</Table.HeaderCell>
-            <Table.HeaderCell>Status</Table.HeaderCell>
-            <Table.HeaderCell>Sponsor</Table.HeaderCell>
-            <Table.HeaderCell>Level</Table.HeaderCell>
-            <Table.HeaderCell>Frontline</Table.HeaderCell>
-            <Table.HeaderCell>Downline</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {data?.distributors.map((d) => (
-            <Table.Row key={d.id}>
-              <Table.Cell>
-                <Link className="text-ui-fg-interactive" to={`/mlm/distributors/${d.id}`}>{d.handle}</Link>
-              </Table.Cell>
-              <Table.Cell>{d.display_name}</Table.Cell>
-              <Table.Cell><Badge color={statusColor[d.status]} size="2xsmall">{d.status}</Badge></Table.Cell>
-              <Table.Cell>{d.sponsor?.handle ?? "—"}</Table.Cell>
-              <Table.Cell>{d.depth}</Table.Cell>
-              <Table.Cell>{d.frontline_count}</Table.Cell>
-              <Table.Cell>{d.downline_count}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+      <ServerTable
+        title="Network"
+        subtitle={data ? `${count(data.count)}${data.count_capped ? "+" : ""} distributors` : "Loading…"}
+        columns={columns}
+        rows={data?.distributors}
+        count={data?.count}
+        isLoading={isLoading}
+        error={error}
+        pagination={pagination}
+        onPaginationChange={setPagination}
+        getRowId={(d) => d.id}
+        search={{ value: q, onChange: setQ, placeholder: "Handle, name or e-mail" }}
+        filters={filters}
+        filtering={{ state: filtering, onFilteringChange: setFiltering }}
+        onRowClick={(d) => navigate(`/mlm/distributors/${d.id}`)}
+        empty={{ heading: "No distributors yet", description: "Customers enrol from the storefront, or from their customer page here." }}
+      />
     </Container>
   )
 }

@@ -8,6 +8,11 @@ export const AdminListDistributorsQuery = z
     status: z.enum(["active", "inactive", "terminated"]).optional(),
     sponsor_id: z.string().trim().min(1).optional(),
     customer_id: z.string().trim().min(1).optional(),
+    top: z
+      .string()
+      .refine((v) => v === "true" || v === "false", "top must be true or false")
+      .transform((v) => v === "true")
+      .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -108,6 +113,7 @@ const isoDate = (field: string) =>
 const ledgerFilters = {
   order_id: z.string().trim().min(1).optional(),
   distributor_id: z.string().trim().min(1).optional(),
+  distributor_handle: z.string().trim().toLowerCase().min(1).max(64).optional(),
   payout_id: z.string().trim().min(1).optional(),
   status: commissionStatus.optional(),
   kind: z.enum(["commission", "clawback", "retail_profit", "adjustment"]).optional(),

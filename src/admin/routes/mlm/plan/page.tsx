@@ -1,126 +1,197 @@
-import { Button, Container, Heading, Input, Label, Switch, Table, Text, toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import { sdk } from "../../../lib/sdk"
-import { useAdminGet } from "../../../lib/use-admin-get"
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Button, Container, Heading, Input, Label, Prompt, Switch, Table, Text, toast } from "@medusajs/ui"
+import { useEffect, useMemo, useState } from "react"
+import type { PlanInput } from "../../../../types/admin"
+import { errorMessage, usePlanVersions, useSavePlan, useSetWholesale, useWholesale } from "../../../lib/api"
+import { checkPlanForm, formOf, planDiff, PlanForm, tenThousandths } from "../../../lib/plan-form"
+import { dateTime } from "../../../lib/format"
+import { Failed, Loading } from "../../../components/status"
 
-type Plan = {
-  version: number
-  name: string
-  levels: { level: number; percent: number }[]
-  max_payout_percent: number
-  hold_days: number
-  compression: boolean
-  created_at: string
-}
+const FieldError = ({ id, message }: { id: string; message: string | null }) =>
+  message ? <Text id={id} size="xsmall" className="text-ui-fg-error" role="alert">{message}</Text> : null
 
-/** Tier percentages per level; saving makes a new immutable version (a rejected plan changes nothing). */
-const PlanPage = () => {
-  const { data, reload } = useAdminGet<{ versions: Plan[] }>("/admin/mlm/plan/versions")
-  const { data: wholesale, reload: reloadWholesale } = useAdminGet<{
-    wholesale: { discount_percent: number; price_count: number; refreshed_at: string } | null
-  }>("/admin/mlm/wholesale")
-  const [discount, setDiscount] = useState("")
-  const saveDiscount = async () => {
+/** Tier percentages per level; saving makes a new immutable version after a confirmation with the diff. */
+function PlanEditor() {
+  const { data, isLoading, error } = usePlanVersions()
+  const save = useSavePlan()
+  const active = data?.versions[0] ?? null
+  const [form, setForm] = useState<PlanForm>(formOf(null))
+  const [confirm, setConfirm] = useState<{ plan: PlanInput; changes: string[] } | null>(null)
+  useEffect(() => setForm(formOf(active)), [active?.version])
+  const { errors, plan } = useMemo(() => checkPlanForm(form), [form])
+  const set = (patch: Partial<PlanForm>) => setForm((f) => ({ ...f, ...patch }))
+  const setLevel = (i: number, value: string) => set({ levels: form.levels.map((p, j) => (j === i ? value : p)) })
+
+  const submit = async () => {
+    if (!confirm) return
     try {
-      await sdk.client.fetch("/admin/mlm/wholesale", { method: "POST", body: { discount_percent: Number(discount) } })
-      toast.success("Member prices refreshed")
-      reloadWholesale()
+      const { plan: saved } = await save.mutateAsync(confirm.plan)
+      toast.success(`Version ${saved.version} is active. Orders placed from now on earn under it.`)
     } catch (e) {
-      toast.error((e as Error).message)
+      toast.error(`The plan was not saved: ${errorMessage(e)}`)
+    } finally {
+      setConfirm(null)
     }
   }
-  const active = data?.versions[0]
-  const [levels, setLevels] = useState<string[]>(["10", "5", "3"])
-  const [cap, setCap] = useState("50")
-  const [holdDays, setHoldDays] = useState("30")
-  const [compression, setCompression] = useState(true)
-  useEffect(() => {
-    if (!active) return
-    setLevels(active.levels.map((l) => String(l.percent)))
-    setCap(String(active.max_payout_percent))
-    setHoldDays(String(active.hold_days))
-    setCompression(active.compression)
-  }, [active?.version])
 
-  const save = async () => {
-    try {
-      await sdk.client.fetch("/admin/mlm/plan", {
-        method: "POST",
-        body: {
-          levels: levels.map((percent, i) => ({ level: i + 1, percent: Number(percent) })),
-          max_payout_percent: Number(cap),
-          hold_days: Number(holdDays),
-          compression,
-        },
-      })
-      toast.success("New plan version is active")
-      reload()
-    } catch (e) {
-      toast.error((e as Error).message)
-    }
-  }
-  const total = levels.reduce((sum, p) => sum + (Number(p) || 0), 0)
+  if (error) return <Container><Failed error={error} what="the plan" /></Container>
+  if (isLoading) return <Container><Loading what="the plan" /></Container>
+  const changes = plan ? planDiff(active, plan) : []
   return (
-    <div className="flex flex-col gap-y-3">
-      <Container className="flex flex-col gap-y-4 px-6 py-4">
-        <div>
-          <Heading level="h1">Compensation plan</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {active ? `Version ${active.version} is active` : "No plan yet: orders earn nothing until you save one."}
-          </Text>
-        </div>
-        {levels.map((percent, i) => (
-          <div key={i} className="flex items-center gap-x-2">
-            <Label className="w-20">Level {i + 1}</Label>
-            <Input size="small" className="w-28" value={percent} onChange={(e) => setLevels(levels.map((p, j) => (j === i ? e.target.value : p)))} />
-            <Text size="small">%</Text>
+    <Container className="flex flex-col gap-y-4 px-6 py-4">
+      <div>
+        <Heading level="h1">Compensation plan</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {active
+            ? `Version ${active.version} is active since ${dateTime(active.created_at)}. Saving makes a new version; lines already written keep theirs.`
+            : "No plan yet: orders earn nothing until you save one."}
+        </Text>
+      </div>
+      <div className="flex flex-col gap-y-2" role="group" aria-label="Levels">
+        {form.levels.map((percent, i) => (
+          <div key={i} className="flex items-start gap-x-2">
+            <Label htmlFor={`level-${i + 1}`} className="w-20 pt-1.5">Level {i + 1}</Label>
+            <div className="flex flex-col gap-y-1">
+              <div className="flex items-center gap-x-2">
+                <Input
+                  id={`level-${i + 1}`}
+                  size="small"
+                  className="w-28"
+                  inputMode="decimal"
+                  value={percent}
+                  aria-invalid={!!errors.levels[i]}
+                  aria-describedby={`level-${i + 1}-error`}
+                  onChange={(e) => setLevel(i, e.target.value)}
+                />
+                <Text size="small">%</Text>
+              </div>
+              <FieldError id={`level-${i + 1}-error`} message={errors.levels[i]} />
+            </div>
           </div>
         ))}
-        <div className="flex gap-x-2">
-          <Button size="small" variant="secondary" onClick={() => setLevels([...levels, "1"])}>Add level</Button>
-          <Button size="small" variant="secondary" disabled={levels.length <= 1} onClick={() => setLevels(levels.slice(0, -1))}>Remove last level</Button>
+      </div>
+      <div className="flex gap-x-2">
+        <Button size="small" variant="secondary" disabled={form.levels.length >= 50} onClick={() => set({ levels: [...form.levels, "1"] })}>Add level</Button>
+        <Button size="small" variant="secondary" disabled={form.levels.length <= 1} onClick={() => set({ levels: form.levels.slice(0, -1) })}>Remove last level</Button>
+      </div>
+      <div className="grid max-w-2xl grid-cols-2 gap-4">
+        <div className="flex flex-col gap-y-1">
+          <Label htmlFor="cap">Cap: most a single order may pay in total (%)</Label>
+          <Input id="cap" size="small" className="w-28" inputMode="decimal" value={form.max_payout_percent} aria-invalid={!!errors.max_payout_percent} onChange={(e) => set({ max_payout_percent: e.target.value })} />
+          <FieldError id="cap-error" message={errors.max_payout_percent} />
         </div>
-        <div className="flex items-center gap-x-4">
-          <Label>Cap (max payout %)</Label>
-          <Input size="small" className="w-24" value={cap} onChange={(e) => setCap(e.target.value)} />
-          <Label>Hold days</Label>
-          <Input size="small" className="w-24" value={holdDays} onChange={(e) => setHoldDays(e.target.value)} />
-          <Label>Compression</Label>
-          <Switch checked={compression} onCheckedChange={setCompression} />
+        <div className="flex flex-col gap-y-1">
+          <Label htmlFor="hold">Hold before approval (days)</Label>
+          <Input id="hold" size="small" className="w-28" inputMode="numeric" value={form.hold_days} aria-invalid={!!errors.hold_days} onChange={(e) => set({ hold_days: e.target.value })} />
+          <FieldError id="hold-error" message={errors.hold_days} />
         </div>
-        <Text size="small">Levels add up to {total}% of the basis (cap {cap}%).</Text>
-        <div><Button size="small" onClick={save}>Save as new version</Button></div>
-      </Container>
-      <Container className="flex flex-col gap-y-3 px-6 py-4">
-        <Heading level="h2">Member (wholesale) prices</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {wholesale?.wholesale
-            ? `${wholesale.wholesale.discount_percent}% off retail · ${wholesale.wholesale.price_count} prices · refreshed ${new Date(wholesale.wholesale.refreshed_at).toLocaleString()}`
-            : "No member price list yet. Members see retail prices."}
-        </Text>
         <div className="flex items-center gap-x-2">
-          <Label>Discount %</Label>
-          <Input size="small" className="w-24" value={discount} placeholder={String(wholesale?.wholesale?.discount_percent ?? 20)} onChange={(e) => setDiscount(e.target.value)} />
-          <Button size="small" variant="secondary" onClick={saveDiscount}>Set and refresh</Button>
+          <Switch id="compression" checked={form.compression} onCheckedChange={(compression) => set({ compression })} />
+          <Label htmlFor="compression">Compression: skip inactive distributors, the next one up earns their level</Label>
         </div>
-      </Container>
-      <Container className="p-0">
-        <Heading level="h2" className="px-6 py-4">Versions</Heading>
-        <Table>
-          <Table.Body>
-            {data?.versions.map((v) => (
-              <Table.Row key={v.version}>
-                <Table.Cell>v{v.version}</Table.Cell>
-                <Table.Cell>{v.levels.map((l) => `${l.percent}%`).join(" / ")}</Table.Cell>
-                <Table.Cell>cap {v.max_payout_percent}% · hold {v.hold_days} days · compression {v.compression ? "on" : "off"}</Table.Cell>
-                <Table.Cell>{new Date(v.created_at).toLocaleString()}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </Container>
-    </div>
+        <div className="flex items-center gap-x-2">
+          <Switch id="retail-profit" checked={form.retail_profit} onCheckedChange={(retail_profit) => set({ retail_profit })} />
+          <Label htmlFor="retail-profit">Retail profit: the credited distributor also earns retail minus member price</Label>
+        </div>
+      </div>
+      <Text size="small">
+        Levels add up to {plan ? `${form.levels.reduce((s, t) => s + tenThousandths(t)!, 0) / 10000} %` : "—"} of the commission basis (cap {form.max_payout_percent} %).
+      </Text>
+      <FieldError id="total-error" message={errors.total} />
+      <div className="flex items-center gap-x-3">
+        <Button size="small" disabled={!plan || !changes.length} isLoading={save.isPending} onClick={() => plan && setConfirm({ plan, changes })}>
+          Save as new version
+        </Button>
+        {plan && !changes.length && <Text size="small" className="text-ui-fg-subtle">No changes from version {active?.version}.</Text>}
+        {!plan && <Text size="small" className="text-ui-fg-error">Fix the fields marked above to save.</Text>}
+      </div>
+      <Prompt open={!!confirm} onOpenChange={(open) => !open && setConfirm(null)}>
+        <Prompt.Content>
+          <Prompt.Header>
+            <Prompt.Title>{active ? `Save version ${active.version + 1}?` : "Save the first plan?"}</Prompt.Title>
+            <Prompt.Description asChild>
+              <div className="flex flex-col gap-y-2">
+                <span>{active ? `Changes from version ${active.version}:` : "The plan:"}</span>
+                <ul className="list-disc pl-5">
+                  {confirm?.changes.map((c) => <li key={c}>{c}</li>)}
+                </ul>
+                <span>Orders placed from now on earn under the new version.</span>
+              </div>
+            </Prompt.Description>
+          </Prompt.Header>
+          <Prompt.Footer>
+            <Prompt.Cancel>Cancel</Prompt.Cancel>
+            <Prompt.Action onClick={submit}>Save version</Prompt.Action>
+          </Prompt.Footer>
+        </Prompt.Content>
+      </Prompt>
+    </Container>
   )
 }
+
+function MemberPrices() {
+  const { data } = useWholesale()
+  const setWholesale = useSetWholesale()
+  const [discount, setDiscount] = useState("")
+  const value = Number(discount)
+  const invalid = discount.trim() !== "" && !(value >= 0 && value <= 100)
+  const apply = async () => {
+    try {
+      await setWholesale.mutateAsync(value)
+      toast.success("Member prices refreshed")
+      setDiscount("")
+    } catch (e) {
+      toast.error(errorMessage(e))
+    }
+  }
+  const w = data?.wholesale
+  return (
+    <Container className="flex flex-col gap-y-3 px-6 py-4">
+      <Heading level="h2">Member (wholesale) prices</Heading>
+      <Text size="small" className="text-ui-fg-subtle">
+        {w ? `${w.discount_percent}% off retail · ${w.price_count} prices · refreshed ${dateTime(w.refreshed_at)}` : "No member price list yet. Members see retail prices."}
+      </Text>
+      <div className="flex items-center gap-x-2">
+        <Label htmlFor="discount">Discount %</Label>
+        <Input id="discount" size="small" className="w-24" value={discount} placeholder={String(w?.discount_percent ?? 20)} aria-invalid={invalid} onChange={(e) => setDiscount(e.target.value)} />
+        <Button size="small" variant="secondary" disabled={!discount.trim() || invalid} isLoading={setWholesale.isPending} onClick={apply}>Set and refresh</Button>
+      </div>
+      {invalid && <Text size="xsmall" className="text-ui-fg-error">Enter a discount from 0 to 100 %</Text>}
+    </Container>
+  )
+}
+
+function Versions() {
+  const { data } = usePlanVersions()
+  return (
+    <Container className="p-0">
+      <Heading level="h2" className="px-6 py-4">Versions</Heading>
+      <Table>
+        <Table.Body>
+          {data?.versions.map((v) => (
+            <Table.Row key={v.version}>
+              <Table.Cell>v{v.version}</Table.Cell>
+              <Table.Cell>{v.levels.map((l) => `${l.percent}%`).join(" / ")}</Table.Cell>
+              <Table.Cell>
+                cap {v.max_payout_percent}% · hold {v.hold_days} days · compression {v.compression ? "on" : "off"} · retail profit {v.retail_profit ? "on" : "off"}
+              </Table.Cell>
+              <Table.Cell>{dateTime(v.created_at)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </Container>
+  )
+}
+
+const PlanPage = () => (
+  <div className="flex flex-col gap-y-3">
+    <PlanEditor />
+    <MemberPrices />
+    <Versions />
+  </div>
+)
+
+export const config = defineRouteConfig({ label: "Plan", rank: 2 })
 
 export default PlanPage

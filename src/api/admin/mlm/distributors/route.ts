@@ -9,18 +9,18 @@ import type { DistributorDTO } from "../../../../modules/network/types"
 
 /**
  * Distributors in enrolment order, with search (anywhere in handle or name, or a customer's exact
- * e-mail) and filters; team counts for the page in one query. `count` is exact without filters; a
+ * e-mail) and filters (`top`: only those without a sponsor); team counts for the page in one query. `count` is exact without filters; a
  * filtered count stops at 10,000 and answers `count_capped: true` (a million-row count is not worth
  * an admin's wait). `customer_id` answers the one distributor of that customer, or none.
  */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListDistributorsQueryType>, res: MedusaResponse) {
   const network = resolveNetwork(req.scope)
-  const { q, status, sponsor_id, customer_id, limit, offset } = req.validatedQuery as AdminListDistributorsQueryType
+  const { q, status, sponsor_id, customer_id, top, limit, offset } = req.validatedQuery as AdminListDistributorsQueryType
   const byCustomer = customer_id ?? (q?.includes("@") ? await customerIdByEmail(req, q) : undefined)
   const { distributors, count, count_capped } =
     byCustomer !== undefined
       ? await oneByCustomer(network, byCustomer, status)
-      : await network.listDistributorPage({ q, status, sponsor_id }, { limit, offset })
+      : await network.listDistributorPage({ q, status, sponsor_id, top }, { limit, offset })
   const [sponsors, counts] = await Promise.all([
     sponsorsById(network, distributors),
     network.countTeams(distributors.map((d) => d.id)),

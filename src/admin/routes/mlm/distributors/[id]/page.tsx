@@ -1,80 +1,123 @@
-import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
-import { Link, useParams } from "react-router-dom"
-import { money, useAdminGet } from "../../../../lib/use-admin-get"
-import type { CommissionLine } from "../../../../../types/commission-line"
+import { Container, createDataTableColumnHelper, Heading, Text } from "@medusajs/ui"
+import { useState } from "react"
+import { Link, useNavigate, useParams } from "react-router-dom"
+import type { AdminDistributor, AdminDistributorDetail } from "../../../../../types/admin"
+import { useDistributor, useDistributors } from "../../../../lib/api"
+import { count, date, money } from "../../../../lib/format"
+import { CellLink, CustomerLink, DistributorLink } from "../../../../components/links"
+import { DistributorActions } from "../../../../components/distributor-actions"
+import { LedgerTable } from "../../../../components/ledger-table"
+import { pageParams, ServerTable } from "../../../../components/server-table"
+import { DistributorStatusBadge, Failed, Loading } from "../../../../components/status"
 
-type Detail = {
-  id: string
-  handle: string
-  display_name: string
-  status: "active" | "inactive" | "terminated"
-  store_url: string
-  depth: number
-  enrolled_at: string
-  upline: { id: string; handle: string; level: number }[]
-  frontline_count: number
-  downline_count: number
+const column = createDataTableColumnHelper<AdminDistributor>()
+const frontlineColumns = [
+  column.accessor("handle", { header: "Handle", cell: ({ row }) => <DistributorLink id={row.original.id} handle={row.original.handle} /> }),
+  column.accessor("display_name", { header: "Name" }),
+  column.accessor("status", { header: "Status", cell: ({ getValue }) => <DistributorStatusBadge status={getValue()} /> }),
+  column.accessor("frontline_count", { header: "Frontline", cell: ({ getValue }) => count(getValue()) }),
+  column.accessor("downline_count", { header: "Downline", cell: ({ getValue }) => count(getValue()) }),
+  column.accessor("enrolled_at", { header: "Enrolled", cell: ({ getValue }) => date(getValue()) }),
+]
+
+/** Totals per status, each in every currency earned. */
+function Totals({ totals }: { totals: AdminDistributorDetail["totals"] }) {
+  const cell = (status: keyof typeof totals) => {
+    const entries = Object.entries(totals[status])
+    return entries.length ? entries.map(([c, amount]) => money(amount, c)).join(" + ") : "—"
+  }
+  return (
+    <div className="grid grid-cols-3 gap-x-4">
+      {(["pending", "approved", "paid"] as const).map((status) => (
+        <div key={status}>
+          <Text size="xsmall" className="text-ui-fg-subtle uppercase">{status}</Text>
+          <Text size="large" weight="plus">{cell(status)}</Text>
+        </div>
+      ))}
+    </div>
+  )
 }
-type Line = CommissionLine
 
-const statusColor = { active: "green", inactive: "orange", terminated: "red" } as const
+function Frontline({ id }: { id: string }) {
+  const navigate = useNavigate()
+  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 10 })
+  const { data, isLoading, error } = useDistributors({ sponsor_id: id, ...pageParams(pagination) })
+  return (
+    <ServerTable
+      title="Frontline"
+      subtitle={data ? `${count(data.count)}${data.count_capped ? "+" : ""} sponsored directly` : undefined}
+      columns={frontlineColumns}
+      rows={data?.distributors}
+      count={data?.count}
+      isLoading={isLoading}
+      error={error}
+      pagination={pagination}
+      onPaginationChange={setPagination}
+      getRowId={(d) => d.id}
+      onRowClick={(d) => navigate(`/mlm/distributors/${d.id}`)}
+      empty={{ heading: "No frontline yet", description: "Nobody has enrolled under this distributor." }}
+    />
+  )
+}
 
-/** One distributor: upline (genealogy breadcrumb), frontline and commission lines. */
+/** One distributor: who they are, where they sit, what they earned, what an admin can do. */
 const DistributorPage = () => {
   const { id } = useParams()
-  const { data } = useAdminGet<{ distributor: Detail }>(`/admin/mlm/distributors/${id}`)
-  const { data: frontline } = useAdminGet<{ distributors: Detail[] }>(`/admin/mlm/distributors?sponsor_id=${id}&limit=100`)
-  const { data: ledger } = useAdminGet<{ commissions: Line[]; count: number }>(`/admin/mlm/commissions?distributor_id=${id}&limit=50`)
-  const d = data?.distributor
-  if (!d) return <Container><Text>Loading...</Text></Container>
+  const { data, isLoading, error } = useDistributor(id)
+  if (error) return <Container><Failed error={error} what="the distributor" /></Container>
+  if (isLoading || !data) return <Container><Loading what="the distributor" /></Container>
+  const d = data.distributor
+  const name = d.customer ? [d.customer.first_name, d.customer.last_name].filter(Boolean).join(" ") : null
   return (
     <div className="flex flex-col gap-y-3">
-      <Container className="flex flex-col gap-y-2 px-6 py-4">
-        <Text size="small" className="text-ui-fg-subtle">
-          <Link to="/mlm">Network</Link>
+      <Container className="flex flex-col gap-y-3 px-6 py-4">
+        <Text size="small" className="text-ui-fg-subtle" aria-label="Upline">
+          <Link to="/mlm" className="hover:underline">Network</Link>
           {[...d.upline].reverse().map((u) => (
-            <span key={u.id}> / <Link className="text-ui-fg-interactive" to={`/mlm/distributors/${u.id}`}>{u.handle}</Link></span>
+            <span key={u.id}> / <DistributorLink id={u.id} handle={u.handle} /></span>
           ))}
           {" / "}{d.handle}
         </Text>
-        <div className="flex items-center gap-x-2">
-          <Heading level="h1">{d.display_name}</Heading>
-          <Badge color={statusColor[d.status]} size="2xsmall">{d.status}</Badge>
+        <div className="flex items-start justify-between">
+          <div>
+            <div className="flex items-center gap-x-2">
+              <Heading level="h1">{d.display_name}</Heading>
+              <DistributorStatusBadge status={d.status} />
+            </div>
+            <Text size="small" className="text-ui-fg-subtle">
+              {d.handle} · level {d.depth} · enrolled {date(d.enrolled_at)} · sponsor{" "}
+              {d.sponsor ? <DistributorLink id={d.sponsor.id} handle={d.sponsor.handle} /> : "none (top of the network)"}
+            </Text>
+          </div>
+          <DistributorActions distributor={d} />
         </div>
-        <Text size="small">
-          {d.handle} · level {d.depth} · {d.frontline_count} frontline · {d.downline_count} in downline · store{" "}
-          <a className="text-ui-fg-interactive" href={d.store_url}>{d.store_url}</a>
-        </Text>
+        <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+          <div>
+            <Text size="xsmall" className="text-ui-fg-subtle uppercase">Customer</Text>
+            <Text size="small"><CustomerLink id={d.customer_id}>{name || d.customer?.email || "Open customer"}</CustomerLink></Text>
+            {d.customer && <Text size="xsmall" className="text-ui-fg-subtle">{d.customer.email}</Text>}
+          </div>
+          <div>
+            <Text size="xsmall" className="text-ui-fg-subtle uppercase">Store</Text>
+            <Text size="small"><a className="text-ui-fg-interactive hover:underline" href={d.store_url} target="_blank" rel="noreferrer">{d.store_url}</a></Text>
+          </div>
+          <div>
+            <Text size="xsmall" className="text-ui-fg-subtle uppercase">Team</Text>
+            <Text size="small">{count(d.frontline_count)} frontline · {count(d.downline_count)} in downline</Text>
+            <Text size="xsmall"><CellLink to={`/mlm/genealogy?root=${d.id}`}>Open in the genealogy</CellLink></Text>
+          </div>
+          <div>
+            <Text size="xsmall" className="text-ui-fg-subtle uppercase">Orders</Text>
+            <Text size="small"><CustomerLink id={d.customer_id}>Own orders on the customer page</CustomerLink></Text>
+          </div>
+        </div>
+        <Totals totals={d.totals} />
       </Container>
-      <Container className="p-0">
-        <Heading level="h2" className="px-6 py-4">Frontline</Heading>
-        <Table>
-          <Table.Body>
-            {frontline?.distributors.map((f) => (
-              <Table.Row key={f.id}>
-                <Table.Cell><Link className="text-ui-fg-interactive" to={`/mlm/distributors/${f.id}`}>{f.handle}</Link></Table.Cell>
-                <Table.Cell>{f.display_name}</Table.Cell>
-                <Table.Cell>{f.downline_count} in downline</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+      <Container className="divide-y p-0">
+        <Frontline id={d.id} />
       </Container>
-      <Container className="p-0">
-        <Heading level="h2" className="px-6 py-4">Commissions ({ledger?.count ?? 0})</Heading>
-        <Table>
-          <Table.Body>
-            {ledger?.commissions.map((l) => (
-              <Table.Row key={l.id}>
-                <Table.Cell>{l.order_id.slice(0, 16)}…</Table.Cell>
-                <Table.Cell>level {l.level} · {l.kind}</Table.Cell>
-                <Table.Cell>{money(l.amount, l.currency_code)}</Table.Cell>
-                <Table.Cell><Badge size="2xsmall">{l.status}</Badge></Table.Cell>
-                <Table.Cell className="text-ui-fg-subtle">upline {l.explanation.upline.join(" → ")}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+      <Container className="divide-y p-0">
+        <LedgerTable title="Commissions" fixed={{ distributor_id: d.id }} pageSize={10} />
       </Container>
     </div>
   )

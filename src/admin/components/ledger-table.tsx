@@ -1,0 +1,174 @@
+import {
+  Button,
+  createDataTableColumnHelper,
+  createDataTableCommandHelper,
+  createDataTableFilterHelper,
+  DataTableFilteringState,
+  DataTableRowSelectionState,
+  Text,
+  toast,
+  usePrompt,
+} from "@medusajs/ui"
+import { useMemo, useState } from "react"
+import type { CommissionLine } from "../../types/commission-line"
+import type { LedgerFilters } from "../../types/admin"
+import { errorMessage, queryString, useApprove, useLedger } from "../lib/api"
+import { date, money } from "../lib/format"
+import { DistributorLink, OrderLink } from "./links"
+import { LineDrawer } from "./line-drawer"
+import { pageParams, ServerTable } from "./server-table"
+import { LineStatusBadge } from "./status"
+
+const column = createDataTableColumnHelper<CommissionLine>()
+const filter = createDataTableFilterHelper<CommissionLine>()
+const command = createDataTableCommandHelper()
+
+const options = (values: string[]) => values.map((value) => ({ label: value, value }))
+
+const FILTERS = [
+  filter.accessor("status", { type: "radio", label: "Status", options: options(["pending", "approved", "paid", "reversed"]) }),
+  filter.accessor("kind", { type: "radio", label: "Kind", options: options(["commission", "retail_profit", "clawback", "adjustment"]) }),
+  filter.accessor("distributor_handle", { type: "string", label: "Distributor", placeholder: "handle" }),
+  filter.accessor("order_id", { type: "string", label: "Order", placeholder: "order id (order_…)" }),
+  filter.accessor("currency_code", { type: "string", label: "Currency", placeholder: "eur" }),
+  filter.accessor("created_at", { type: "date", label: "Date", format: "date", options: [] }),
+]
+
+/** The DataTable filter state -> the API's ledger filters (dates as an inclusive day range). */
+export function ledgerFiltersOf(state: DataTableFilteringState): LedgerFilters {
+  const text = (key: string) => {
+    const value = state[key]
+    return typeof value === "string" && value.trim() ? value.trim() : undefined
+  }
+  const range = (state.created_at ?? {}) as { $gte?: string; $lte?: string; $gt?: string; $lt?: string }
+  const from = range.$gte ?? range.$gt
+  const to = range.$lte ?? range.$lt
+  return {
+    status: text("status"),
+    kind: text("kind"),
+    distributor_handle: text("distributor_handle")?.toLowerCase(),
+    order_id: text("order_id"),
+    currency_code: text("currency_code")?.toLowerCase(),
+    from: from ? new Date(new Date(from).setHours(0, 0, 0, 0)).toISOString() : undefined,
+    to: to ? new Date(new Date(to).setHours(23, 59, 59, 999)).toISOString() : undefined,
+  }
+}
+
+type Props = {
+  title: string
+  /** filters the page fixes (a distributor's own ledger); the admin's filters come on top */
+  fixed?: LedgerFilters
+  /** approve and export actions, and row selection */
+  manage?: boolean
+  pageSize?: number
+}
+
+/**
+ * The commission ledger as a server-paginated DataTable: filters, totals of what the filters match,
+ * a drawer explaining each line, approve selected or matured lines (saying what stays held and
+ * until when) and a CSV export of exactly the filtered lines.
+ */
+export function LedgerTable({ title, fixed = {}, manage = false, pageSize = 20 }: Props) {
+  const prompt = usePrompt()
+  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize })
+  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const [selection, setSelection] = useState<DataTableRowSelectionState>({})
+  const [open, setOpen] = useState<CommissionLine | null>(null)
+  const filters = { ...ledgerFiltersOf(filtering), ...fixed }
+  const { data, isLoading, error } = useLedger({ ...filters, ...pageParams(pagination) })
+  const approve = useApprove()
+
+  const approveLines = async (ids?: string[]) => {
+    const what = ids ? `${ids.length} selected line${ids.length === 1 ? "" : "s"}` : "every line whose hold has ended"
+    if (!(await prompt({ title: "Approve commission lines?", description: `This approves ${what}. Approved lines are paid by the next payout run.`, confirmText: "Approve", cancelText: "Cancel" }))) return
+    try {
+      const result = await approve.mutateAsync(ids ? { ids } : {})
+      const held = result.held.count
+        ? ` ${result.held.count} line${result.held.count === 1 ? " is" : "s are"} still in the hold period: the next matures on ${date(result.held.next_hold_until)}, the last on ${date(result.held.last_hold_until)}.`
+        : ""
+      toast.success(`${result.count} line${result.count === 1 ? "" : "s"} approved.${held}`)
+      setSelection({})
+    } catch (e) {
+      toast.error(`Nothing was approved: ${errorMessage(e)}`)
+    }
+  }
+
+  const columns = useMemo(
+    () => [
+      ...(manage ? [column.select()] : []),
+      column.accessor("created_at", { header: "Date", cell: ({ getValue }) => date(getValue()) }),
+      column.accessor("distributor_handle", {
+        header: "Distributor",
+        cell: ({ row }) => <DistributorLink id={row.original.distributor_id} handle={row.original.distributor_handle} />,
+      }),
+      column.accessor("order_id", {
+        header: "Order",
+        cell: ({ row }) => <OrderLink id={row.original.order_id} displayId={row.original.order_display_id} />,
+      }),
+      column.accessor("level", { header: "Level", cell: ({ row }) => `${row.original.level}${row.original.kind !== "commission" ? ` · ${row.original.kind.replace("_", " ")}` : ""}` }),
+      column.accessor("basis", { header: "Basis × %", cell: ({ row }) => `${money(row.original.basis, row.original.currency_code)} × ${row.original.percent}%` }),
+      column.accessor("amount", { header: "Amount", cell: ({ row }) => money(row.original.amount, row.original.currency_code) }),
+      column.accessor("status", { header: "Status", cell: ({ getValue }) => <LineStatusBadge status={getValue()} /> }),
+      column.accessor("hold_until", {
+        header: "Held until",
+        cell: ({ row }) => (row.original.status === "pending" ? date(row.original.hold_until) : "—"),
+      }),
+    ],
+    [manage]
+  )
+
+  const totals = data?.totals ?? []
+  const exportHref = `/admin/mlm/commissions/export${queryString({ ...filters })}`
+  return (
+    <>
+      <ServerTable
+        title={title}
+        subtitle={
+          data
+            ? totals.length
+              ? totals.map((t) => `${t.status} ${money(t.amount, t.currency_code)} (${t.count})`).join(" · ")
+              : "No lines"
+            : "Loading…"
+        }
+        columns={columns}
+        rows={data?.commissions}
+        count={data?.count}
+        isLoading={isLoading}
+        error={error}
+        pagination={pagination}
+        onPaginationChange={setPagination}
+        getRowId={(l) => l.id}
+        filters={FILTERS.filter((f) => !(f.id in fixed) && !(f.id === "distributor_handle" && fixed.distributor_id))}
+        filtering={{ state: filtering, onFilteringChange: setFiltering }}
+        selection={manage ? { state: selection, onChange: setSelection, enable: (l) => l.status === "pending" } : undefined}
+        commands={
+          manage
+            ? [command.command({ label: "Approve", shortcut: "a", action: (selected) => approveLines(Object.keys(selected)) })]
+            : undefined
+        }
+        onRowClick={setOpen}
+        actions={
+          manage ? (
+            <>
+              <Button size="small" variant="secondary" asChild>
+                <a href={exportHref} download>Export CSV</a>
+              </Button>
+              <Button size="small" variant="secondary" isLoading={approve.isPending} onClick={() => approveLines()}>
+                Approve matured
+              </Button>
+            </>
+          ) : undefined
+        }
+        empty={{ heading: "No commission lines", description: "Lines appear when an order credited to a distributor is placed." }}
+        footer={
+          manage ? (
+            <Text size="xsmall" className="text-ui-fg-muted px-6 py-2">
+              Click a line for its explanation. Select pending lines to approve them; approved lines are paid by a payout run.
+            </Text>
+          ) : undefined
+        }
+      />
+      <LineDrawer line={open} onClose={() => setOpen(null)} />
+    </>
+  )
+}

@@ -1,0 +1,74 @@
+import fc from "fast-check"
+import { checkPlanForm, formOf, planDiff, tenThousandths } from "../plan-form"
+import type { Plan } from "../../../types/admin"
+
+const form = (levels: string[], extra: Partial<ReturnType<typeof formOf>> = {}) => ({ ...formOf(null), levels, ...extra })
+const active: Plan = {
+  id: "p", version: 3, name: "Launch", levels: [{ level: 1, percent: 10 }, { level: 2, percent: 5 }],
+  max_payout_percent: 50, hold_days: 30, compression: true, retail_profit: false, created_by: null, created_at: "",
+}
+
+describe("the plan editor's rules", () => {
+  it("says which level is wrong, numbered from 1, in the page's words", () => {
+    const { errors, plan } = checkPlanForm(form(["10", "abc", "150", "0", "1.23456", ""]))
+    expect(plan).toBeNull()
+    expect(errors.levels).toEqual([
+      null,
+      "A percent for level 2 must be a number, such as 10 or 2.5",
+      "Must be at most 100 %",
+      "Must be more than 0 %",
+      "Use at most 4 decimals",
+      "Enter a percent for level 6",
+    ])
+  })
+
+  it("refuses levels above the cap, with the exact sum", () => {
+    expect(checkPlanForm(form(["30", "20.0001"])).errors.total).toBe(
+      "The levels add up to 50.0001 %, more than the cap of 50 %. Lower a level or raise the cap."
+    )
+    expect(checkPlanForm(form(["33.3333", "33.3333", "33.3334"], { max_payout_percent: "100" })).errors.total).toBeNull()
+  })
+
+  it("checks the cap and the hold", () => {
+    const { errors } = checkPlanForm(form(["10"], { max_payout_percent: "101", hold_days: "2.5" }))
+    expect([errors.max_payout_percent, errors.hold_days]).toEqual(["Must be at most 100 %", "Enter whole days from 0 to 3650"])
+    expect(checkPlanForm(form(["10"], { hold_days: "3651" })).errors.hold_days).toBe("Enter whole days from 0 to 3650")
+  })
+
+  it("builds the API's plan from a valid form, retail profit included", () => {
+    expect(checkPlanForm(form(["12.5", "5"], { retail_profit: true, hold_days: "0", name: " Autumn " })).plan).toEqual({
+      name: "Autumn",
+      levels: [{ level: 1, percent: 12.5 }, { level: 2, percent: 5 }],
+      max_payout_percent: 50,
+      hold_days: 0,
+      compression: true,
+      retail_profit: true,
+    })
+  })
+
+  it("accepts exactly the sums at or under the cap (property)", () => {
+    const percent = fc.integer({ min: 1, max: 1_000_000 }) // ten-thousandths: 0.0001 % .. 100 %
+    fc.assert(
+      fc.property(fc.array(percent, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 1_000_000 }), (levels, cap) => {
+        const text = (tt: number) => String(tt / 10000)
+        const { plan } = checkPlanForm(form(levels.map(text), { max_payout_percent: text(cap) }))
+        const sum = levels.reduce((a, b) => a + b, 0)
+        expect(plan !== null).toBe(sum <= cap)
+      })
+    )
+    expect(tenThousandths("0.0001")).toBe(1)
+    expect(tenThousandths("1e3")).toBeNull()
+  })
+
+  it("describes what a save changes against the active version", () => {
+    const next = checkPlanForm(form(["10", "6", "2"], { max_payout_percent: "40", retail_profit: true, name: "Launch" })).plan!
+    expect(planDiff(active, next)).toEqual([
+      "Level 2: 5 % → 6 %",
+      "Level 3: added at 2 %",
+      "Cap: 50 % → 40 %",
+      "Retail profit: off → on",
+    ])
+    expect(planDiff(active, { ...next, levels: [{ level: 1, percent: 10 }] })).toContain("Level 2: removed (was 5 %)")
+    expect(planDiff(null, next)).toEqual(["Levels 10 % / 6 % / 2 %, cap 40 %, hold 30 days (first version)"])
+  })
+})

@@ -1,0 +1,153 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "./sdk"
+import type {
+  AdminDistributorDetail,
+  ApproveResult,
+  DistributorList,
+  LedgerFilters,
+  LedgerPage,
+  OrderAttribution,
+  OrderCommissions,
+  PayoutList,
+  PayoutPreview,
+  PayoutRunResult,
+  Plan,
+  PlanInput,
+} from "../../types/admin"
+
+/**
+ * The admin's data: react-query hooks over the plugin's admin routes, one query key per resource so
+ * a mutation invalidates exactly what it changed. The dashboard provides the QueryClient.
+ */
+export const mlmKeys = {
+  all: ["mlm"] as const,
+  distributors: (params: Record<string, unknown>) => ["mlm", "distributors", params] as const,
+  distributor: (id: string) => ["mlm", "distributor", id] as const,
+  plan: ["mlm", "plan"] as const,
+  wholesale: ["mlm", "wholesale"] as const,
+  ledger: (params: Record<string, unknown>) => ["mlm", "ledger", params] as const,
+  payouts: (params: Record<string, unknown>) => ["mlm", "payouts", params] as const,
+  payoutPreview: (currency: string) => ["mlm", "payout-preview", currency] as const,
+  order: (id: string) => ["mlm", "order", id] as const,
+}
+
+/** `{a: 1, b: undefined}` -> "?a=1"; empty values are left out. */
+export function queryString(params: Record<string, unknown>): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value))
+  }
+  const text = search.toString()
+  return text ? `?${text}` : ""
+}
+
+const get = <T>(path: string) => sdk.client.fetch<T>(path)
+const post = <T>(path: string, body: Record<string, unknown>) => sdk.client.fetch<T>(path, { method: "POST", body })
+
+export type DistributorListParams = { q?: string; status?: string; sponsor_id?: string; customer_id?: string; top?: boolean; limit: number; offset: number }
+
+export const useDistributors = (params: DistributorListParams, enabled = true) =>
+  useQuery({
+    queryKey: mlmKeys.distributors(params),
+    queryFn: () => get<DistributorList>(`/admin/mlm/distributors${queryString(params)}`),
+    placeholderData: keepPreviousData,
+    enabled,
+  })
+
+/** The frontline pages of every expanded node of the genealogy explorer (one query per page, cached by key). */
+export const FRONTLINE_PAGE = 100
+export const frontlinePageQuery = (sponsorId: string, page: number) => {
+  const params = { sponsor_id: sponsorId, limit: FRONTLINE_PAGE, offset: page * FRONTLINE_PAGE }
+  return {
+    queryKey: mlmKeys.distributors(params),
+    queryFn: () => get<DistributorList>(`/admin/mlm/distributors${queryString(params)}`),
+    staleTime: 30_000,
+  }
+}
+
+export const useDistributor = (id: string | undefined) =>
+  useQuery({
+    queryKey: mlmKeys.distributor(id ?? ""),
+    queryFn: () => get<{ distributor: AdminDistributorDetail }>(`/admin/mlm/distributors/${id}`),
+    enabled: !!id,
+  })
+
+export const usePlanVersions = () =>
+  useQuery({ queryKey: mlmKeys.plan, queryFn: () => get<{ versions: Plan[] }>("/admin/mlm/plan/versions") })
+
+export type Wholesale = { wholesale: { discount_percent: number; price_count: number; refreshed_at: string } | null }
+export const useWholesale = () =>
+  useQuery({ queryKey: mlmKeys.wholesale, queryFn: () => get<Wholesale>("/admin/mlm/wholesale") })
+
+export const useLedger = (params: LedgerFilters & { limit: number; offset: number }) =>
+  useQuery({
+    queryKey: mlmKeys.ledger(params),
+    queryFn: () => get<LedgerPage>(`/admin/mlm/commissions${queryString(params)}`),
+    placeholderData: keepPreviousData,
+  })
+
+export const usePayouts = (params: { currency_code?: string; distributor_id?: string; limit: number; offset: number }) =>
+  useQuery({
+    queryKey: mlmKeys.payouts(params),
+    queryFn: () => get<PayoutList>(`/admin/mlm/payouts${queryString(params)}`),
+    placeholderData: keepPreviousData,
+  })
+
+export const usePayoutPreview = (currency: string) =>
+  useQuery({
+    queryKey: mlmKeys.payoutPreview(currency),
+    queryFn: () => get<PayoutPreview>(`/admin/mlm/payouts/preview${queryString({ currency_code: currency })}`),
+    enabled: /^[a-z]{3}$/i.test(currency),
+  })
+
+export const useOrderCommissions = (orderId: string) =>
+  useQuery({
+    queryKey: [...mlmKeys.order(orderId), "commissions"],
+    queryFn: () => get<OrderCommissions>(`/admin/mlm/orders/${orderId}/commissions`),
+  })
+
+export const useOrderAttribution = (orderId: string) =>
+  useQuery({
+    queryKey: [...mlmKeys.order(orderId), "attribution"],
+    queryFn: () => get<{ attribution: OrderAttribution | null }>(`/admin/mlm/orders/${orderId}/attribution`),
+  })
+
+/** A mutation that refreshes every plugin query afterwards (lists, totals and trees all move together). */
+function useMlmMutation<TInput, TResult>(run: (input: TInput) => Promise<TResult>) {
+  const client = useQueryClient()
+  return useMutation({ mutationFn: run, onSuccess: () => client.invalidateQueries({ queryKey: mlmKeys.all }) })
+}
+
+export const useUpdateDistributor = (id: string) =>
+  useMlmMutation((body: { status?: string; display_name?: string; hidden_site_fields?: string[] }) =>
+    post<{ distributor: AdminDistributorDetail }>(`/admin/mlm/distributors/${id}`, body)
+  )
+
+export const useChangeSponsor = () =>
+  useMlmMutation(({ id, sponsor_id }: { id: string; sponsor_id: string | null }) =>
+    post<{ distributor: AdminDistributorDetail; moved: number }>(`/admin/mlm/distributors/${id}/sponsor`, { sponsor_id })
+  )
+
+export const useEnrolCustomer = () =>
+  useMlmMutation((body: { customer_id: string; handle: string; sponsor_handle?: string | null }) =>
+    post<{ distributor: AdminDistributorDetail }>("/admin/mlm/distributors", body)
+  )
+
+export const useSavePlan = () => useMlmMutation((body: PlanInput) => post<{ plan: Plan }>("/admin/mlm/plan", body))
+
+export const useSetWholesale = () =>
+  useMlmMutation((discount_percent: number) => post<Wholesale>("/admin/mlm/wholesale", { discount_percent }))
+
+export const useApprove = () =>
+  useMlmMutation((body: { ids?: string[] }) => post<ApproveResult>("/admin/mlm/commissions/approve", body))
+
+export const useRunPayout = () =>
+  useMlmMutation((currency_code: string) => post<PayoutRunResult>("/admin/mlm/payouts", { currency_code }))
+
+export const useCorrectAttribution = (orderId: string) =>
+  useMlmMutation((body: { handle: string; reason?: string }) =>
+    post<{ attribution: OrderAttribution }>(`/admin/mlm/orders/${orderId}/attribution`, body)
+  )
+
+/** The message of a failed request, in the API's own words. */
+export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error))
