@@ -2,6 +2,8 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { attributeOrderWorkflow } from "../src/workflows/attribution/workflows/attribute-order"
 import { settleOrderCommissionsWorkflow } from "../src/workflows/commission/workflows/settle-order-commissions"
 import { createPlanVersionWorkflow } from "../src/workflows/commission/workflows/create-plan-version"
+import { approveCommissionsWorkflow } from "../src/workflows/commission/workflows/approve-commissions"
+import { createPayoutsWorkflow } from "../src/workflows/commission/workflows/create-payouts"
 import { COMMISSION_MODULE } from "../src/modules/commission"
 import type CommissionModuleService from "../src/modules/commission/service"
 import type { SeededStore } from "./seed-store"
@@ -55,4 +57,35 @@ export async function seedOrders(
     await network.setSetting(marker, orderId)
     log(`orders: ${index + 1}/${purchases.length} through ${purchase.via}`)
   }
+  await seedPayoutCycle(container, network, { log })
+}
+
+/**
+ * The whole cycle in the ledger, once: the first order's lines approved and paid (a payout run), the
+ * second's approved and waiting for the next run, the third's still in the 14-day hold. The demo
+ * approves the first two as if their hold had passed (`before` = their hold's end), which is what
+ * "approve matured" does 14 days after the order.
+ */
+async function seedPayoutCycle(
+  container: MedusaContainer,
+  network: NetworkModuleService,
+  { log }: { log: (message: string) => void }
+) {
+  if (await network.getSetting("demo_payout_cycle")) return
+  const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
+  const orderIds = await Promise.all(
+    ["demo-buyer-1@example.com", "demo-buyer-2@example.com"].map((buyer) => network.getSetting(`demo_order:${buyer}`))
+  )
+  const linesOf = async (orderId: unknown) => (typeof orderId === "string" ? commission.listLinesOfOrder(orderId) : [])
+  const approveOrder = async (orderId: unknown) => {
+    const lines = (await linesOf(orderId)).filter((l) => l.status === "pending")
+    if (!lines.length) return
+    const before = new Date(Math.max(...lines.map((l) => new Date(l.hold_until).getTime())))
+    await approveCommissionsWorkflow(container).run({ input: { before: before.toISOString(), ids: lines.map((l) => l.id) } })
+  }
+  await approveOrder(orderIds[0])
+  const { result } = await createPayoutsWorkflow(container).run({ input: { currency_code: "eur", created_by: "mlm-demo" } })
+  await approveOrder(orderIds[1])
+  await network.setSetting("demo_payout_cycle", new Date().toISOString())
+  log(`orders: payout cycle (${result.payouts.length} payouts paid, the second order's lines approved, the third's on hold)`)
 }

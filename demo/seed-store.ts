@@ -33,6 +33,8 @@ export const DEMO_PRODUCTS = [
 ]
 
 const NAMES = {
+  /** what the demo storefront calls itself */
+  store: "Vitality Shop",
   salesChannel: "MLM Demo Webshop",
   region: "MLM Demo Europe",
   stockLocation: "MLM Demo Warehouse",
@@ -81,7 +83,7 @@ export async function seedStore(container: MedusaContainer, log: Log = () => {})
   log("store: currency and default sales channel")
   const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })
   const hasEur = store.supported_currencies?.some((c) => c.currency_code === "eur")
-  if (!hasEur || store.default_sales_channel_id !== salesChannel.id) {
+  if (!hasEur || store.default_sales_channel_id !== salesChannel.id || store.name !== NAMES.store) {
     await updateStoresWorkflow(container).run({
       input: {
         selector: { id: store.id },
@@ -90,6 +92,7 @@ export async function seedStore(container: MedusaContainer, log: Log = () => {})
             ? store.supported_currencies!.map((c) => ({ currency_code: c.currency_code, is_default: c.is_default }))
             : [{ currency_code: "eur", is_default: true }],
           default_sales_channel_id: salesChannel.id,
+          name: NAMES.store,
         },
       },
     })
