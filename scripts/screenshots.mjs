@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run screenshots`: with `npm run demo` running, opens the admin and the demo storefront in
-// headless Chromium (Debian's, through playwright-core) as a shop admin, a guest and a distributor
-// would, and refreshes the pictures in docs/screenshots/ that the README shows.
+// `npm run screenshots`: with `npm run demo` running, opens the demo storefront in headless Chromium
+// (Debian's, through playwright-core) as a guest and a distributor would, and refreshes the store-*
+// pictures in docs/screenshots/. The admin-* pictures come from `npm run e2e:admin`.
 //   CHROMIUM=/usr/bin/chromium  BACKEND_URL=http://localhost:9000  STOREFRONT_URL=http://localhost:8000
 import fs from "node:fs"
 import os from "node:os"
@@ -11,7 +11,6 @@ import { projectRoot } from "./lib/paths.mjs"
 
 const backend = process.env.BACKEND_URL || "http://localhost:9000"
 const storefront = process.env.STOREFRONT_URL || "http://localhost:8000"
-const admin = { email: process.env.MLM_DEMO_ADMIN_EMAIL || "admin@example.com", password: process.env.MLM_DEMO_ADMIN_PASSWORD || "supersecret" }
 const distributor = { email: "emma-dubois@example.com", password: process.env.MLM_DEMO_DISTRIBUTOR_PASSWORD || "supersecret" }
 // Written to a temporary folder and copied at the end: `medusa develop` restarts when a file in the
 // project changes, which would cut the session short.
@@ -30,27 +29,6 @@ const shot = async (page, name) => {
 }
 
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-  console.log("admin")
-  await page.goto(`${backend}/app/login`)
-  await page.fill('input[name="email"]', admin.email)
-  await page.fill('input[name="password"]', admin.password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL(/\/app(\/orders)?$|\/app\/orders/)
-  await page.goto(`${backend}/app/mlm`)
-  await page.getByText("emma-dubois").first().waitFor()
-  await shot(page, "admin-network")
-  await page.getByRole("link", { name: "emma-dubois", exact: true }).first().click()
-  await page.getByRole("heading", { name: /^Commissions \(\d+\)$/ }).waitFor()
-  await page.getByText("Loading").first().waitFor({ state: "detached" }).catch(() => {})
-  await shot(page, "admin-distributor")
-  await page.goto(`${backend}/app/mlm/commissions`)
-  await page.getByText("Commission ledger").first().waitFor()
-  await shot(page, "admin-commissions")
-  await page.goto(`${backend}/app/mlm/plan`)
-  await page.getByText("Compensation plan").first().waitFor()
-  await shot(page, "admin-plan")
-
   console.log("storefront")
   const shopper = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   await shopper.goto(`${storefront}/emma-dubois`)

@@ -11,7 +11,7 @@ const LedgerPage = () => {
   const [params] = useSearchParams()
   const payout = params.get("payout") ?? undefined
   return (
-    <Container className="divide-y p-0">
+    <Container className="divide-y p-0" data-testid="mlm-ledger">
       <LedgerTable key={payout ?? "all"} title={payout ? `Lines of payout ${payout}` : "Commission ledger"} fixed={payout ? { payout_id: payout } : {}} manage />
     </Container>
   )
