@@ -9,7 +9,6 @@ import path from "node:path"
 import { chromium } from "playwright-core"
 import { projectRoot } from "./lib/paths.mjs"
 
-const backend = process.env.BACKEND_URL || "http://localhost:9000"
 const storefront = process.env.STOREFRONT_URL || "http://localhost:8000"
 const distributor = { email: "emma-dubois@example.com", password: process.env.MLM_DEMO_DISTRIBUTOR_PASSWORD || "supersecret" }
 // Written to a temporary folder and copied at the end: `medusa develop` restarts when a file in the
