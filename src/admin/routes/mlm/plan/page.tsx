@@ -105,7 +105,7 @@ function PlanEditor() {
         {plan && !changes.length && <Text size="small" className="text-ui-fg-subtle">No changes from version {active?.version}.</Text>}
         {!plan && <Text size="small" className="text-ui-fg-error">Fix the fields marked above to save.</Text>}
       </div>
-      <Prompt open={!!confirm} onOpenChange={(open) => !open && setConfirm(null)}>
+      <Prompt variant="confirmation" open={!!confirm} onOpenChange={(open) => !open && setConfirm(null)}>
         <Prompt.Content>
           <Prompt.Header>
             <Prompt.Title>{active ? `Save version ${active.version + 1}?` : "Save the first plan?"}</Prompt.Title>
