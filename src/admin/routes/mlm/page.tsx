@@ -1,35 +1,18 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Users } from "@medusajs/icons"
-import { Container, createDataTableColumnHelper, createDataTableFilterHelper, DataTableFilteringState } from "@medusajs/ui"
+import { Container, createDataTableFilterHelper, DataTableFilteringState } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import type { AdminDistributor } from "../../../types/admin"
 import { useDistributors } from "../../lib/api"
-import { count, date } from "../../lib/format"
-import { CustomerLink, DistributorLink } from "../../components/links"
+import { count } from "../../lib/format"
+import { distributorColumns } from "../../components/distributor-columns"
 import { pageParams, ServerTable } from "../../components/server-table"
-import { DistributorStatusBadge } from "../../components/status"
 
-const column = createDataTableColumnHelper<AdminDistributor>()
 const filter = createDataTableFilterHelper<AdminDistributor>()
 
-const columns = [
-  column.accessor("handle", { header: "Handle", cell: ({ row }) => <DistributorLink id={row.original.id} handle={row.original.handle} /> }),
-  column.accessor("display_name", { header: "Name" }),
-  column.accessor("status", { header: "Status", cell: ({ getValue }) => <DistributorStatusBadge status={getValue()} /> }),
-  column.accessor("sponsor", {
-    header: "Sponsor",
-    cell: ({ getValue }) => {
-      const sponsor = getValue()
-      return sponsor ? <DistributorLink id={sponsor.id} handle={sponsor.handle} /> : "—"
-    },
-  }),
-  column.accessor("depth", { header: "Level" }),
-  column.accessor("frontline_count", { header: "Frontline", cell: ({ getValue }) => count(getValue()) }),
-  column.accessor("downline_count", { header: "Downline", cell: ({ getValue }) => count(getValue()) }),
-  column.accessor("enrolled_at", { header: "Enrolled", cell: ({ getValue }) => date(getValue()) }),
-  column.accessor("customer_id", { header: "Customer", cell: ({ getValue }) => <CustomerLink id={getValue()}>Open</CustomerLink> }),
-]
+const c = distributorColumns
+const columns = [c.handle, c.name, c.status, c.sponsor, c.level, c.frontline, c.downline, c.enrolled, c.customer]
 
 const filters = [
   filter.accessor("status", {

@@ -1,24 +1,18 @@
-import { Container, createDataTableColumnHelper, Heading, Text } from "@medusajs/ui"
+import { Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useNavigate, useParams } from "react-router-dom"
-import type { AdminDistributor, AdminDistributorDetail } from "../../../../../types/admin"
+import type { AdminDistributorDetail } from "../../../../../types/admin"
 import { useDistributor, useDistributors } from "../../../../lib/api"
 import { count, date, money } from "../../../../lib/format"
 import { CellLink, CustomerLink, DistributorLink } from "../../../../components/links"
+import { distributorColumns } from "../../../../components/distributor-columns"
 import { DistributorActions } from "../../../../components/distributor-actions"
 import { LedgerTable } from "../../../../components/ledger-table"
 import { pageParams, ServerTable } from "../../../../components/server-table"
 import { DistributorStatusBadge, Failed, Loading } from "../../../../components/status"
 
-const column = createDataTableColumnHelper<AdminDistributor>()
-const frontlineColumns = [
-  column.accessor("handle", { header: "Handle", cell: ({ row }) => <DistributorLink id={row.original.id} handle={row.original.handle} /> }),
-  column.accessor("display_name", { header: "Name" }),
-  column.accessor("status", { header: "Status", cell: ({ getValue }) => <DistributorStatusBadge status={getValue()} /> }),
-  column.accessor("frontline_count", { header: "Frontline", cell: ({ getValue }) => count(getValue()) }),
-  column.accessor("downline_count", { header: "Downline", cell: ({ getValue }) => count(getValue()) }),
-  column.accessor("enrolled_at", { header: "Enrolled", cell: ({ getValue }) => date(getValue()) }),
-]
+const c = distributorColumns
+const frontlineColumns = [c.handle, c.name, c.status, c.frontline, c.downline, c.enrolled]
 
 /** Totals per status, each in every currency earned. */
 function Totals({ totals }: { totals: AdminDistributorDetail["totals"] }) {
