@@ -311,7 +311,13 @@ medusaIntegrationTestRunner({
         await setPlan()
         const { order } = await buyThroughDan()
         const now = await api.post("/admin/mlm/commissions/approve", {}, admin)
-        expect(now.data).toEqual({ approved_ids: [], count: 0 })
+        const holdUntil = (await linesOf(order.id))[0].hold_until
+        // Nothing matured; the answer says the 4 lines stay held and when they mature (30 days).
+        expect(now.data).toEqual({
+          approved_ids: [],
+          count: 0,
+          held: { count: 4, next_hold_until: holdUntil, last_hold_until: holdUntil },
+        })
         const in29Days = await api.post("/admin/mlm/commissions/approve", { before: new Date(Date.now() + 29 * DAY).toISOString() }, admin)
         expect(in29Days.data.count).toBe(0)
         const in31Days = await api.post("/admin/mlm/commissions/approve", { before: new Date(Date.now() + 31 * DAY).toISOString() }, admin)
