@@ -3,6 +3,8 @@
  * and widgets. No server imports: the admin bundle imports this file.
  */
 import type { CommissionLine, CommissionTotals, LedgerTotal } from "./commission-line"
+import type { PlanLevel } from "./plan"
+export type { PlanInput, PlanLevel } from "./plan"
 
 export type DistributorStatus = "active" | "inactive" | "terminated"
 
@@ -48,8 +50,6 @@ export type DistributorList = {
   offset: number
 }
 
-export type PlanLevel = { level: number; percent: number }
-
 export type Plan = {
   id: string
   version: number
@@ -61,11 +61,6 @@ export type Plan = {
   retail_profit: boolean
   created_by: string | null
   created_at: string
-}
-
-/** What POST /admin/mlm/plan takes. */
-export type PlanInput = Pick<Plan, "levels" | "max_payout_percent" | "hold_days" | "compression" | "retail_profit"> & {
-  name?: string
 }
 
 export type LedgerPage = {

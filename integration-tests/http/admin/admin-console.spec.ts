@@ -74,6 +74,21 @@ medusaIntegrationTestRunner({
       expect((await failure(api.get("/admin/mlm/commissions/export"))).status).toBe(401)
     })
 
+    it("rejects bad payout, preview and distributor queries with 400 and a clear message", async () => {
+      const message = async (path: string) => {
+        const answer = await failure(api.get(path, admin))
+        expect(answer.status).toBe(400)
+        return answer.data.message
+      }
+      expect(await message("/admin/mlm/payouts?currency_code=euro")).toContain("currency_code must be a 3-letter ISO code")
+      expect(await message("/admin/mlm/payouts?limit=0")).toContain("limit")
+      expect(await message("/admin/mlm/payouts/preview?currency_code=12")).toContain("currency_code must be a 3-letter ISO code")
+      expect(await message("/admin/mlm/distributors?top=yes")).toContain("top must be true or false")
+      expect(await message("/admin/mlm/distributors?customer_id=")).toContain("customer_id")
+      expect((await failure(api.post("/admin/mlm/distributors", { customer_id: "cus_x", handle: "ok", extra: 1 }, admin))).status).toBe(400)
+      expect((await failure(api.get("/admin/mlm/payouts/preview?currency_code=eur"))).status).toBe(401)
+    })
+
     it("exports the filtered ledger as CSV with exact amounts", async () => {
       const { ben, order } = await ledgerWithOneOrder()
       const response = await api.get("/admin/mlm/commissions/export", admin)

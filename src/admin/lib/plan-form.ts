@@ -1,5 +1,8 @@
 import type { Plan, PlanInput } from "../../types/admin"
 
+/** What a valid form saves: every plan option set (the API's PlanInput with nothing left to defaults). */
+export type PlanDraft = Required<Omit<PlanInput, "name">> & Pick<PlanInput, "name">
+
 /**
  * The plan editor's rules, in the page's own words (levels numbered from 1 as on screen). They mirror
  * the API's (validatePlan), so a plan the form accepts is one the API accepts. Percents are read as
@@ -47,7 +50,7 @@ function checkPercent(text: string, what: string): string | null {
   return null
 }
 
-export function checkPlanForm(form: PlanForm): { errors: PlanFormErrors; plan: PlanInput | null } {
+export function checkPlanForm(form: PlanForm): { errors: PlanFormErrors; plan: PlanDraft | null } {
   const levels = form.levels.map((text, i) => checkPercent(text, `a percent for level ${i + 1}`))
   const cap = checkPercent(form.max_payout_percent, "the cap")
   const days = form.hold_days.trim()
@@ -95,7 +98,7 @@ export function formOf(plan: Plan | null): PlanForm {
 }
 
 /** What saving changes, one sentence per difference, for the confirmation. */
-export function planDiff(active: Plan | null, next: PlanInput): string[] {
+export function planDiff(active: Plan | null, next: PlanDraft): string[] {
   if (!active) return [`Levels ${next.levels.map((l) => `${l.percent} %`).join(" / ")}, cap ${next.max_payout_percent} %, hold ${next.hold_days} days (first version)`]
   const changes: string[] = []
   const count = Math.max(active.levels.length, next.levels.length)

@@ -93,14 +93,17 @@ export function totalsByStatus(rows: { status: string; currency_code: string; to
   return totals
 }
 
-/** Display numbers of the given orders, in one query. */
-export async function orderDisplayIds(scope: MedusaContainer, orderIds: string[]): Promise<Map<string, number>> {
+/** Display number and date of the given orders, in one query. */
+export async function ordersById(
+  scope: MedusaContainer,
+  orderIds: string[]
+): Promise<Map<string, { id: string; display_id: number; created_at: string | Date }>> {
   const ids = [...new Set(orderIds)]
   if (!ids.length) return new Map()
   const { data } = await scope
     .resolve(ContainerRegistrationKeys.QUERY)
-    .graph({ entity: "order", fields: ["id", "display_id"], filters: { id: ids } })
-  return new Map((data as { id: string; display_id: number }[]).map((o) => [o.id, o.display_id]))
+    .graph({ entity: "order", fields: ["id", "display_id", "created_at"], filters: { id: ids } })
+  return new Map(data.map((o) => [o.id, { id: o.id, display_id: Number(o.display_id), created_at: o.created_at as string | Date }]))
 }
 
 export function ledgerTotalsOf(rows: { currency_code: string; status: string; total: string; count: number }[]): LedgerTotal[] {
@@ -136,8 +139,9 @@ export const LEDGER_CSV_COLUMNS = [
 ] as const
 
 /** One CSV row: amounts as the ledger's exact decimal strings, never through a float. */
-export function ledgerCsvRow(dto: CommissionLineDTO, line: CommissionLine, orderDisplayId: number | null) {
+export function ledgerCsvRow(line: CommissionLineDTO, orderDisplayId: number | null) {
   const date = (d: string | Date) => new Date(d).toISOString()
+  const explanation = line.explanation ?? {}
   return {
     line_id: line.id,
     created_at: date(line.created_at),
@@ -149,14 +153,14 @@ export function ledgerCsvRow(dto: CommissionLineDTO, line: CommissionLine, order
     kind: line.kind,
     status: line.status,
     currency_code: line.currency_code,
-    basis: String(dto.basis),
-    percent: String(dto.percent),
-    amount: String(dto.amount),
+    basis: String(line.basis),
+    percent: String(line.percent),
+    amount: String(line.amount),
     plan_version: line.plan_version ?? "",
     hold_until: date(line.hold_until),
     payout_id: line.payout_id ?? "",
-    upline: line.explanation.upline.join(" > "),
-    skipped: line.explanation.skipped.map((s) => `${s.handle} (${s.reason})`).join("; "),
-    rounding: String(dto.explanation?.rounding ?? 0),
+    upline: (explanation.upline ?? []).join(" > "),
+    skipped: (explanation.skipped ?? []).map((s: { handle: string; reason: string }) => `${s.handle} (${s.reason})`).join("; "),
+    rounding: String(explanation.rounding ?? 0),
   }
 }

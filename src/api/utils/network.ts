@@ -40,13 +40,17 @@ export function serializeDistributor(
   }
 }
 
-/** The sponsors of a page of distributors, fetched in one query. */
-export async function sponsorsById(network: NetworkModuleService, distributors: DistributorDTO[]) {
-  const ids = [...new Set(distributors.map((d) => d.sponsor_id).filter((id): id is string => !!id))]
-  if (!ids.length) return new Map<string, DistributorDTO>()
-  const sponsors = await network.listDistributors({ id: ids }, { take: null })
-  return new Map(sponsors.map((s) => [s.id, s]))
+/** Distributors by id, fetched in one query (unknown ids are left out). */
+export async function distributorsById(network: NetworkModuleService, ids: (string | null | undefined)[]) {
+  const unique = [...new Set(ids.filter((id): id is string => !!id))]
+  if (!unique.length) return new Map<string, DistributorDTO>()
+  const found = await network.listDistributors({ id: unique }, { take: null })
+  return new Map(found.map((d) => [d.id, d]))
 }
+
+/** The sponsors of a page of distributors, fetched in one query. */
+export const sponsorsById = (network: NetworkModuleService, distributors: DistributorDTO[]) =>
+  distributorsById(network, distributors.map((d) => d.sponsor_id))
 
 /** The logged-in customer's distributor record, or 404 (the /me routes are for distributors). */
 export async function requireOwnDistributor(network: NetworkModuleService, customerId: string | undefined) {

@@ -1,15 +1,7 @@
 import { MathBN } from "@medusajs/framework/utils"
 
-export type PlanLevel = { level: number; percent: number }
-
-export type PlanInput = {
-  name?: string
-  levels: PlanLevel[]
-  max_payout_percent?: number
-  hold_days?: number
-  compression?: boolean
-  retail_profit?: boolean
-}
+import type { PlanInput } from "../../../types/plan"
+export type { PlanInput, PlanLevel } from "../../../types/plan"
 
 export type PlanSettings = Required<Omit<PlanInput, "name">> & { name: string }
 

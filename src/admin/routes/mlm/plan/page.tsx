@@ -1,9 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Button, Container, Heading, Input, Label, Prompt, Switch, Table, Text, toast } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
-import type { PlanInput } from "../../../../types/admin"
 import { errorMessage, usePlanVersions, useSavePlan, useSetWholesale, useWholesale } from "../../../lib/api"
-import { checkPlanForm, formOf, planDiff, PlanForm, tenThousandths } from "../../../lib/plan-form"
+import { checkPlanForm, formOf, planDiff, PlanDraft, PlanForm, tenThousandths } from "../../../lib/plan-form"
 import { dateTime } from "../../../lib/format"
 import { Failed, Loading } from "../../../components/status"
 
@@ -16,7 +15,7 @@ function PlanEditor() {
   const save = useSavePlan()
   const active = data?.versions[0] ?? null
   const [form, setForm] = useState<PlanForm>(formOf(null))
-  const [confirm, setConfirm] = useState<{ plan: PlanInput; changes: string[] } | null>(null)
+  const [confirm, setConfirm] = useState<{ plan: PlanDraft; changes: string[] } | null>(null)
   useEffect(() => setForm(formOf(active)), [active?.version])
   const { errors, plan } = useMemo(() => checkPlanForm(form), [form])
   const set = (patch: Partial<PlanForm>) => setForm((f) => ({ ...f, ...patch }))

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ledgerTotalsOf, orderDisplayIds, resolveCommission, serializeLine } from "../../../utils/commission"
+import { ledgerTotalsOf, ordersById, resolveCommission, serializeLine } from "../../../utils/commission"
 import type { AdminListCommissionsQueryType } from "../validators"
 
 /**
@@ -13,9 +13,9 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListComm
     commission.listLedgerPage(filter, { limit, offset }),
     commission.ledgerTotals(filter),
   ])
-  const displayIds = await orderDisplayIds(req.scope, lines.map((l) => l.order_id))
+  const orders = await ordersById(req.scope, lines.map((l) => l.order_id))
   res.json({
-    commissions: lines.map((line) => ({ ...serializeLine(line), order_display_id: displayIds.get(line.order_id) ?? null })),
+    commissions: lines.map((line) => ({ ...serializeLine(line), order_display_id: orders.get(line.order_id)?.display_id ?? null })),
     count,
     limit,
     offset,

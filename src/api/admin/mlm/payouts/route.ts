@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createPayoutsWorkflow } from "../../../../workflows/commission/workflows/create-payouts"
 import { resolveCommission, serializePayout } from "../../../utils/commission"
-import { resolveNetwork } from "../../../utils/network"
+import { distributorsById, resolveNetwork } from "../../../utils/network"
 import { toNumber } from "../../../../modules/commission/utils/money"
 import type { AdminCreatePayoutsType, AdminListPayoutsQueryType } from "../validators"
 
@@ -30,7 +30,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListPayo
     take: limit,
     skip: offset,
   })
-  const names = await distributorNames(req, payouts.map((p: any) => p.distributor_id))
+  const names = await distributorRefs(req, payouts.map((p: any) => p.distributor_id))
   res.json({
     payouts: payouts.map((p: any) => ({
       ...serializePayout({ ...p, amount: String(p.amount) }),
@@ -42,10 +42,8 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListPayo
   })
 }
 
-export async function distributorNames(req: AuthenticatedMedusaRequest, ids: string[]) {
-  const unique = [...new Set(ids)]
-  const found = unique.length
-    ? await resolveNetwork(req.scope).listDistributors({ id: unique }, { take: null, select: ["id", "handle", "display_name"] })
-    : []
-  return new Map(found.map((d) => [d.id, { id: d.id, handle: d.handle, display_name: d.display_name }]))
+/** `{ id, handle, display_name }` of the given distributors, in one query. */
+export async function distributorRefs(req: AuthenticatedMedusaRequest, ids: string[]) {
+  const found = await distributorsById(resolveNetwork(req.scope), ids)
+  return new Map([...found.values()].map((d) => [d.id, { id: d.id, handle: d.handle, display_name: d.display_name }]))
 }

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { stringify } from "csv-stringify"
 import { once } from "node:events"
-import { LEDGER_CSV_COLUMNS, ledgerCsvRow, orderDisplayIds, resolveCommission, serializeLine } from "../../../../utils/commission"
+import { LEDGER_CSV_COLUMNS, ledgerCsvRow, ordersById, resolveCommission } from "../../../../utils/commission"
 import type { AdminExportCommissionsQueryType } from "../../validators"
 
 /**
@@ -14,12 +14,12 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminExportCo
   const stamp = new Date().toISOString().slice(0, 10)
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
   res.setHeader("Content-Disposition", `attachment; filename="mlm-ledger-${stamp}.csv"`)
-  const csv = stringify({ header: true, columns: LEDGER_CSV_COLUMNS as unknown as string[] })
+  const csv = stringify({ header: true, columns: [...LEDGER_CSV_COLUMNS] })
   csv.pipe(res)
   await commission.eachLedgerBatch(filter, 1000, async (lines) => {
-    const displayIds = await orderDisplayIds(req.scope, lines.map((l) => l.order_id))
+    const orders = await ordersById(req.scope, lines.map((l) => l.order_id))
     for (const line of lines) {
-      if (!csv.write(ledgerCsvRow(line, serializeLine(line), displayIds.get(line.order_id) ?? null))) await once(csv, "drain")
+      if (!csv.write(ledgerCsvRow(line, orders.get(line.order_id)?.display_id ?? null))) await once(csv, "drain")
     }
   })
   csv.end()

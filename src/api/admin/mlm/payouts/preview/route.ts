@@ -3,7 +3,7 @@ import { MathBN } from "@medusajs/framework/utils"
 import { resolveCommission } from "../../../../utils/commission"
 import { toNumber } from "../../../../../modules/commission/utils/money"
 import type { AdminPayoutPreviewQueryType } from "../../validators"
-import { distributorNames } from "../route"
+import { distributorRefs } from "../route"
 
 /**
  * What a payout run of the currency would pay now, per distributor, and whose balance would carry
@@ -17,7 +17,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminPayoutPr
     commission.previewPayout(currency_code),
     commission.listPayableCurrencies(),
   ])
-  const names = await distributorNames(req, [...payable, ...carried].map((p) => p.distributor_id))
+  const names = await distributorRefs(req, [...payable, ...carried].map((p) => p.distributor_id))
   const total = payable.reduce((sum, p) => MathBN.add(sum, p.total), MathBN.convert(0))
   res.json({
     preview: {

@@ -1,7 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { requireOwnDistributor, resolveNetwork } from "../../../../utils/network"
-import { resolveCommission, serializeStoreLine, totalsByStatus } from "../../../../utils/commission"
+import { ordersById, resolveCommission, serializeStoreLine, totalsByStatus } from "../../../../utils/commission"
 import { toLine } from "../../../../../modules/commission/service"
 import type { StoreCommissionsQueryType } from "../../validators"
 
@@ -21,13 +20,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreCommissi
     ),
     commission.totalsByStatus(distributor.id),
   ])
-  const orderIds = [...new Set(lines.map((l) => l.order_id))]
-  const { data: orders } = orderIds.length
-    ? await req.scope
-        .resolve(ContainerRegistrationKeys.QUERY)
-        .graph({ entity: "order", fields: ["id", "display_id", "created_at"], filters: { id: orderIds } })
-    : { data: [] as any[] }
-  const orderOf = new Map((orders as any[]).map((o) => [o.id, o]))
+  const orderOf = await ordersById(req.scope, lines.map((l) => l.order_id))
   res.json({
     commissions: lines.map((line) => serializeStoreLine(toLine(line), orderOf.get(line.order_id))),
     count,
