@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run e2e`: the plugin in the storefront shops start from. Builds and packs the plugin, applies
+// `npm run e2e:dtc` (part of `npm run e2e`): the plugin in the storefront shops start from. Builds and packs the plugin, applies
 // it to a fresh copy of Medusa's DTC starter (examples/dtc-starter/apply.mjs), installs both apps,
 // migrates and seeds the starter's store, starts its backend and its Next.js storefront (production
 // build), and runs the browser scenarios of e2e/dtc-starter.e2e.mjs in Debian Chromium.

@@ -2,8 +2,9 @@
 // `npm test`: installs dependencies if they are missing, finds a PostgreSQL (the configured one,
 // else an embedded one that is thrown away afterwards) and runs every jest project in band.
 // Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`. A full run (no arguments)
-// then runs the scale-out test (scripts/test-scale.mjs) when a Redis answers, and the browser tests on
-// the DTC starter (scripts/e2e.mjs) when a Chromium is installed, and says so when either is not.
+// then runs the scale-out test (scripts/test-scale.mjs) when a Redis answers, and the browser tests
+// when a Chromium is installed (the admin on a fresh demo, scripts/e2e-admin.mjs; the DTC starter,
+// scripts/e2e.mjs, where a starter is found), and says so when something is missing.
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
@@ -53,25 +54,33 @@ async function scaleTest() {
   })
   return new Promise((resolve) => scale.on("exit", (code) => resolve(code ?? 1)))
 }
-/** `npm run e2e` (the plugin in Medusa's DTC starter, in Chromium), if a Chromium is installed. */
+/**
+ * `npm run e2e` where a Chromium is installed: the admin on a fresh demo (e2e:admin), then the plugin
+ * in Medusa's DTC starter (e2e:dtc) where a starter is found.
+ */
 async function browserTest() {
   const chromium = process.env.CHROMIUM || "/usr/bin/chromium"
   if (!fs.existsSync(chromium)) {
     console.log(`\nBrowser tests skipped: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM; then npm run e2e).`)
     return 0
   }
+  // The docs' screenshots are refreshed by `npm run e2e` itself, not by a test run.
+  const env = { ...process.env, ...connectionEnv(db.connection), DATABASE_URL: "", E2E_SCREENSHOTS: "0" }
+  const runScript = (script) =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [path.join(projectRoot, "scripts", script)], { stdio: "inherit", env })
+      child.on("exit", (code) => resolve(code ?? 1))
+    })
+  console.log("\nBrowser tests (npm run e2e:admin): the admin on a fresh demo, in Chromium")
+  const adminCode = await runScript("e2e-admin.mjs")
+  if (adminCode !== 0) return adminCode
   const starter = path.resolve(process.env.DTC_STARTER_DIR || path.join(projectRoot, "../shared/vendor/dtc-starter"))
   if (!fs.existsSync(path.join(starter, "apps/storefront/package.json"))) {
-    console.log(`\nBrowser tests skipped: no DTC starter at ${starter} (clone medusajs/dtc-starter and set DTC_STARTER_DIR; then npm run e2e).`)
+    console.log(`\nDTC starter browser tests skipped: no DTC starter at ${starter} (clone medusajs/dtc-starter and set DTC_STARTER_DIR; then npm run e2e:dtc).`)
     return 0
   }
-  console.log("\nBrowser tests (npm run e2e): the plugin in Medusa's DTC starter, in Chromium")
-  const e2e = spawn(process.execPath, [path.join(projectRoot, "scripts", "e2e.mjs")], {
-    stdio: "inherit",
-    // The docs' screenshots are refreshed by `npm run e2e` itself, not by a test run.
-    env: { ...process.env, ...connectionEnv(db.connection), DATABASE_URL: "", E2E_SCREENSHOTS: "0" },
-  })
-  return new Promise((resolve) => e2e.on("exit", (code) => resolve(code ?? 1)))
+  console.log("\nBrowser tests (npm run e2e:dtc): the plugin in Medusa's DTC starter, in Chromium")
+  return runScript("e2e.mjs")
 }
 process.on("SIGINT", () => child.kill("SIGINT"))
 process.on("SIGTERM", () => child.kill("SIGTERM"))
