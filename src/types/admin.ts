@@ -63,6 +63,9 @@ export type Plan = {
   created_at: string
 }
 
+/** The member price list's settings and state (GET/POST /admin/mlm/wholesale). */
+export type Wholesale = { wholesale: { discount_percent: number; price_count: number; refreshed_at: string } | null }
+
 export type LedgerPage = {
   commissions: CommissionLine[]
   count: number

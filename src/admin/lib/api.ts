@@ -13,6 +13,7 @@ import type {
   PayoutRunResult,
   Plan,
   PlanInput,
+  Wholesale,
 } from "../../types/admin"
 
 /**
@@ -75,7 +76,6 @@ export const useDistributor = (id: string | undefined) =>
 export const usePlanVersions = () =>
   useQuery({ queryKey: mlmKeys.plan, queryFn: () => get<{ versions: Plan[] }>("/admin/mlm/plan/versions") })
 
-export type Wholesale = { wholesale: { discount_percent: number; price_count: number; refreshed_at: string } | null }
 export const useWholesale = () =>
   useQuery({ queryKey: mlmKeys.wholesale, queryFn: () => get<Wholesale>("/admin/mlm/wholesale") })
 

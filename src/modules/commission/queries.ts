@@ -61,18 +61,18 @@ export const APPROVE_MATURED_SQL = (filterByIds: boolean) => `
     FROM matured WHERE l.id = matured.id AND l.status = 'pending'
   RETURNING l.id`
 
-export const APPROVED_LINES_FOR_UPDATE_SQL = (filterByDistributors: boolean) => `
+/** A currency's approved lines (optionally of some distributors); locked for a payout run, not for its preview. */
+const approvedLinesSql = (filterByDistributors: boolean, lock: boolean) => `
   SELECT id, distributor_id, amount FROM mlm_commission_line
    WHERE status = 'approved' AND currency_code = ? AND deleted_at IS NULL
          ${filterByDistributors ? "AND distributor_id IN (?)" : ""}
    ORDER BY distributor_id, id
-   FOR UPDATE`
+   ${lock ? "FOR UPDATE" : ""}`
+
+export const APPROVED_LINES_FOR_UPDATE_SQL = (filterByDistributors: boolean) => approvedLinesSql(filterByDistributors, true)
 
 /** The approved lines of a currency without a lock: the payout preview. */
-export const APPROVED_LINES_SQL = `
-  SELECT id, distributor_id, amount FROM mlm_commission_line
-   WHERE status = 'approved' AND currency_code = ? AND deleted_at IS NULL
-   ORDER BY distributor_id, id`
+export const APPROVED_LINES_SQL = approvedLinesSql(false, false)
 
 /** Pending lines whose hold has not ended at the given moment: count, first and last maturity. */
 export const HELD_LINES_SQL = (filterByIds: boolean) => `
