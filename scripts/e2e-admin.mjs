@@ -12,7 +12,7 @@ import { installIfMissing } from "./lib/install.mjs"
 
 process.chdir(projectRoot)
 installIfMissing()
-const { resolveDatabase, databaseUrl } = await import("./lib/database.mjs")
+const { resolveDatabase, databaseUrl, recreateDatabase } = await import("./lib/database.mjs")
 const { sleep } = await import("./lib/medusa-app.mjs")
 
 const port = Number(process.env.E2E_ADMIN_PORT || 9200)
@@ -24,12 +24,7 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
 
 const db = await resolveDatabase({ name: "pg-e2e-admin", persistent: false })
 const dbName = "mlm_e2e_admin"
-const { default: pg } = await import("pg")
-const admin = new pg.Client({ ...db.connection, database: "postgres" })
-await admin.connect()
-await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-await admin.query(`CREATE DATABASE ${dbName}`)
-await admin.end()
+await recreateDatabase(db.connection, dbName)
 
 console.log(`[e2e:admin 1/2] starting a fresh demo on ${backendUrl} (log: ${path.join(work, "demo.log")})`)
 const log = fs.openSync(path.join(work, "demo.log"), "w")

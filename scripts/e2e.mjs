@@ -14,7 +14,7 @@ import { installIfMissing } from "./lib/install.mjs"
 
 process.chdir(projectRoot)
 installIfMissing()
-const { resolveDatabase, databaseUrl, ensureDatabaseExists } = await import("./lib/database.mjs")
+const { resolveDatabase, databaseUrl, recreateDatabase } = await import("./lib/database.mjs")
 const { sleep } = await import("./lib/medusa-app.mjs")
 
 const work = path.join(projectRoot, ".mlm-data", "e2e")
@@ -94,13 +94,8 @@ try {
   step(4, "database: migrations and the starter's seed, an admin")
   db = await resolveDatabase({ name: "pg-e2e", persistent: false })
   const dbName = "mlm_e2e_starter"
-  await ensureDatabaseExists(db.connection, dbName)
+  await recreateDatabase(db.connection, dbName)
   const { default: pg } = await import("pg")
-  const admin = new pg.Client({ ...db.connection, database: "postgres" })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-  await admin.query(`CREATE DATABASE ${dbName}`)
-  await admin.end()
   const backendEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl(db.connection, dbName),

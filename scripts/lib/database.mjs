@@ -133,3 +133,17 @@ export async function ensureDatabaseExists(connection, database) {
     await client.end()
   }
 }
+
+/** Drops the database (closing its connections) and creates it empty: a test run's clean start. */
+export async function recreateDatabase(connection, database) {
+  const { default: pg } = await import("pg")
+  const name = `"${database.replace(/"/g, "")}"`
+  const client = new pg.Client({ ...connection, port: Number(connection.port), database: "postgres" })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await client.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await client.end()
+  }
+}
