@@ -31,6 +31,7 @@ import {
   AdminExportCommissionsQuery,
   AdminListPayoutsQuery,
   AdminPayoutPreviewQuery,
+  AdminProductVolume,
 } from "./admin/mlm/validators"
 import multer from "multer"
 
@@ -82,6 +83,7 @@ export default defineMiddlewares({
       middlewares: [customerOnly, validateAndTransformQuery(StoreCommissionsQuery, plainQuery)],
     },
     { method: ["POST"], matcher: "/admin/mlm/plan", middlewares: [validateAndTransformBody(AdminCreatePlan)] },
+    { method: ["POST"], matcher: "/admin/mlm/products/:id/volume", middlewares: [validateAndTransformBody(AdminProductVolume)] },
     {
       method: ["GET"],
       matcher: "/admin/mlm/commissions",

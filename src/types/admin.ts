@@ -3,8 +3,8 @@
  * and widgets. No server imports: the admin bundle imports this file.
  */
 import type { CommissionLine, CommissionTotals, LedgerTotal } from "./commission-line"
-import type { PlanLevel } from "./plan"
-export type { PlanInput, PlanLevel } from "./plan"
+import type { MonthlyVolume, PlanActivity, PlanLevel, PlanRank, RankSummary, VolumeSummary } from "./plan"
+export type { PlanInput, PlanLevel, PlanActivity, PlanRank, ProductVolume, MonthlyVolume, VolumeSummary, RankSummary } from "./plan"
 
 export type DistributorStatus = "active" | "inactive" | "terminated"
 
@@ -40,6 +40,10 @@ export type AdminDistributorDetail = Omit<AdminDistributor, "frontline_count" | 
   frontline_count: number
   downline_count: number
   totals: CommissionTotals
+  volume: VolumeSummary
+  rank: RankSummary
+  /** the last 12 calendar months with volume, newest first */
+  monthly_volume: MonthlyVolume[]
 }
 
 export type DistributorList = {
@@ -59,6 +63,8 @@ export type Plan = {
   hold_days: number
   compression: boolean
   retail_profit: boolean
+  activity: PlanActivity
+  ranks: PlanRank[]
   created_by: string | null
   created_at: string
 }

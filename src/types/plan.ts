@@ -2,7 +2,18 @@
  * A compensation plan as an admin writes it (POST /admin/mlm/plan): one type for the route's rules
  * (modules/commission/utils/plan.ts) and the admin's plan editor. No server imports here.
  */
-export type PlanLevel = { level: number; percent: number }
+export type PlanLevel = {
+  level: number
+  percent: number
+  /** the level pays only a beneficiary whose rank at the order's time reaches this rank (by name) */
+  min_rank?: string | null
+}
+
+/** Who is active: PV over the rolling window (the order's UTC day and the days before it) >= min_pv. */
+export type PlanActivity = { min_pv: number; window_days: number }
+
+/** One step of the rank ladder; the plan lists them lowest first. */
+export type PlanRank = { name: string; min_pv: number; min_gv: number; min_active_legs: number }
 
 export type PlanInput = {
   name?: string
@@ -11,4 +22,31 @@ export type PlanInput = {
   hold_days?: number
   compression?: boolean
   retail_profit?: boolean
+  activity?: PlanActivity
+  ranks?: PlanRank[]
 }
+
+/** What a distributor had at an order's moment: frozen in the order's lines (explanation.qualification). */
+export type Qualification = {
+  handle: string
+  pv: number
+  gv: number
+  active_legs: number
+  active: boolean
+  rank: string | null
+}
+
+/** Why a distributor of the upline was passed over for a level. */
+export type SkipReason =
+  | { handle: string; reason: "inactive" | "terminated" }
+  | { handle: string; reason: "not_active"; pv: number; min_pv: number }
+  | { handle: string; reason: "rank_below"; rank: string | null; min_rank: string; level: number }
+  | { handle: string; reason: "not_eligible"; note: string }
+
+/** A distributor's volume as the store and the admin show it (window ending today). */
+export type VolumeSummary = { window_days: number; pv: number; gv: number; active_legs: number; active: boolean }
+export type RankSummary = { current: string | null; highest: string | null }
+export type MonthlyVolume = { month: string; pv: number; gv: number }
+
+/** A product's volume settings (GET|POST /admin/mlm/products/:id/volume). */
+export type ProductVolume = { product_id: string; pv_per_unit: number; commissionable: boolean }

@@ -75,6 +75,8 @@ export function serializePlan(plan: CommissionPlanDTO) {
     hold_days: plan.hold_days,
     compression: plan.compression,
     retail_profit: plan.retail_profit,
+    activity: plan.activity,
+    ranks: plan.ranks,
     created_by: plan.created_by,
     created_at: plan.created_at,
   }

@@ -6,6 +6,7 @@ import type NetworkModuleService from "../../modules/network/service"
 import type { DistributorDTO } from "../../modules/network/types"
 import { storefrontUrl } from "../../modules/network/options"
 import { isConflictError } from "../../lib/errors"
+import { volumeAndRank } from "./volume"
 import { COMMISSION_MODULE } from "../../modules/commission"
 import type CommissionModuleService from "../../modules/commission/service"
 import { totalsByStatus } from "./commission"
@@ -80,7 +81,7 @@ export function answerConflict(res: MedusaResponse, error: unknown): void {
 export async function distributorDetail(scope: MedusaContainer, id: string) {
   const network = resolveNetwork(scope)
   const distributor = await network.retrieveDistributor(id)
-  const [upline, counts, [site], sums, [customer]] = await Promise.all([
+  const [upline, counts, [site], sums, [customer], standing, monthly] = await Promise.all([
     network.listUpline(id),
     network.countTeams([id]),
     network.listDistributorSites({ distributor_id: id }),
@@ -88,6 +89,8 @@ export async function distributorDetail(scope: MedusaContainer, id: string) {
     scope
       .resolve(Modules.CUSTOMER)
       .listCustomers({ id: distributor.customer_id }, { take: 1, select: ["id", "email", "first_name", "last_name"] }),
+    volumeAndRank(scope, network, distributor),
+    network.listMonthlyVolume(id, 12),
   ])
   const sponsor = upline[0] ?? null
   return {
@@ -105,5 +108,8 @@ export async function distributorDetail(scope: MedusaContainer, id: string) {
     upline: upline.map(({ id, handle, display_name, status, level }) => ({ id, handle, display_name, status, level })),
     ...(counts[id] ?? { frontline_count: 0, downline_count: 0 }),
     totals: totalsByStatus(sums),
+    volume: standing.volume,
+    rank: standing.rank,
+    monthly_volume: monthly,
   }
 }

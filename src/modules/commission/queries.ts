@@ -91,8 +91,8 @@ export const TOTALS_BY_STATUS_SQL = `
 
 export const INSERT_PLAN_SQL = `
   INSERT INTO mlm_commission_plan (id, version, name, levels, max_payout_percent, raw_max_payout_percent,
-     hold_days, compression, retail_profit, created_by, created_at, updated_at)
-  SELECT ?, coalesce(max(version), 0) + 1, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, now(), now()
+     hold_days, compression, retail_profit, activity, ranks, created_by, created_at, updated_at)
+  SELECT ?, coalesce(max(version), 0) + 1, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?, now(), now()
     FROM mlm_commission_plan WHERE deleted_at IS NULL
   RETURNING *`
 
@@ -104,17 +104,17 @@ export const SETTLED_ORDERS_SQL = `
 export const UPDATE_RUN_SQL = `
   UPDATE mlm_commission_run SET attributed_distributor_id = ?, attribution_source = ?, plan_id = ?, plan_version = ?,
     currency_code = ?, levels = ?::jsonb, compression = ?, retail_profit = ?, hold_days = ?, chain = ?::jsonb,
-    member_prices = ?::jsonb, original_basis = ?, raw_original_basis = ?::jsonb, basis = ?, raw_basis = ?::jsonb,
+    member_prices = ?::jsonb, volume = ?::jsonb, rules = ?::jsonb, original_basis = ?, raw_original_basis = ?::jsonb, basis = ?, raw_basis = ?::jsonb,
     plan_amount = ?, raw_plan_amount = ?::jsonb, paid_amount = ?, raw_paid_amount = ?::jsonb, breakage = ?,
     raw_breakage = ?::jsonb, settle_count = ?, explanation = ?::jsonb, settled_at = now(), updated_at = now()
     WHERE id = ? RETURNING *`
 
 export const INSERT_RUN_SQL = `
   INSERT INTO mlm_commission_run (attributed_distributor_id, attribution_source, plan_id, plan_version, currency_code,
-    levels, compression, retail_profit, hold_days, chain, member_prices, original_basis, raw_original_basis, basis,
+    levels, compression, retail_profit, hold_days, chain, member_prices, volume, rules, original_basis, raw_original_basis, basis,
     raw_basis, plan_amount, raw_plan_amount, paid_amount, raw_paid_amount, breakage, raw_breakage, settle_count,
     explanation, id, order_id, settled_at, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?,
+    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?,
     ?::jsonb, ?, ?::jsonb, ?, ?, now(), now(), now())
     RETURNING *`
 

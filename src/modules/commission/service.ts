@@ -11,16 +11,19 @@ import { CommissionPlan } from "./models/commission-plan"
 import { CommissionRun } from "./models/commission-run"
 import { CommissionLine } from "./models/commission-line"
 import { Payout } from "./models/payout"
+import { ProductVolume } from "./models/product-volume"
 import {
   CommissionLineDTO,
   CommissionPlanDTO,
   NewLedgerRow,
   PayoutDTO,
+  ProductVolumeDTO,
   SettlementRunDTO,
   SettlementRunInput,
 } from "./types"
 import { SqlManager } from "../../types/sql"
-import { PlanSettings } from "./utils/plan"
+import { PlanLevel, PlanSettings } from "./utils/plan"
+import { DEFAULT_ACTIVITY, UNSET_PRODUCT_VOLUME, VolumeRate } from "./utils/qualification"
 import {
   APPROVE_MATURED_SQL,
   APPROVED_LINES_FOR_UPDATE_SQL,
@@ -68,11 +71,13 @@ export default class CommissionModuleService extends MedusaService<{
   CommissionRun: { dto: SettlementRunDTO }
   CommissionLine: { dto: CommissionLineDTO }
   Payout: { dto: PayoutDTO }
+  ProductVolume: { dto: ProductVolumeDTO }
 }>({
   CommissionPlan,
   CommissionRun,
   CommissionLine,
   Payout,
+  ProductVolume,
 }) {
   @InjectManager()
   async retrieveActivePlan(@MedusaContext() sharedContext: Context = {}): Promise<CommissionPlanDTO | null> {
@@ -104,9 +109,36 @@ export default class CommissionModuleService extends MedusaService<{
       settings.hold_days,
       settings.compression,
       settings.retail_profit,
+      JSON.stringify(settings.activity),
+      JSON.stringify(settings.ranks),
       createdBy,
     ])
     return toPlan(row)
+  }
+
+  /** Frozen volume settings for these products; a product without settings counts 0 PV and earns. */
+  @InjectManager()
+  async productVolumeRates(productIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<Record<string, VolumeRate>> {
+    const out: Record<string, VolumeRate> = Object.fromEntries(productIds.map((id) => [id, { ...UNSET_PRODUCT_VOLUME }]))
+    if (!productIds.length) return out
+    const rows = await this.listProductVolumes({ product_id: productIds }, { take: null }, sharedContext)
+    for (const row of rows) {
+      out[row.product_id] = { pv_per_unit: MathBN.convert(row.pv_per_unit as any).toString(), commissionable: !!row.commissionable }
+    }
+    return out
+  }
+
+  /** A product's volume settings, written whole (one row per product). */
+  @InjectTransactionManager()
+  async saveProductVolume(
+    input: { product_id: string; pv_per_unit: string; commissionable: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ProductVolumeDTO> {
+    const [existing] = await this.listProductVolumes({ product_id: input.product_id }, { take: 1 }, sharedContext)
+    const saved = existing
+      ? await this.updateProductVolumes({ id: existing.id, pv_per_unit: input.pv_per_unit, commissionable: input.commissionable } as any, sharedContext)
+      : await this.createProductVolumes(input as any, sharedContext)
+    return saved as unknown as ProductVolumeDTO
   }
 
   /**
@@ -164,6 +196,8 @@ export default class CommissionModuleService extends MedusaService<{
       run.hold_days,
       JSON.stringify(run.chain),
       run.member_prices ? JSON.stringify(run.member_prices) : null,
+      run.volume ? JSON.stringify(run.volume) : null,
+      run.rules ? JSON.stringify(run.rules) : null,
       run.original_basis,
       raw(run.original_basis),
       run.basis,
@@ -433,6 +467,14 @@ function raw(value: string | number) {
   return JSON.stringify({ value: String(value), precision: 20 })
 }
 
+function parseLevels(value: unknown): PlanLevel[] {
+  return (parseJson(value) ?? []).map((l: any) => ({
+    level: Number(l.level),
+    percent: Number(l.percent),
+    ...(l.min_rank ? { min_rank: String(l.min_rank) } : {}),
+  }))
+}
+
 function parseJson(value: unknown) {
   return typeof value === "string" ? JSON.parse(value) : value
 }
@@ -459,12 +501,14 @@ function toRun(row: any): SettlementRunDTO {
     plan_id: row.plan_id ?? null,
     plan_version: row.plan_version == null ? null : Number(row.plan_version),
     currency_code: row.currency_code,
-    levels: (parseJson(row.levels) ?? []).map((l: any) => ({ level: Number(l.level), percent: Number(l.percent) })),
+    levels: parseLevels(row.levels),
     compression: row.compression !== false,
     retail_profit: !!row.retail_profit,
     hold_days: Number(row.hold_days ?? 0),
     chain: parseJson(row.chain) ?? [],
     member_prices: parseJson(row.member_prices) ?? null,
+    volume: parseJson(row.volume) ?? null,
+    rules: parseJson(row.rules) ?? null,
     original_basis: amount(row.original_basis ?? row.basis),
     basis: amount(row.basis),
     plan_amount: amount(row.plan_amount),
@@ -482,11 +526,13 @@ function toPlan(row: any): CommissionPlanDTO {
     id: row.id,
     version: Number(row.version),
     name: row.name,
-    levels: (parseJson(row.levels) ?? []).map((l: any) => ({ level: Number(l.level), percent: Number(l.percent) })),
+    levels: parseLevels(row.levels),
     max_payout_percent: Number(MathBN.convert(row.max_payout_percent).toString()),
     hold_days: Number(row.hold_days),
     compression: !!row.compression,
     retail_profit: !!row.retail_profit,
+    activity: parseJson(row.activity) ?? { ...DEFAULT_ACTIVITY },
+    ranks: parseJson(row.ranks) ?? [],
     created_by: row.created_by ?? null,
     created_at: row.created_at,
   }

@@ -132,7 +132,7 @@ export const LOCK_GENEALOGY_SHARED_SQL = `SELECT pg_advisory_xact_lock_shared(${
 export const LOCK_GENEALOGY_EXCLUSIVE_SQL = `SELECT pg_advisory_xact_lock(${GENEALOGY_LOCK_KEY})`
 
 export const DISTRIBUTOR_COLUMNS = `id, handle, display_name, status, sponsor_id, customer_id, enrolled_at, path, depth,
-  downline_count, metadata, created_at, updated_at`
+  downline_count, active_until, subtree_active_until, rank, highest_rank, metadata, created_at, updated_at`
 
 export const DISTRIBUTOR_SQL = `SELECT ${DISTRIBUTOR_COLUMNS} FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL`
 

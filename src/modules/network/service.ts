@@ -2,6 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import {
   InjectManager,
   InjectTransactionManager,
+  MathBN,
   MedusaContext,
   MedusaError,
   MedusaService,
@@ -71,6 +72,10 @@ import {
   INCREMENT_DOWNLINE_COUNTS_SQL,
 } from "./queries"
 import { ImportProgress, writeNetworkImport } from "./import-writer"
+import { applyVolume, moveGroupVolume, readVolumeFacts, refreshActivity } from "./volume"
+import { ACTIVITY_ROWS_SQL, MONTHLY_VOLUME_SQL, RECOMPUTE_ACTIVITY_SQL, SAVE_RANKS_SQL, WINDOW_PV_SQL } from "./volume-queries"
+import type { MonthlyVolume, PlanActivity } from "../../types/plan"
+import { VolumeFacts, windowStart } from "../commission/utils/qualification"
 import { pgCopyIn, transactionConnection } from "./pg-copy"
 import { readDistributorList } from "./admin-list"
 import type { ImportPlan } from "./utils/import"
@@ -205,9 +210,15 @@ export default class NetworkModuleService extends MedusaService<{
       range.from,
       range.to,
     ])
-    // The moved subtree leaves its old ancestors' counts and joins the new ones' (shared ones net 0).
+    // The moved subtree leaves its old ancestors' counts and joins the new ones' (shared ones net 0),
+    // and so does its group volume.
     await this.adjustDownlineCounts_(manager, uplineIdsFromPath(oldPath), -moved.length)
     await this.adjustDownlineCounts_(manager, uplineIdsFromPath(newPath), moved.length)
+    await moveGroupVolume(manager.execute.bind(manager), {
+      moved_id: node.id,
+      old_ancestors: uplineIdsFromPath(oldPath),
+      new_ancestors: uplineIdsFromPath(newPath),
+    })
     const distributor = await this.retrieveDistributorRow_(node.id, manager)
     return { distributor, previous_sponsor_id: node.sponsor_id ?? null, moved: moved.length }
   }
@@ -534,6 +545,102 @@ export default class NetworkModuleService extends MedusaService<{
     ])
   }
 
+  /**
+   * An order's PV change for the distributor it counts for: their PV and their ancestry's GV on the
+   * order's day and month (one statement), then their activity as of `today`. Runs in the caller's
+   * transaction (the order's settlement) under the genealogy's shared lock, so paths stand still.
+   * Returns the ancestry, top first, the distributor last; null for an unknown distributor.
+   */
+  @InjectTransactionManager()
+  async applyOrderVolume(
+    input: { distributor_id: string; day: number; month: string; delta: string; activity: PlanActivity; today: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[] | null> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const execute = manager.execute.bind(manager)
+    await manager.execute(LOCK_GENEALOGY_SHARED_SQL)
+    const ancestry = await applyVolume(execute, input)
+    if (ancestry && !MathBN.eq(input.delta, 0)) await refreshActivity(execute, input.distributor_id, input.activity, input.today)
+    return ancestry
+  }
+
+  /** PV and GV over the window ending on `day` and active legs that day, per distributor. */
+  @InjectManager()
+  async readVolumeFacts(
+    ids: string[],
+    day: number,
+    windowDays: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Record<string, VolumeFacts>> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
+    return readVolumeFacts(manager.execute.bind(manager), ids, day, windowDays)
+  }
+
+  /** PV over the window ending on `day` for a page of distributors (0 for those without volume). */
+  @InjectManager()
+  async windowPv(ids: string[], day: number, windowDays: number, @MedusaContext() sharedContext: Context = {}): Promise<Record<string, string>> {
+    const out: Record<string, string> = Object.fromEntries(ids.map((id) => [id, "0"]))
+    if (!ids.length) return out
+    const manager = sharedContext.manager as SqlManager
+    const rows = await manager.execute<{ id: string; pv: string }>(WINDOW_PV_SQL, [windowStart(day, windowDays), day, JSON.stringify(ids)])
+    for (const row of rows) out[row.id] = String(row.pv)
+    return out
+  }
+
+  /** A distributor's status changed: their activity (and their upline's legs) follow. */
+  @InjectTransactionManager()
+  async refreshDistributorActivity(
+    distributorId: string,
+    activity: PlanActivity,
+    today: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await manager.execute(LOCK_GENEALOGY_SHARED_SQL)
+    await refreshActivity(manager.execute.bind(manager), distributorId, activity, today)
+  }
+
+  /** Everyone's activity from scratch for a new activity rule (a plan version that changes it). */
+  @InjectTransactionManager()
+  async recomputeActivity(activity: PlanActivity, today: number, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await manager.execute(LOCK_GENEALOGY_EXCLUSIVE_SQL)
+    const [clear, own, subtrees] = RECOMPUTE_ACTIVITY_SQL
+    await manager.execute(clear)
+    await manager.execute(own, [activity.window_days - 1, windowStart(today, activity.window_days), today, activity.min_pv])
+    await manager.execute(subtrees)
+  }
+
+  /** Status, activity and stored ranks of some distributors (no paths). */
+  @InjectManager()
+  async listActivityRows(
+    ids: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; sponsor_id: string | null; status: string; rank: string | null; highest_rank: string | null }[]> {
+    if (!ids.length) return []
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
+    return manager.execute(ACTIVITY_ROWS_SQL, [ids])
+  }
+
+  /** Stores current and highest ranks (only the distributors whose rank changed). */
+  @InjectTransactionManager()
+  async saveRanks(
+    changes: { id: string; rank: string | null; highest_rank: string | null }[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    if (!changes.length) return
+    const manager = sharedContext.transactionManager as SqlManager
+    await manager.execute(SAVE_RANKS_SQL, [JSON.stringify(changes)])
+  }
+
+  /** A distributor's volume per calendar month, newest first. */
+  @InjectManager()
+  async listMonthlyVolume(distributorId: string, months = 12, @MedusaContext() sharedContext: Context = {}): Promise<MonthlyVolume[]> {
+    const manager = sharedContext.manager as SqlManager
+    const rows = await manager.execute<{ month: string; pv: string; gv: string }>(MONTHLY_VOLUME_SQL, [distributorId, months])
+    return rows.map((r) => ({ month: r.month, pv: Number(r.pv), gv: Number(r.gv) }))
+  }
+
   private async adjustDownlineCounts_(manager: SqlManager, ancestorIds: string[], delta: number): Promise<void> {
     if (!ancestorIds.length || !delta) return
     await manager.execute(LOCK_ANCESTORS_SQL, [ancestorIds])
@@ -562,6 +669,8 @@ function toDistributor(row: Record<string, any>): DistributorDTO {
     ...(row as DistributorDTO),
     depth: Number(row.depth),
     downline_count: Number(row.downline_count ?? 0),
+    active_until: row.active_until == null ? null : Number(row.active_until),
+    subtree_active_until: row.subtree_active_until == null ? null : Number(row.subtree_active_until),
     metadata: typeof row.metadata === "string" ? JSON.parse(row.metadata) : row.metadata ?? null,
   }
 }

@@ -14,6 +14,7 @@ import { WHOLESALE_SETTINGS } from "../pricing/steps/load-wholesale-state"
 export const ORDER_NOW_FIELDS = [
   "id",
   "display_id",
+  "created_at",
   "status",
   "currency_code",
   "customer_id",
@@ -30,11 +31,20 @@ export const ORDER_NOW_FIELDS = [
   "items.total",
 ]
 
-export type OrderNowItem = { variant_id: string | null; quantity: number; paid: string }
+/** A current item: `paid` is its subtotal after discounts (tax-exclusive), `total` with tax. */
+export type OrderNowItem = {
+  id: string
+  product_id: string | null
+  variant_id: string | null
+  quantity: number
+  paid: string
+  total: string
+}
 
 export type OrderNowFacts = {
   id: string
   display_id: number | null
+  created_at: Date
   currency_code: string
   customer_id: string | null
   money: OrderMoney
@@ -73,6 +83,7 @@ export async function loadOrderNow(container: MedusaContainer, orderId: string):
   return {
     id: order.id,
     display_id: order.display_id ?? null,
+    created_at: new Date(order.created_at),
     currency_code: order.currency_code,
     customer_id: order.customer_id ?? null,
     money: {
@@ -92,9 +103,12 @@ export async function loadOrderNow(container: MedusaContainer, orderId: string):
       ).toString(),
     },
     items: items.map((i) => ({
+      id: i.id,
+      product_id: i.product_id ?? null,
       variant_id: i.variant_id ?? null,
       quantity: Number(i.quantity),
       paid: MathBN.sub(MathBN.convert(i.subtotal ?? 0), MathBN.convert(i.discount_subtotal ?? 0)).toString(),
+      total: MathBN.convert(i.total ?? 0).toString(),
     })),
   }
 }

@@ -75,6 +75,7 @@ export const AdminCreatePlan = z
           .object({
             level: z.number({ error: "level must be a number" }).int("level must be a whole number").min(1).max(50),
             percent: z.number({ error: "percent must be a number" }),
+            min_rank: safeText("min_rank", 50).nullable().optional(),
           })
           .strict()
       )
@@ -89,6 +90,26 @@ export const AdminCreatePlan = z
       .optional(),
     compression: z.boolean().optional(),
     retail_profit: z.boolean().optional(),
+    activity: z
+      .object({
+        min_pv: z.number({ error: "activity.min_pv must be a number" }),
+        window_days: z.number({ error: "activity.window_days must be a number" }).default(30),
+      })
+      .strict()
+      .optional(),
+    ranks: z
+      .array(
+        z
+          .object({
+            name: safeText("ranks[].name", 50),
+            min_pv: z.number({ error: "ranks[].min_pv must be a number" }).default(0),
+            min_gv: z.number({ error: "ranks[].min_gv must be a number" }).default(0),
+            min_active_legs: z.number({ error: "ranks[].min_active_legs must be a number" }).default(0),
+          })
+          .strict()
+      )
+      .max(20, "ranks: at most 20 ranks")
+      .optional(),
   })
   .strict()
 export type AdminCreatePlanType = z.infer<typeof AdminCreatePlan>
@@ -184,3 +205,22 @@ export const AdminImportNetworkQuery = z
   .object({ dry_run: z.enum(["true", "false"]).transform((v) => v === "true").optional() })
   .strict()
 export type AdminImportNetworkQueryType = z.infer<typeof AdminImportNetworkQuery>
+
+/** A product's volume settings; both fields optional, at least one given (POST keeps the other). */
+export const AdminProductVolume = z
+  .object({
+    pv_per_unit: z
+      .number({ error: "pv_per_unit must be a number" })
+      .refine((v) => v >= 0, { message: "pv_per_unit must be 0 or more" })
+      .refine((v) => v <= 1_000_000, { message: "pv_per_unit must be at most 1000000" })
+      .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, {
+        message: "pv_per_unit may have at most 2 decimals",
+      })
+      .optional(),
+    commissionable: z.boolean({ error: "commissionable must be true or false" }).optional(),
+  })
+  .strict()
+  .refine((body) => body.pv_per_unit !== undefined || body.commissionable !== undefined, {
+    message: "Give pv_per_unit, commissionable or both",
+  })
+export type AdminProductVolumeType = z.infer<typeof AdminProductVolume>

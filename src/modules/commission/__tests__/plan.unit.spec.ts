@@ -11,7 +11,31 @@ describe("compensation plan rules", () => {
       hold_days: 30,
       compression: true,
       retail_profit: false,
+      activity: { min_pv: 0, window_days: 30 },
+      ranks: [],
     })
+  })
+
+  it("checks the activity rule, the rank ladder (lowest first) and each level's min_rank", () => {
+    const ranks = [
+      { name: "Bronze", min_pv: 50, min_gv: 0, min_active_legs: 0 },
+      { name: "Silver", min_pv: 50, min_gv: 500, min_active_legs: 2 },
+    ]
+    expect(validatePlan({ levels: [{ level: 1, percent: 10 }, { level: 2, percent: 5, min_rank: "Silver" }], activity: { min_pv: 50, window_days: 30 }, ranks })).toEqual([])
+    expect(
+      validatePlan({
+        levels: [{ level: 1, percent: 10, min_rank: "Gold" }],
+        activity: { min_pv: -1, window_days: 0 },
+        ranks: [ranks[1], ranks[0], { name: "silver", min_pv: 60, min_gv: 600, min_active_legs: 1.5 }],
+      })
+    ).toEqual([
+      "activity.min_pv: must be 0 or more",
+      "activity.window_days: must be a whole number of days from 1 to 366",
+      'ranks[2]: ranks go lowest first; "Bronze" must ask at least as much as "Silver" in every minimum and more in one',
+      'ranks[3].name: "silver" appears more than once',
+      "ranks[3].min_active_legs: must be a whole number, 0 or more",
+      'levels: level 1 min_rank "Gold" is not one of the plan\'s ranks',
+    ])
   })
 
   it("rejects percents that add up above the cap", () => {

@@ -16,6 +16,10 @@ export const CommissionPlan = model
       hold_days: model.number(),
       compression: model.boolean(),
       retail_profit: model.boolean().default(false),
+      // { min_pv, window_days }; null on versions older than volumes (everyone with status active is active)
+      activity: model.json().nullable(),
+      // [{ name, min_pv, min_gv, min_active_legs }], lowest first
+      ranks: model.json().nullable(),
       created_by: model.text().nullable(),
     }
   )

@@ -31,6 +31,11 @@ export const CommissionRun = model
       // member unit price per variant, frozen the first time a variant is seen on the order
       member_prices: model.json().nullable(),
       original_basis: model.bigNumber().nullable(),
+      // the order's volume: who it counts for, its UTC day, the PV applied so far and the frozen
+      // { pv_per_unit, commissionable } per product (see settle-order-ledger)
+      volume: model.json().nullable(),
+      // the activity minimum and rank names the chain's qualifications were frozen with
+      rules: model.json().nullable(),
       settle_count: model.number().default(0),
       settled_at: model.dateTime().nullable(),
       // Set when an admin's attribution correction replaced this run by a new one.

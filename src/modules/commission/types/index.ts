@@ -1,4 +1,5 @@
-import type { PlanLevel } from "../utils/plan"
+import type { PlanActivity, PlanLevel, PlanRank } from "../utils/plan"
+import type { VolumeRate } from "../utils/qualification"
 import type { Beneficiary } from "../utils/compute-commission-lines"
 import type { Earning } from "../utils/settlement"
 
@@ -14,6 +15,8 @@ export interface CommissionPlanDTO {
   hold_days: number
   compression: boolean
   retail_profit: boolean
+  activity: PlanActivity
+  ranks: PlanRank[]
   created_by: string | null
   created_at: Date
 }
@@ -82,6 +85,10 @@ export interface SettlementRunDTO {
   chain: Beneficiary[]
   /** member unit price per variant, frozen when first seen; null: no retail profit on this order */
   member_prices: Record<string, string> | null
+  /** the order's volume: null on snapshots older than volumes (their PV was never counted) */
+  volume: OrderVolumeSnapshot | null
+  /** the activity minimum and rank names the chain's qualifications were frozen with */
+  rules: { min_pv: number; window_days: number; ranks: string[] } | null
   original_basis: string
   basis: string
   plan_amount: string
@@ -103,4 +110,19 @@ export interface PayoutDTO {
   line_count: number
   created_by: string | null
   created_at: Date
+}
+
+/** Whose volume an order is, on which UTC day, the PV applied so far and the frozen product settings. */
+export interface OrderVolumeSnapshot {
+  distributor_id: string
+  day: number
+  pv: string
+  rates: Record<string, VolumeRate>
+}
+
+export interface ProductVolumeDTO {
+  id: string
+  product_id: string
+  pv_per_unit: string
+  commissionable: boolean
 }

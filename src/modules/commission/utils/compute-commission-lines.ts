@@ -1,8 +1,21 @@
 import { MathBN } from "@medusajs/framework/utils"
 import { percentOf, roundToMinorUnit } from "./money"
 import type { PlanLevel } from "./plan"
+import type { SkipReason } from "../../../types/plan"
+import { rankIndex } from "./qualification"
 
-export type Beneficiary = { id: string; handle: string; status: "active" | "inactive" | "terminated" }
+/** What a beneficiary had at the order's moment (PV and GV as exact decimal strings). */
+export type BeneficiaryQualification = { pv: string; gv: string; active_legs: number; active: boolean; rank: string | null }
+
+export type Beneficiary = {
+  id: string
+  handle: string
+  status: "active" | "inactive" | "terminated"
+  /** frozen at the order's first settlement; absent on snapshots older than volumes (status rules only) */
+  qualification?: BeneficiaryQualification
+  /** a host app's eligibility hook held this beneficiary back (its words) */
+  hold?: string | null
+}
 
 export type ComputedLine = {
   level: number
@@ -14,7 +27,7 @@ export type ComputedLine = {
   rounding: string
 }
 
-export type SkippedDistributor = { handle: string; reason: "inactive" | "terminated" }
+export type SkippedDistributor = SkipReason
 
 export type CommissionComputation = {
   basis: string
@@ -34,8 +47,10 @@ export type CommissionComputation = {
 /**
  * The money rules of DESIGN.md as one pure function.
  * `chain` is level 1 first: the attributed distributor (or, for a distributor's own order, their
- * sponsor) followed by their upline. With compression, inactive and terminated distributors are
- * skipped and the level rolls up to the next eligible one; without it, their level goes unpaid.
+ * sponsor) followed by their upline. A distributor may not take a level when `ineligibility` says
+ * why (status, a host app's hold, not active at the order's moment, rank below the level's
+ * min_rank). With compression, they are skipped and the level rolls up to the next eligible one;
+ * without it, their level goes unpaid.
  * Terminated distributors are never paid. Each line is rounded half-up to the currency's minor unit;
  * what the plan would pay but nobody earns, rounding included, is breakage, so
  * percent lines + breakage = plan percents x basis, exactly (a retail profit line is outside it).
@@ -51,6 +66,8 @@ export function computeCommissionLines(input: {
    * (retail - wholesale of the items, already in minor units) instead of its percent.
    */
   retailProfit?: string | null
+  /** the plan's activity minimum and rank ladder (names, lowest first) the qualifications were taken with */
+  rules?: { min_pv: number; ranks: string[] } | null
 }): CommissionComputation {
   const basis = MathBN.convert(input.basis)
   const levels = [...input.levels].sort((a, b) => a.level - b.level)
@@ -59,22 +76,24 @@ export function computeCommissionLines(input: {
   const unpaid: number[] = []
   let cursor = 0
 
-  for (const { level, percent } of levels) {
+  const why = (candidate: Beneficiary, level: PlanLevel): SkippedDistributor | null =>
+    ineligibility(candidate, level, input.rules ?? null)
+  for (const planLevel of levels) {
+    const { level, percent } = planLevel
     let beneficiary: Beneficiary | undefined
     if (input.compression) {
-      while (cursor < input.chain.length && input.chain[cursor].status !== "active") {
-        const passed = input.chain[cursor]
-        skipped.push({ handle: passed.handle, reason: passed.status as "inactive" | "terminated" })
+      while (cursor < input.chain.length) {
+        const reason = why(input.chain[cursor], planLevel)
+        if (!reason) break
+        skipped.push(reason)
         cursor++
       }
       beneficiary = input.chain[cursor++]
     } else {
       const candidate = input.chain[level - 1]
-      if (candidate && candidate.status !== "active") {
-        skipped.push({ handle: candidate.handle, reason: candidate.status as "inactive" | "terminated" })
-      } else {
-        beneficiary = candidate
-      }
+      const reason = candidate ? why(candidate, planLevel) : null
+      if (reason) skipped.push(reason)
+      else beneficiary = candidate
     }
     if (!beneficiary) {
       unpaid.push(level)
@@ -122,6 +141,27 @@ export function computeCommissionLines(input: {
     skipped,
     upline: input.chain.map((b) => b.handle),
   }
+}
+
+/**
+ * Why a distributor of the chain may not take a level, or null when they may: status (inactive,
+ * terminated), a host app's hold, activity at the order's moment (PV below min_pv), then the
+ * level's minimum rank. Rules are checked in that order and the first one that fails is the reason.
+ */
+export function ineligibility(
+  candidate: Beneficiary,
+  level: PlanLevel,
+  rules: { min_pv: number; ranks: string[] } | null
+): SkippedDistributor | null {
+  if (candidate.status !== "active") return { handle: candidate.handle, reason: candidate.status }
+  if (candidate.hold) return { handle: candidate.handle, reason: "not_eligible", note: candidate.hold }
+  const q = candidate.qualification
+  if (!q || !rules) return null
+  if (!q.active) return { handle: candidate.handle, reason: "not_active", pv: Number(q.pv), min_pv: rules.min_pv }
+  if (level.min_rank && rankIndex(rules.ranks, q.rank) < rankIndex(rules.ranks, level.min_rank)) {
+    return { handle: candidate.handle, reason: "rank_below", rank: q.rank, min_rank: level.min_rank, level: level.level }
+  }
+  return null
 }
 
 /**

@@ -1,7 +1,8 @@
 import { MathBN } from "@medusajs/framework/utils"
 
 import type { PlanInput } from "../../../types/plan"
-export type { PlanInput, PlanLevel } from "../../../types/plan"
+import { DEFAULT_ACTIVITY } from "./qualification"
+export type { PlanActivity, PlanInput, PlanLevel, PlanRank } from "../../../types/plan"
 
 export type PlanSettings = Required<Omit<PlanInput, "name">> & { name: string }
 
@@ -9,6 +10,8 @@ export const PLAN_DEFAULTS = { max_payout_percent: 50, hold_days: 30, compressio
 export const MAX_LEVELS = 50
 /** Ten years: a longer hold is a typo, and it would push hold_until past any sane date. */
 export const MAX_HOLD_DAYS = 3650
+export const MAX_RANKS = 20
+export const MAX_WINDOW_DAYS = 366
 
 const decimals = (value: number) => (String(value).split(".")[1] ?? "").length
 
@@ -45,6 +48,7 @@ export function validatePlan(input: PlanInput): string[] {
   if (input.hold_days !== undefined && (!Number.isInteger(input.hold_days) || input.hold_days < 0 || input.hold_days > MAX_HOLD_DAYS)) {
     problems.push(`hold_days: must be a whole number of days from 0 to ${MAX_HOLD_DAYS}`)
   }
+  problems.push(...activityProblems(input), ...rankProblems(input, levels))
   const sum = levels.reduce((total, { percent }) => MathBN.add(total, percent), MathBN.convert(0))
   if (MathBN.gt(sum, cap)) {
     problems.push(`levels: the percents add up to ${sum.toString()}, above max_payout_percent ${cap}`)
@@ -52,13 +56,68 @@ export function validatePlan(input: PlanInput): string[] {
   return problems
 }
 
+function activityProblems(input: PlanInput): string[] {
+  const problems: string[] = []
+  if (!input.activity) return problems
+  const { min_pv, window_days } = input.activity
+  if (!(min_pv >= 0)) problems.push("activity.min_pv: must be 0 or more")
+  else if (decimals(min_pv) > 2) problems.push("activity.min_pv: at most 2 decimals")
+  if (!Number.isInteger(window_days) || window_days < 1 || window_days > MAX_WINDOW_DAYS) {
+    problems.push(`activity.window_days: must be a whole number of days from 1 to ${MAX_WINDOW_DAYS}`)
+  }
+  return problems
+}
+
+/**
+ * Ranks are listed lowest first: each asks at least as much as the one below in every minimum and
+ * more in at least one, so "the highest rank reached" is well defined. A level's min_rank names one.
+ */
+function rankProblems(input: PlanInput, levels: PlanInput["levels"]): string[] {
+  const problems: string[] = []
+  const ranks = input.ranks ?? []
+  if (ranks.length > MAX_RANKS) problems.push(`ranks: at most ${MAX_RANKS} ranks`)
+  const names = new Set<string>()
+  ranks.forEach((rank, index) => {
+    const at = `ranks[${index + 1}]`
+    const name = rank.name?.trim() ?? ""
+    if (!name) problems.push(`${at}.name: give the rank a name`)
+    else if (names.has(name.toLowerCase())) problems.push(`${at}.name: "${name}" appears more than once`)
+    names.add(name.toLowerCase())
+    for (const field of ["min_pv", "min_gv"] as const) {
+      if (!(rank[field] >= 0)) problems.push(`${at}.${field}: must be 0 or more`)
+      else if (decimals(rank[field]) > 2) problems.push(`${at}.${field}: at most 2 decimals`)
+    }
+    if (!Number.isInteger(rank.min_active_legs) || rank.min_active_legs < 0) {
+      problems.push(`${at}.min_active_legs: must be a whole number, 0 or more`)
+    }
+    const below = ranks[index - 1]
+    if (below) {
+      const fields = ["min_pv", "min_gv", "min_active_legs"] as const
+      if (fields.some((f) => rank[f] < below[f]) || fields.every((f) => rank[f] === below[f])) {
+        problems.push(`${at}: ranks go lowest first; "${name}" must ask at least as much as "${below.name}" in every minimum and more in one`)
+      }
+    }
+  })
+  for (const level of levels) {
+    if (level.min_rank == null) continue
+    if (!ranks.some((r) => r.name.trim() === level.min_rank)) {
+      problems.push(`levels: level ${level.level} min_rank "${level.min_rank}" is not one of the plan's ranks`)
+    }
+  }
+  return problems
+}
+
 export function planSettings(input: PlanInput): PlanSettings {
   return {
     name: input.name?.trim() || "Compensation plan",
-    levels: [...input.levels].sort((a, b) => a.level - b.level),
+    levels: [...input.levels]
+      .sort((a, b) => a.level - b.level)
+      .map(({ level, percent, min_rank }) => (min_rank ? { level, percent, min_rank } : { level, percent })),
     max_payout_percent: input.max_payout_percent ?? PLAN_DEFAULTS.max_payout_percent,
     hold_days: input.hold_days ?? PLAN_DEFAULTS.hold_days,
     compression: input.compression ?? PLAN_DEFAULTS.compression,
     retail_profit: input.retail_profit ?? PLAN_DEFAULTS.retail_profit,
+    activity: input.activity ?? { ...DEFAULT_ACTIVITY },
+    ranks: (input.ranks ?? []).map((r) => ({ ...r, name: r.name.trim() })),
   }
 }

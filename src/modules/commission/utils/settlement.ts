@@ -22,6 +22,8 @@ export type SettlementSnapshot = {
   /** The plan's retail_profit option: level 1 earns retail minus member price on retail orders. */
   retail_profit: boolean
   chain: Beneficiary[]
+  /** the activity minimum and rank ladder the chain's qualifications were frozen with; null: status only */
+  rules?: { min_pv: number; ranks: string[] } | null
 }
 
 /** The order as it is now, reduced to what the money rules need. */
@@ -77,6 +79,21 @@ export function commissionableBasis(money: OrderMoney): string {
   return MathBN.max(0, MathBN.sub(basis, taxFree)).toString()
 }
 
+/**
+ * The order's money without the items that earn nothing: products that are not commissionable
+ * (starter kits) and items a host app's hook excluded. Their money leaves the items' basis and total.
+ */
+export function commissionableMoney(money: OrderMoney, items: { id: string; paid: string; total: string }[], excluded: Set<string>): OrderMoney {
+  const out = items.filter((i) => excluded.has(i.id))
+  if (!out.length) return money
+  const sum = (values: string[]) => values.reduce((a, v) => MathBN.add(a, v), MathBN.convert(0))
+  return {
+    ...money,
+    item_basis: MathBN.max(0, MathBN.sub(money.item_basis, sum(out.map((i) => i.paid)))).toString(),
+    item_total: MathBN.max(0, MathBN.sub(money.item_total, sum(out.map((i) => i.total)))).toString(),
+  }
+}
+
 /** The target: what the plan pays on the order now, to the snapshot's beneficiaries, at its rates. */
 export function targetLedger(snapshot: SettlementSnapshot, now: OrderNow): CommissionComputation {
   return computeCommissionLines({
@@ -85,6 +102,7 @@ export function targetLedger(snapshot: SettlementSnapshot, now: OrderNow): Commi
     levels: snapshot.levels,
     compression: snapshot.compression,
     chain: snapshot.chain,
+    rules: snapshot.rules ?? null,
     retailProfit: snapshot.retail_profit && now.retail_margin != null ? (now.canceled ? "0" : now.retail_margin) : null,
   })
 }

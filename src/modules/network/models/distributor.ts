@@ -25,6 +25,14 @@ export const Distributor = model
       // Everyone below, maintained by every write (enrol, move, removal) so a team size is a row read.
       downline_count: model.number().default(0),
       metadata: model.json().nullable(),
+      // Activity and ranks (maintained by each order's settlement, see NetworkModuleService.applyOrderVolume):
+      // the last UTC day number this distributor stays active with the volume known now (null: not active),
+      active_until: model.number().nullable(),
+      // the latest active_until in their subtree, themself included: a leg is active while it is >= today,
+      subtree_active_until: model.number().nullable(),
+      // the rank their latest volume change reached, and the highest ever reached (their title).
+      rank: model.text().nullable(),
+      highest_rank: model.text().nullable(),
     }
   )
   .indexes([
@@ -32,4 +40,5 @@ export const Distributor = model
     { on: ["customer_id"], unique: true, where: "deleted_at IS NULL" },
     { on: ["sponsor_id"], where: "deleted_at IS NULL" },
     { on: ["status"], where: "deleted_at IS NULL" },
+    { on: ["sponsor_id", "subtree_active_until"], where: "deleted_at IS NULL" },
   ])

@@ -1,3 +1,4 @@
+import type { RankSummary, VolumeSummary } from "../../../types/plan"
 export type DistributorStatus = "active" | "inactive" | "terminated"
 
 export interface DistributorDTO {
@@ -11,6 +12,11 @@ export interface DistributorDTO {
   path: string
   depth: number
   downline_count: number
+  /** the last UTC day number they stay active with the volume known now; null: not active */
+  active_until?: number | null
+  subtree_active_until?: number | null
+  rank?: string | null
+  highest_rank?: string | null
   metadata: Record<string, unknown> | null
   created_at: Date
   updated_at: Date
@@ -166,6 +172,10 @@ export type StoreMe = {
     enrolled_at: string | Date
   }
   stats: { frontline_count: number; downline_count: number }
+  /** PV and GV over the plan's window ending today, active legs today, and activity */
+  volume: VolumeSummary
+  /** the rank the volume reaches today, and the highest ever reached (the title) */
+  rank: RankSummary
 }
 
 /** `GET /store/mlm/members/me`: how the logged-in customer gets member prices. */
@@ -188,4 +198,8 @@ export type StoreDownlineMember = {
   joined_at: string | Date
   /** How many are below this member: a tree opens only members with a team. */
   team_size: number
+  /** active today: status active and PV over the plan's window reaching its minimum */
+  active: boolean
+  /** PV over the plan's window ending today */
+  pv: number
 }

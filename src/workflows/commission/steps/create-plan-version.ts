@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
 import { PlanInput, planSettings, validatePlan } from "../../../modules/commission/utils/plan"
+import { DEFAULT_ACTIVITY } from "../../../modules/commission/utils/qualification"
 
 export const validatePlanStepId = "validate-plan"
 
@@ -22,8 +23,9 @@ export const createPlanVersionStep = createStep(
   createPlanVersionStepId,
   async (input: { settings: ReturnType<typeof planSettings>; created_by: string | null }, { container }) => {
     const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
+    const previous = await commission.retrieveActivePlan()
     const plan = await commission.createPlanVersion(input.settings, input.created_by)
-    return new StepResponse(plan, plan.id)
+    return new StepResponse({ plan, previous_activity: previous?.activity ?? { ...DEFAULT_ACTIVITY } }, plan.id)
   },
   async (planId, { container }) => {
     if (!planId) return

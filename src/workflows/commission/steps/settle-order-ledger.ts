@@ -10,12 +10,23 @@ import type { CommissionLineDTO, NewLedgerRow, SettlementRunDTO, SettlementRunIn
 import type { Beneficiary } from "../../../modules/commission/utils/compute-commission-lines"
 import {
   commissionableBasis,
+  commissionableMoney,
   retailMargin,
   settlementDiff,
   targetEntries,
   targetLedger,
 } from "../../../modules/commission/utils/settlement"
 import { loadMemberPrices, loadOrderNow, OrderNowFacts } from "../load-order-now"
+import {
+  dayNumber,
+  DEFAULT_ACTIVITY,
+  monthOfDay,
+  orderVolume,
+  qualifyChain,
+  RankChange,
+  rankChanges,
+} from "../../../modules/commission/utils/qualification"
+import type { Qualification } from "../../../types/plan"
 
 /** What asked for the settlement: shown in every line it writes. */
 export type SettlementTrigger =
@@ -30,7 +41,14 @@ export type SettlementTrigger =
   | "reconciliation"
   | "manual"
 
-export type SettleOrderLedgerInput = { order_id: string; trigger: SettlementTrigger }
+export type SettleOrderLedgerInput = {
+  order_id: string
+  trigger: SettlementTrigger
+  /** order items a host app's `commissionableItems` hook excluded from the basis and from volume */
+  exclude_item_ids?: string[]
+  /** beneficiaries a host app's `beneficiaryEligibility` hook held back: distributor id -> reason */
+  holds?: Record<string, string>
+}
 
 export type SettlementResult = {
   order_id: string
@@ -38,9 +56,18 @@ export type SettlementResult = {
   settlement: number | null
   inserted: CommissionLineDTO[]
   reversed: string[]
+  /** ranks this settlement's volume change moved (mlm.rank.achieved) */
+  rank_changes: RankChange[]
 }
 
-type Undo = { inserted: string[]; reversed: string[]; created_run_id: string | null; previous_run: SettlementRunDTO | null }
+type Undo = {
+  inserted: string[]
+  reversed: string[]
+  created_run_id: string | null
+  previous_run: SettlementRunDTO | null
+  volume: VolumeWrite[]
+  ranks: { id: string; rank: string | null; highest_rank: string | null }[]
+}
 
 export const settleOrderLedgerStepId = "settle-order-ledger"
 
@@ -60,10 +87,11 @@ export const settleOrderLedgerStep = createStep(
     return new StepResponse(result, undo)
   },
   async (undo, { container }) => {
-    if (!undo || (!undo.inserted.length && !undo.reversed.length && !undo.created_run_id && !undo.previous_run)) return
+    if (!undo || (!undo.inserted.length && !undo.reversed.length && !undo.created_run_id && !undo.previous_run && !undo.volume.length)) return
     const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
     await commission.undoLedgerWrites({ inserted: undo.inserted, reversed: undo.reversed })
     await commission.restoreSettlementRun({ created_id: undo.created_run_id, previous: undo.previous_run })
+    await undoVolume(container, undo)
   }
 )
 
@@ -74,7 +102,7 @@ async function settleUnderLock(
   context: any
 ): Promise<{ result: SettlementResult; undo: Undo | null }> {
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
-  const nothing = { result: { order_id: input.order_id, settlement: null, inserted: [], reversed: [] }, undo: null }
+  const nothing = { result: { order_id: input.order_id, settlement: null, inserted: [], reversed: [], rank_changes: [] }, undo: null }
 
   const order = await loadOrderNow(container, input.order_id)
   if (!order) return nothing
@@ -115,9 +143,77 @@ async function settleUnderLock(
     )
   }
 
-  const basis = commissionableBasis(order.money)
+  // What earns: products frozen as commissionable when first seen, minus what a host app's hook excluded.
+  if (run.volume) {
+    const unseen = [...new Set(order.items.map((i) => i.product_id).filter((id): id is string => !!id && !(id in run.volume!.rates)))]
+    if (unseen.length) run.volume = { ...run.volume, rates: { ...run.volume.rates, ...(await commission.productVolumeRates(unseen)) } }
+  }
+  const rates = run.volume?.rates ?? {}
+  const excluded = new Set([
+    ...(input.exclude_item_ids ?? []),
+    ...order.items.filter((i) => i.product_id && rates[i.product_id]?.commissionable === false).map((i) => i.id),
+  ])
+  const money = commissionableMoney(order.money, order.items, excluded)
+  const basis = commissionableBasis(money)
+
+  // Volume: the order's PV now, moved onto the distributor it counts for (the credited one; for a
+  // distributor's own order, themself), then what everyone in the chain had at the order's moment.
+  const volumeWrites: VolumeWrite[] = []
+  const rankSaves: { id: string; rank: string | null; highest_rank: string | null }[] = []
+  let rankEvents: RankChange[] = []
+  if (run.volume) {
+    const pv = orderVolume({
+      canceled: money.canceled,
+      items: order.items.map((i) => ({ product_id: i.product_id, quantity: i.quantity, commissionable: !excluded.has(i.id) })),
+      rates,
+      basis,
+      full_basis: money.canceled ? "0" : money.item_basis,
+    })
+    const owner = run.attributed_distributor_id
+    if (run.volume.distributor_id !== owner) {
+      volumeWrites.push({ distributor_id: run.volume.distributor_id, day: run.volume.day, delta: MathBN.mult(run.volume.pv, -1).toString() })
+      volumeWrites.push({ distributor_id: owner, day: run.volume.day, delta: pv })
+    } else if (!MathBN.eq(pv, run.volume.pv)) {
+      volumeWrites.push({ distributor_id: owner, day: run.volume.day, delta: MathBN.sub(pv, run.volume.pv).toString() })
+    }
+    run.volume = { ...run.volume, distributor_id: owner, pv }
+    if (volumeWrites.length || !previous || beneficiariesChanged) {
+      const plan = await activePlanRules(commission, run)
+      const today = Math.max(dayNumber(new Date()), run.volume.day)
+      const touched = new Set<string>()
+      for (const write of volumeWrites) {
+        const ancestry = await network.applyOrderVolume({ ...write, month: monthOfDay(write.day), activity: plan.activity, today }, context)
+        ancestry?.forEach((id) => touched.add(id))
+      }
+      const freeze = !previous || beneficiariesChanged
+      if (freeze) run.chain.forEach((b) => touched.add(b.id))
+      const ids = [...touched]
+      const facts = await network.readVolumeFacts(ids, run.volume.day, plan.activity.window_days, context)
+      if (freeze) {
+        run.chain = qualifyChain(run.chain, facts, plan, input.holds ?? {})
+        run.rules = { min_pv: plan.activity.min_pv, window_days: plan.activity.window_days, ranks: plan.ranks.map((r) => r.name) }
+      }
+      if (plan.ranks.length) {
+        const { saves, changes } = rankChanges(await network.listActivityRows(ids, context), facts, plan.ranks)
+        if (saves.length) {
+          const before = await network.listActivityRows(saves.map((r) => r.id), context)
+          rankSaves.push(...before.map((r) => ({ id: r.id, rank: r.rank ?? null, highest_rank: r.highest_rank ?? null })))
+          await network.saveRanks(saves, context)
+        }
+        rankEvents = changes
+      }
+    }
+  }
+
   const target = targetLedger(
-    { currency_code: run.currency_code, levels: run.levels, compression: run.compression, retail_profit: run.retail_profit, chain: run.chain },
+    {
+      currency_code: run.currency_code,
+      levels: run.levels,
+      compression: run.compression,
+      retail_profit: run.retail_profit,
+      chain: run.chain,
+      rules: run.rules,
+    },
     { canceled: order.money.canceled, basis, retail_margin: margin }
   )
   const live = await commission.listOrderLedger(input.order_id, context)
@@ -131,6 +227,7 @@ async function settleUnderLock(
     throw new Error(`Settlement of ${input.order_id}: ${diff.reverse.length - reversed.length} lines were no longer pending`)
   }
   const paid = target.lines.reduce((s, l) => MathBN.add(s, l.amount), MathBN.convert(0))
+  const qualification = qualificationOf(run.chain)
   const next: SettlementRunInput & { id: string | null } = {
     ...run,
     basis: target.basis,
@@ -147,14 +244,18 @@ async function settleUnderLock(
       retail_profit: target.retail_profit,
       canceled: order.money.canceled,
       order_display_id: order.display_id,
+      ...(run.volume ? { pv: run.volume.pv, excluded_item_ids: [...excluded] } : {}),
+      ...(qualification ? { qualification } : {}),
     },
   }
   const runChanged =
     !previous ||
     beneficiariesChanged ||
     wrote ||
+    volumeWrites.length > 0 ||
     !MathBN.eq(previous.basis, next.basis) ||
-    JSON.stringify(previous.member_prices) !== JSON.stringify(next.member_prices)
+    JSON.stringify(previous.member_prices) !== JSON.stringify(next.member_prices) ||
+    JSON.stringify(previous.volume) !== JSON.stringify(next.volume)
   const saved = runChanged ? await commission.saveSettlementRun(next, context) : previous!
 
   const now = Date.now()
@@ -183,6 +284,7 @@ async function settleUnderLock(
       // rounding belongs to a holding's own line; a clawback or adjustment takes an exact difference
       rounding: line.kind === "commission" || line.kind === "retail_profit" ? line.rounding : "0",
       ...(line.earning === "retail_profit" ? { retail_profit: "retail price paid minus member price of the items" } : {}),
+      ...(qualification ? { qualification } : {}),
       settlement: {
         number,
         trigger: input.trigger,
@@ -191,14 +293,22 @@ async function settleUnderLock(
         canceled: order.money.canceled,
         held_before: line.live_before,
         target: line.target,
+        ...(run.volume ? { pv: run.volume.pv } : {}),
       },
     },
   }))
   const inserted = await commission.insertLines(rows, context)
 
   return {
-    result: { order_id: input.order_id, settlement: wrote ? number : null, inserted, reversed },
-    undo: { inserted: inserted.map((l) => l.id), reversed, created_run_id: previous ? null : saved.id, previous_run: runChanged ? previous : null },
+    result: { order_id: input.order_id, settlement: wrote ? number : null, inserted, reversed, rank_changes: rankEvents },
+    undo: {
+      inserted: inserted.map((l) => l.id),
+      reversed,
+      created_run_id: previous ? null : saved.id,
+      previous_run: runChanged ? previous : null,
+      volume: volumeWrites,
+      ranks: rankSaves,
+    },
   }
 }
 
@@ -215,6 +325,7 @@ async function firstSnapshot(
   const retailProfit = !!plan?.retail_profit && attribution.source !== "self"
   const variantIds = [...new Set(order.items.map((i) => i.variant_id).filter((id): id is string => !!id))]
   const memberPrices = retailProfit ? await loadMemberPrices(container, order, variantIds) : null
+  const productIds = [...new Set(order.items.map((i) => i.product_id).filter((id): id is string => !!id))]
   return {
     id: null,
     order_id: order.id,
@@ -229,6 +340,9 @@ async function firstSnapshot(
     hold_days: plan?.hold_days ?? 0,
     chain,
     member_prices: memberPrices,
+    // PV 0 applied so far; the settlement adds the order's PV to its distributor's volume
+    volume: { distributor_id: attribution.distributor_id, day: dayNumber(order.created_at), pv: "0", rates: await commission.productVolumeRates(productIds) },
+    rules: null,
     original_basis: commissionableBasis({ ...order.money, canceled: false }),
     basis: "0",
     plan_amount: "0",
@@ -244,4 +358,45 @@ async function beneficiaryChain(network: NetworkModuleService, attribution: Pick
   const upline = await network.listUpline(attribution.distributor_id)
   const chain: Beneficiary[] = attribution.source === "self" ? upline : [await network.retrieveDistributor(attribution.distributor_id), ...upline]
   return chain.map((d) => ({ id: d.id, handle: d.handle, status: d.status }))
+}
+
+/** An order's PV change for one distributor on the order's day (what the compensation takes back). */
+type VolumeWrite = { distributor_id: string; day: number; delta: string }
+
+/** The active plan's activity rule and rank ladder (defaults when no plan is configured). */
+async function activePlanRules(commission: CommissionModuleService, run: { plan_version: number | null }) {
+  const plan = await commission.retrieveActivePlan()
+  return { activity: plan?.activity ?? { ...DEFAULT_ACTIVITY }, ranks: plan?.ranks ?? [] }
+}
+
+/** The frozen qualification of the chain as a line's explanation shows it (PV and GV as numbers). */
+function qualificationOf(chain: Beneficiary[]): Qualification[] | null {
+  if (!chain.some((b) => b.qualification)) return null
+  return chain.map((b) => ({
+    handle: b.handle,
+    pv: Number(b.qualification?.pv ?? 0),
+    gv: Number(b.qualification?.gv ?? 0),
+    active_legs: b.qualification?.active_legs ?? 0,
+    active: b.qualification?.active ?? b.status === "active",
+    rank: b.qualification?.rank ?? null,
+  }))
+}
+
+/** Compensation of the volume part: the PV changes taken back, the ranks put back. */
+async function undoVolume(container: MedusaContainer, undo: Undo): Promise<void> {
+  if (!undo.volume.length && !undo.ranks.length) return
+  const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
+  const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
+  const plan = await activePlanRules(commission, { plan_version: null })
+  for (const write of [...undo.volume].reverse()) {
+    await network.applyOrderVolume({
+      distributor_id: write.distributor_id,
+      day: write.day,
+      month: monthOfDay(write.day),
+      delta: MathBN.mult(write.delta, -1).toString(),
+      activity: plan.activity,
+      today: Math.max(dayNumber(new Date()), write.day),
+    })
+  }
+  await network.saveRanks(undo.ranks)
 }

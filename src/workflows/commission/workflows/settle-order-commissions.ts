@@ -1,22 +1,62 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { z } from "@medusajs/framework/zod"
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { settleOrderLedgerStep, SettleOrderLedgerInput } from "../steps/settle-order-ledger"
+import { loadSettlementCandidatesStep } from "../steps/load-settlement-candidates"
 
 export const COMMISSION_CREATED_EVENT = "mlm.commission.created"
 export const COMMISSION_REVERSED_EVENT = "mlm.commission.reversed"
+export const RANK_ACHIEVED_EVENT = "mlm.rank.achieved"
 
 export const settleOrderCommissionsWorkflowId = "mlm-settle-order-commissions"
+
+/** What a `commissionableItems` handler may answer: items that earn nothing and add no volume. */
+export const commissionableItemsResult = z.object({ exclude_item_ids: z.array(z.string()).default([]) }).strict()
+
+/**
+ * What a `beneficiaryEligibility` handler may answer: distributors held back from this order, with
+ * the reason their line's explanation shows. Read when the order's beneficiaries are frozen (its
+ * first settlement, an admin's correction); a held level rolls up under compression.
+ */
+export const beneficiaryEligibilityResult = z
+  .object({ ineligible: z.array(z.object({ distributor_id: z.string(), reason: z.string().min(1).max(200) }).strict()).default([]) })
+  .strict()
 
 /**
  * settleOrderCommissions(order_id): the one operation every trigger runs (attribution, cancel,
  * return, refund, order edit, exchange, claim, admin correction, reconciliation). The ledger ends
  * equal to the target for the order as it is now; running it again writes nothing. Announces new
- * earnings (`mlm.commission.created`) and what was taken back (`mlm.commission.reversed`).
+ * earnings (`mlm.commission.created`), what was taken back (`mlm.commission.reversed`) and ranks
+ * the order's volume moved (`mlm.rank.achieved`, one event per distributor).
+ *
+ * Hooks for host apps (one handler each, `settleOrderCommissionsWorkflow.hooks.<name>(handler)`):
+ * - `commissionableItems` ({ order_id, items }) -> { exclude_item_ids }
+ * - `beneficiaryEligibility` ({ order_id, beneficiaries }) -> { ineligible: [{ distributor_id, reason }] }
  */
 export const settleOrderCommissionsWorkflow = createWorkflow(
   settleOrderCommissionsWorkflowId,
   (input: SettleOrderLedgerInput) => {
-    const result = settleOrderLedgerStep(input)
+    const candidates = loadSettlementCandidatesStep(input)
+    const commissionableItems = createHook(
+      "commissionableItems",
+      { order_id: input.order_id, items: candidates.items },
+      { resultValidator: commissionableItemsResult }
+    )
+    const beneficiaryEligibility = createHook(
+      "beneficiaryEligibility",
+      { order_id: input.order_id, beneficiaries: candidates.beneficiaries },
+      { resultValidator: beneficiaryEligibilityResult }
+    )
+    const settleInput = transform(
+      { input, items: commissionableItems.getResult(), eligibility: beneficiaryEligibility.getResult() },
+      ({ input, items, eligibility }): SettleOrderLedgerInput => ({
+        order_id: input.order_id,
+        trigger: input.trigger,
+        exclude_item_ids: items?.exclude_item_ids ?? [],
+        holds: Object.fromEntries((eligibility?.ineligible ?? []).map((h) => [h.distributor_id, h.reason])),
+      })
+    )
+    const result = settleOrderLedgerStep(settleInput)
     const created = transform({ result }, ({ result }) => result.inserted.filter((l) => Number(l.amount) > 0).map((l) => l.id))
     const taken = transform({ result }, ({ result }) => ({
       reversed: result.reversed,
@@ -38,6 +78,12 @@ export const settleOrderCommissionsWorkflow = createWorkflow(
         })),
       }).config({ name: "emit-commission-reversed" })
     })
-    return new WorkflowResponse(result)
+    when({ result }, ({ result }) => result.rank_changes.length > 0).then(() => {
+      emitEventStep({
+        eventName: RANK_ACHIEVED_EVENT,
+        data: transform({ result }, ({ result }) => result.rank_changes.map((c) => ({ ...c, order_id: result.order_id }))),
+      }).config({ name: "emit-rank-achieved" })
+    })
+    return new WorkflowResponse(result, { hooks: [commissionableItems, beneficiaryEligibility] })
   }
 )

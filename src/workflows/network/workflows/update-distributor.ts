@@ -4,6 +4,7 @@ import { ensureMemberGroupStep } from "../steps/ensure-member-group"
 import { removeCustomerFromMemberGroupStep } from "../steps/remove-customer-from-member-group"
 import { addCustomerToMemberGroupStep } from "../steps/add-customer-to-member-group"
 import { saveDistributorSiteStep } from "../steps/save-distributor-site"
+import { refreshDistributorActivityStep } from "../steps/refresh-distributor-activity"
 
 export const updateDistributorWorkflowId = "mlm-update-distributor"
 
@@ -26,6 +27,9 @@ export const updateDistributorWorkflow = createWorkflow(
     })
     when({ input }, ({ input }) => input.status === "active" || input.status === "inactive").then(() => {
       addCustomerToMemberGroupStep(membership)
+    })
+    when("status-changed", { input }, ({ input }) => input.status !== undefined).then(() => {
+      refreshDistributorActivityStep(transform({ input }, ({ input }) => ({ distributor_id: input.id })))
     })
     when("site-fields-hidden", { input }, ({ input }) => input.hidden_site_fields !== undefined).then(() => {
       saveDistributorSiteStep(

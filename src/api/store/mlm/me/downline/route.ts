@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { requireOwnDistributor, resolveNetwork } from "../../../../utils/network"
 import { StoreDownlineQueryType } from "../../validators"
 import type { StoreDownlineMember } from "../../../../../modules/network/types"
+import { membersActivity } from "../../../../utils/volume"
 import { isInSubtree } from "../../../../../modules/network/utils/path"
 
 /**
@@ -27,6 +28,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreDownline
   const after = cursor ? Buffer.from(cursor, "base64url").toString("utf8") : null
   const { members, count, next_after } = await network.listDownline(root.id, { maxDepth: depth, limit, offset, after })
   const levelsAbove = root.depth - distributor.depth
+  const activity = await membersActivity(req.scope, network, members)
   res.json({
     members: members.map((member): StoreDownlineMember => ({
       handle: member.handle,
@@ -36,6 +38,8 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreDownline
       sponsor_handle: member.sponsor_handle,
       joined_at: member.enrolled_at,
       team_size: member.downline_count,
+      active: activity.get(member.id)?.active ?? false,
+      pv: activity.get(member.id)?.pv ?? 0,
     })),
     count,
     limit,

@@ -1,0 +1,67 @@
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { NETWORK_MODULE } from "../../../modules/network"
+import type NetworkModuleService from "../../../modules/network/service"
+
+/** An order item as the `commissionableItems` hook sees it (amounts in major units, tax-exclusive). */
+export type CandidateItem = {
+  id: string
+  product_id: string | null
+  variant_id: string | null
+  title: string | null
+  quantity: number
+  /** subtotal after discounts, without tax */
+  basis: number
+}
+
+/** A distributor who may earn on the order, as the `beneficiaryEligibility` hook sees them. */
+export type CandidateBeneficiary = { distributor_id: string; handle: string; customer_id: string; status: string; level: number }
+
+export type SettlementCandidates = { order_id: string; items: CandidateItem[]; beneficiaries: CandidateBeneficiary[] }
+
+export const loadSettlementCandidatesStepId = "load-settlement-candidates"
+
+/**
+ * What the plugin's hooks show a host app before a settlement: the order's current items and
+ * the credited distributor's chain (level 1 first). Reads only; the settlement re-reads the order
+ * under its lock and applies the hooks' answers by item and distributor id.
+ */
+export const loadSettlementCandidatesStep = createStep(
+  loadSettlementCandidatesStepId,
+  async (input: { order_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
+    const { data } = await query.graph({
+      entity: "order",
+      fields: ["id", "items.id", "items.product_id", "items.variant_id", "items.title", "items.quantity", "items.subtotal", "items.discount_subtotal"],
+      filters: { id: input.order_id },
+    })
+    const items: CandidateItem[] = ((data[0] as any)?.items ?? [])
+      .filter((i: any) => Number(i.quantity) > 0)
+      .map((i: any) => ({
+        id: i.id,
+        product_id: i.product_id ?? null,
+        variant_id: i.variant_id ?? null,
+        title: i.title ?? null,
+        quantity: Number(i.quantity),
+        basis: MathBN.sub(MathBN.convert(i.subtotal ?? 0), MathBN.convert(i.discount_subtotal ?? 0)).toNumber(),
+      }))
+    const [attribution] = await network.listOrderAttributions({ order_id: input.order_id })
+    let beneficiaries: CandidateBeneficiary[] = []
+    if (attribution) {
+      const credited = await network.retrieveDistributor(attribution.distributor_id)
+      const upline = await network.listUpline(attribution.distributor_id)
+      const chain = attribution.source === "self" ? upline : [credited, ...upline]
+      const customers = await network.listDistributors({ id: chain.map((d) => d.id) }, { select: ["id", "customer_id"], take: null })
+      const customerOf = new Map(customers.map((d) => [d.id, d.customer_id]))
+      beneficiaries = chain.map((d, index) => ({
+        distributor_id: d.id,
+        handle: d.handle,
+        customer_id: customerOf.get(d.id) ?? "",
+        status: d.status,
+        level: index + 1,
+      }))
+    }
+    return new StepResponse<SettlementCandidates>({ order_id: input.order_id, items, beneficiaries })
+  }
+)
