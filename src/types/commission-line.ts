@@ -3,12 +3,16 @@
  * and the admin pages. Amounts are numbers in major units; percents are numbers (10 = 10 %).
  * No server imports here: the admin bundle imports this file too.
  */
+import type { Qualification } from "./plan"
 export type CommissionLineStatus = "pending" | "approved" | "paid" | "reversed"
 export type CommissionLineKind = "commission" | "clawback" | "retail_profit" | "adjustment"
 
 export type CommissionLineExplanation = {
   upline: string[]
-  skipped: { handle: string; reason: string }[]
+  /** who was passed over and why (not_active and rank_below carry the numbers in the admin view) */
+  skipped: ({ handle: string; reason: string } & Record<string, unknown>)[]
+  /** what each beneficiary had at the order's moment (the store view keeps only the line's own) */
+  qualification?: Qualification[]
   rounding: number
   attribution_source: string | null
   /** the settlement that wrote the line: its number on the order, what asked for it, the basis then */
@@ -20,6 +24,8 @@ export type CommissionLineExplanation = {
     canceled: boolean
     held_before: number
     target: number
+    /** the order's PV after this settlement */
+    pv?: number
   }
   clawback?: Record<string, unknown>
 }

@@ -48,9 +48,11 @@ export function serializeLine(line: CommissionLineDTO): CommissionLine {
               canceled: !!settlement.canceled,
               held_before: toNumber(settlement.held_before ?? 0),
               target: toNumber(settlement.target ?? 0),
+              ...(settlement.pv !== undefined ? { pv: toNumber(settlement.pv) } : {}),
             },
           }
         : {}),
+      ...(explanation.qualification ? { qualification: explanation.qualification } : {}),
       ...(explanation.clawback ? { clawback: explanation.clawback } : {}),
     },
   }
@@ -62,7 +64,15 @@ export function serializeStoreLine(
   order: { display_id?: number | null; created_at?: string | Date | null } | undefined
 ): StoreCommissionLine {
   const { order_id: _orderId, source_distributor_id: _source, ...rest } = serializeLine(line)
-  return { ...rest, order_display_id: order?.display_id ?? null, order_date: order?.created_at ?? null }
+  // Others' volumes are theirs: a distributor sees their own qualification, and only who was passed over and why.
+  const { qualification, skipped, ...explanation } = rest.explanation
+  const own = qualification?.filter((q) => q.handle === line.distributor_handle)
+  return {
+    ...rest,
+    explanation: { ...explanation, skipped: skipped.map(({ handle, reason }) => ({ handle, reason })), ...(own ? { qualification: own } : {}) },
+    order_display_id: order?.display_id ?? null,
+    order_date: order?.created_at ?? null,
+  }
 }
 
 export function serializePlan(plan: CommissionPlanDTO) {

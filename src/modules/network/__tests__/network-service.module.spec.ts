@@ -114,6 +114,54 @@ moduleIntegrationTestRunner<NetworkModuleService>({
       expect(await service.findPathInconsistencies()).toEqual([])
     })
 
+    it("moves a team's group volume with the team: GV follows the current tree after a sponsor move", async () => {
+      const { a, b, c, d, e } = await chain()
+      const activity = { min_pv: 50, window_days: 30 }
+      const day = 20_000 // 2024-10-04
+      const add = (id: string, delta: string, on = day) =>
+        service.applyOrderVolume({ distributor_id: id, day: on, month: "2024-10", delta, activity, today: day })
+      await add(d.id, "50")
+      await add(c.id, "20.5")
+      await add(b.id, "10", day - 3)
+      await add(e.id, "5")
+      const gv = async () => {
+        const facts = await service.readVolumeFacts([a.id, b.id, c.id, d.id, e.id], day, 30)
+        return Object.fromEntries([a, b, c, d, e].map((x) => [x.handle, [facts[x.id].pv, facts[x.id].gv, facts[x.id].active_legs]]))
+      }
+      // a -> b -> c -> d, a -> e: PV stays with its owner, GV adds up the team; only d (50 PV >= 50)
+      // is active, so a, b and c have one active leg each: [pv, gv, active legs]
+      expect(await gv()).toEqual({
+        aaa: ["0", "85.5", 1],
+        bbb: ["10", "80.5", 1],
+        ccc: ["20.5", "70.5", 1],
+        ddd: ["50", "50", 0],
+        eee: ["5", "5", 0],
+      })
+      const months = async (id: string) => (await service.listMonthlyVolume(id)).map((m) => [m.month, m.pv, m.gv])
+      expect(await months(a.id)).toEqual([["2024-10", 0, 85.5]])
+
+      // b's whole team (b, c, d) moves under e: e gains its 80.5 GV and its active leg; a keeps both through e
+      await service.changeSponsor(b.id, e.id)
+      expect(await gv()).toEqual({
+        aaa: ["0", "85.5", 1],
+        bbb: ["10", "80.5", 1],
+        ccc: ["20.5", "70.5", 1],
+        ddd: ["50", "50", 0],
+        eee: ["5", "85.5", 1],
+      })
+      // c's team (c, d) moves to the top: it leaves e, b and a, day by day and month by month
+      await service.changeSponsor(c.id, null)
+      expect(await gv()).toEqual({
+        aaa: ["0", "15", 0],
+        bbb: ["10", "10", 0],
+        ccc: ["20.5", "70.5", 1],
+        ddd: ["50", "50", 0],
+        eee: ["5", "15", 0],
+      })
+      expect(await months(a.id)).toEqual([["2024-10", 0, 15]])
+      expect(await months(c.id)).toEqual([["2024-10", 20.5, 70.5]])
+    })
+
     it("maintains downline counts on enrolment, move and removal of a failed enrolment", async () => {
       const { a, b, c, d, e } = await chain()
       const stored = async () =>

@@ -33,17 +33,18 @@ export const loadSettlementCandidatesStep = createStep(
     const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
     const { data } = await query.graph({
       entity: "order",
-      fields: ["id", "items.id", "items.product_id", "items.variant_id", "items.title", "items.quantity", "items.subtotal", "items.discount_subtotal"],
+      // items.* with the detail: an item's current quantity and totals are computed from them
+      fields: ["id", "items.*", "items.detail.*", "items.tax_lines.*", "items.adjustments.*", "items.subtotal", "items.discount_subtotal"],
       filters: { id: input.order_id },
     })
     const items: CandidateItem[] = ((data[0] as any)?.items ?? [])
-      .filter((i: any) => Number(i.quantity) > 0)
+      .filter((i: any) => MathBN.gt(i.quantity ?? 0, 0))
       .map((i: any) => ({
         id: i.id,
         product_id: i.product_id ?? null,
         variant_id: i.variant_id ?? null,
         title: i.title ?? null,
-        quantity: Number(i.quantity),
+        quantity: MathBN.convert(i.quantity).toNumber(),
         basis: MathBN.sub(MathBN.convert(i.subtotal ?? 0), MathBN.convert(i.discount_subtotal ?? 0)).toNumber(),
       }))
     const [attribution] = await network.listOrderAttributions({ order_id: input.order_id })

@@ -2,11 +2,12 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { resolveCommission, serializeLine } from "../../../../../utils/commission"
 import { toNumber } from "../../../../../../modules/commission/utils/money"
+import { dayOfIso } from "../../../../../../modules/commission/utils/qualification"
 
 /**
  * How an order's commissions came about: its settlement snapshot (frozen rates and beneficiaries,
  * basis at placement and now, what the plan pays, what the lines pay, breakage, how many
- * settlements wrote lines) and every ledger line of the order, clawbacks and adjustments included.
+ * settlements wrote lines), its volume, and every ledger line of the order, clawbacks and adjustments included.
  * `run` is null when the order is credited to nobody.
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -36,6 +37,10 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
           paid_amount: toNumber(run.paid_amount),
           breakage: toNumber(run.breakage),
           explanation: run.explanation,
+          // the order's PV now, whose volume it is and the UTC day it counts on
+          volume: run.volume
+            ? { distributor_id: run.volume.distributor_id, day: dayOfIso(run.volume.day), pv: toNumber(run.volume.pv) }
+            : null,
           settlements: run.settle_count,
           settled_at: run.settled_at,
           created_at: run.created_at,
