@@ -4,7 +4,9 @@
  * database and, per order, does what the settle step does after reading the order: the upline in
  * one query, the pure computation and difference, and under the order's lock the ledger read, the
  * snapshot and the lines written. Reports p50/p99 per order at depth 10 and orders per second with 1 and 8
- * workers, side by side with the same computation on a one-query-per-level upline.
+ * workers, side by side with the same computation on a one-query-per-level upline; and the same
+ * settlement with activity and ranks (the order's PV over the ancestry, the chain's volumes, active
+ * legs and ranks), p99 side by side with the plain one (settle_order_ranked_p99_ms).
  */
 import path from "path"
 import { initModules } from "@medusajs/test-utils"
@@ -13,21 +15,31 @@ import { NETWORK_MODULE } from "../src/modules/network"
 import { COMMISSION_MODULE } from "../src/modules/commission"
 import type NetworkModuleService from "../src/modules/network/service"
 import type CommissionModuleService from "../src/modules/commission/service"
-import * as commissionMigration from "../src/modules/commission/migrations/Migration20261122200003"
-import * as settlementMigration from "../src/modules/commission/migrations/Migration20261124031747"
 import { settlementDiff, targetEntries } from "../src/modules/commission/utils/settlement"
 import { computeCommissionLines, Beneficiary } from "../src/modules/commission/utils/compute-commission-lines"
+import { dayNumber, monthOfDay, qualifyChain, rankChanges } from "../src/modules/commission/utils/qualification"
 import { Pool } from "pg"
-import { connect, measure, migrationSql, mulberry32, fmt, recordResults } from "./lib"
+import { connect, measure, migrationSql, moduleMigrations, mulberry32, fmt, recordResults } from "./lib"
 
 const PLAN = [10, 5, 3, 2, 1, 1, 1, 1].map((percent, i) => ({ level: i + 1, percent }))
+/** The ranked plan: activity over 30 days, three ranks, levels 3+ for Silver and 6+ for Gold. */
+const RANKED = {
+  activity: { min_pv: 50, window_days: 30 },
+  ranks: [
+    { name: "Bronze", min_pv: 50, min_gv: 0, min_active_legs: 0 },
+    { name: "Silver", min_pv: 50, min_gv: 1000, min_active_legs: 2 },
+    { name: "Gold", min_pv: 100, min_gv: 10000, min_active_legs: 3 },
+  ],
+  levels: PLAN.map((l) => ({ ...l, ...(l.level >= 6 ? { min_rank: "Gold" } : l.level >= 3 ? { min_rank: "Silver" } : {}) })),
+}
 const ORDERS = Number(process.env.MLM_BENCH_ORDERS || 2000)
 
 async function main() {
   const database = process.env.MLM_BENCH_DB || "mlm_bench"
   const client = await connect(database)
-  for (const sql of await migrationSql([commissionMigration, settlementMigration])) await client.query(sql)
-  await client.query("TRUNCATE mlm_commission_line, mlm_commission_run")
+  for (const sql of await migrationSql(moduleMigrations("commission"))) await client.query(sql)
+  for (const sql of await migrationSql(moduleMigrations("network"))) await client.query(sql)
+  await client.query("TRUNCATE mlm_commission_line, mlm_commission_run, mlm_volume_day, mlm_volume_month")
   const { rows } = await client.query(
     "SELECT id, handle, status FROM mlm_distributor WHERE depth = 10 ORDER BY id LIMIT 5000"
   )
@@ -69,24 +81,42 @@ async function main() {
   }
 
   let sequence = 0
-  const processOrder = async (upline: "plugin" | "naive") => {
+  const today = dayNumber(new Date())
+  const processOrder = async (upline: "plugin" | "naive" | "ranked") => {
     const credited = pick()
     const chain =
-      upline === "plugin"
-        ? [credited, ...(await network.listUpline(credited.id))]
-        : await naiveChain(credited)
+      upline === "naive"
+        ? await naiveChain(credited)
+        : [credited, ...(await network.listUpline(credited.id))]
     const basis = (10 + Math.floor(random() * 49000) / 100).toFixed(2)
-    const computed = computeCommissionLines({
-      basis,
-      currency_code: "eur",
-      levels: PLAN,
-      compression: true,
-      chain: chain.map((b: any) => ({ id: b.id, handle: b.handle, status: b.status })),
-    })
+    const pv = (Math.floor(random() * 20000) / 100).toFixed(2)
     const orderId = `order_bench_${upline}_${++sequence}`
-    // What the settle step writes after reading the order: under the order's lock, the live ledger
+    // What the settle step writes after reading the order: under the order's lock, (ranked: the
+    // order's PV over the ancestry, the chain's volumes and ranks at this moment,) the live ledger
     // (empty for a new order), the difference, the lines and the snapshot.
     await commission.withOrderLock(orderId, async (context) => {
+      let beneficiaries: Beneficiary[] = chain.map((b: any) => ({ id: b.id, handle: b.handle, status: b.status }))
+      let rules = null
+      if (upline === "ranked") {
+        await network.applyOrderVolume(
+          { distributor_id: credited.id, day: today, month: monthOfDay(today), delta: pv, activity: RANKED.activity, today },
+          context
+        )
+        const ids = beneficiaries.map((b) => b.id)
+        const facts = await network.readVolumeFacts(ids, today, RANKED.activity.window_days, context)
+        beneficiaries = qualifyChain(beneficiaries, facts, RANKED)
+        const { saves } = rankChanges(await network.listActivityRows(ids, context), facts, RANKED.ranks)
+        await network.saveRanks(saves, context)
+        rules = { min_pv: RANKED.activity.min_pv, ranks: RANKED.ranks.map((r) => r.name) }
+      }
+      const computed = computeCommissionLines({
+        basis,
+        currency_code: "eur",
+        levels: upline === "ranked" ? RANKED.levels : PLAN,
+        compression: true,
+        chain: beneficiaries,
+        rules,
+      })
       const live = await commission.listOrderLedger(orderId, context)
       const diff = settlementDiff(targetEntries(computed), live)
       const run = await commission.saveSettlementRun(
@@ -102,8 +132,10 @@ async function main() {
           compression: true,
           retail_profit: false,
           hold_days: 30,
-          chain: chain.map((b: any) => ({ id: b.id, handle: b.handle, status: b.status })),
+          chain: beneficiaries,
           member_prices: null,
+          volume: upline === "ranked" ? { distributor_id: credited.id, day: today, pv, rates: {} } : null,
+          rules: rules ? { ...rules, window_days: 30 } : null,
           original_basis: computed.basis,
           basis: computed.basis,
           plan_amount: computed.plan_amount,
@@ -142,6 +174,11 @@ async function main() {
   console.log(`\nCommission computation per order (credited distributor at depth 10, ${PLAN.length}-level plan)`)
   const plugin = await measure("plugin: upline query + compute + ledger write", 1000, 50, () => processOrder("plugin"))
   const naive = await measure("naive: per-level upline + compute + ledger write", 300, 20, () => processOrder("naive"))
+  // Side by side with the plain settlement: the same order with activity and ranks (issue 12).
+  console.log(`\nSettling an order with activity and ranks (${RANKED.ranks.length} ranks, window ${RANKED.activity.window_days} days)`)
+  const plain = await measure("plain: upline + compute + ledger write", 1000, 50, () => processOrder("plugin"))
+  const ranked = await measure("ranked: + PV over the ancestry, volumes, legs, ranks", 1000, 50, () => processOrder("ranked"))
+  console.log(`  ranked / plain p99           ${(ranked.p99 / plain.p99).toFixed(2)}x (${fmt(ranked.p99)} vs ${fmt(plain.p99)})`)
 
   const throughput = async (upline: "plugin" | "naive", workers: number) => {
     const started = process.hrtime.bigint()
@@ -175,8 +212,13 @@ async function main() {
     per_order_p99_ms: plugin.p99,
     naive_per_order_p50_ms: naive.p50,
     orders_per_s: { plugin_1: p1, plugin_8: p8, naive_1: n1, naive_8: n8 },
+    settle_order_ranked_p50_ms: ranked.p50,
+    settle_order_ranked_p99_ms: ranked.p99,
+    settle_order_plain_p99_ms: plain.p99,
+    ranked_over_plain_p99: ranked.p99 / plain.p99,
   })
-  await client.query("TRUNCATE mlm_commission_line, mlm_commission_run")
+  await client.query("TRUNCATE mlm_commission_line, mlm_commission_run, mlm_volume_day, mlm_volume_month")
+  await client.query("UPDATE mlm_distributor SET active_until = NULL, subtree_active_until = NULL, rank = NULL, highest_rank = NULL WHERE subtree_active_until IS NOT NULL OR rank IS NOT NULL")
   await shutdown()
   await pool.end()
   await client.end()

@@ -11,13 +11,7 @@ import { parseImportCsv, planNetworkImport } from "../src/modules/network/utils/
 import { writeNetworkImport } from "../src/modules/network/import-writer"
 import { pgCopyIn } from "../src/modules/network/pg-copy"
 import { COUNTED_DOWNLINE_SQL, toPgPlaceholders } from "../src/modules/network/queries"
-import * as networkMigration1 from "../src/modules/network/migrations/Migration20261122192711"
-import * as networkMigration2 from "../src/modules/network/migrations/Migration20261122193810"
-import * as networkMigration3 from "../src/modules/network/migrations/Migration20261122201621"
-import * as networkMigration4 from "../src/modules/network/migrations/Migration20261122204917"
-import * as networkMigration5 from "../src/modules/network/migrations/Migration20261124130000"
-import * as networkMigration6 from "../src/modules/network/migrations/Migration20261124150000"
-import { connect, migrationSql, mulberry32, recordResults } from "./lib"
+import { connect, migrationSql, moduleMigrations, mulberry32, recordResults } from "./lib"
 import { pgExecutor } from "./network.bench"
 
 const SIZE = Number(process.env.MLM_BENCH_SIZE || 1_000_000)
@@ -30,7 +24,7 @@ async function main() {
   await admin.query(`CREATE DATABASE ${database}`)
   await admin.end()
   const client: Client = await connect(database)
-  for (const sql of await migrationSql([networkMigration1, networkMigration2, networkMigration3, networkMigration4, networkMigration5, networkMigration6])) {
+  for (const sql of await migrationSql(moduleMigrations("network"))) {
     await client.query(sql)
   }
 

@@ -61,5 +61,22 @@ export async function migrationSql(migrationModules: Record<string, any>[]): Pro
   return statements
 }
 
+/**
+ * Every migration of a module, in name order (the order Medusa runs them), so a bench never misses
+ * one added later. `module` is the folder under src/modules.
+ */
+export function moduleMigrations(module: "network" | "commission"): Record<string, any>[] {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const fs = require("fs") as typeof import("fs")
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const path = require("path") as typeof import("path")
+  const dir = path.join(__dirname, "..", "src", "modules", module, "migrations")
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^Migration\d+\.ts$/.test(f))
+    .sort()
+    .map((f) => require(path.join(dir, f)))
+}
+
 /** Merges one bench's figures into bench-results/latest.json. */
 export const recordResults: (section: string, figures: Record<string, unknown>) => void = results.recordResults

@@ -22,14 +22,8 @@ import {
   toPgPlaceholders,
 } from "../src/modules/network/queries"
 import { belowWindowParams, downlinePageParams, downlineWindow, windowCountParams } from "../src/modules/network/utils/downline"
-import * as networkMigration1 from "../src/modules/network/migrations/Migration20261122192711"
-import * as networkMigration2 from "../src/modules/network/migrations/Migration20261122193810"
-import * as networkMigration3 from "../src/modules/network/migrations/Migration20261122201621"
-import * as networkMigration4 from "../src/modules/network/migrations/Migration20261122204917"
-import * as networkMigration5 from "../src/modules/network/migrations/Migration20261124130000"
-import * as networkMigration6 from "../src/modules/network/migrations/Migration20261124150000"
 import { readDistributorList } from "../src/modules/network/admin-list"
-import { connect, measure, Measurement, migrationSql, mulberry32, fmt, recordResults } from "./lib"
+import { connect, measure, Measurement, migrationSql, moduleMigrations, mulberry32, fmt, recordResults } from "./lib"
 
 const SIZE = Number(process.env.MLM_BENCH_SIZE || 1_000_000)
 const SPINE = 40 // members reserved to hang a chain down to depth 30+ if the random tree is shallower
@@ -62,8 +56,7 @@ export async function generate(client: Client, { fresh = true }: { fresh?: boole
   if (fresh) {
     await client.query("DROP TABLE IF EXISTS mlm_distributor CASCADE")
     await client.query("DROP TABLE IF EXISTS mlm_network_setting CASCADE")
-    const migrations = [networkMigration1, networkMigration2, networkMigration3, networkMigration4, networkMigration5, networkMigration6]
-    for (const sql of await migrationSql(migrations)) await client.query(sql)
+    for (const sql of await migrationSql(moduleMigrations("network"))) await client.query(sql)
   } else {
     await client.query("DELETE FROM mlm_distributor")
     await client.query("DELETE FROM mlm_network_setting WHERE key = 'bench_network'")
@@ -264,8 +257,8 @@ async function main() {
   )
   if (process.env.MLM_BENCH_REGENERATE || !existing[0].present || !(await hasGeneratedNetwork(client))) await generate(client)
   else console.log(`\nReusing the generated network (${GENERATOR}; MLM_BENCH_REGENERATE=1 rebuilds it)`)
-  // Indexes added since the network was generated (IF NOT EXISTS: a no-op once there).
-  for (const sql of await migrationSql([networkMigration5, networkMigration6])) await client.query(sql)
+  // Columns, tables and indexes added since the network was generated (IF NOT EXISTS: a no-op once there).
+  for (const sql of await migrationSql(moduleMigrations("network"))) await client.query(sql)
   await client.query("ANALYZE mlm_distributor")
 
   if (process.env.MLM_BENCH_ONLY === "admin-list") {

@@ -13,6 +13,7 @@ import type {
   PayoutRunResult,
   Plan,
   PlanInput,
+  ProductVolume,
   Wholesale,
 } from "../../types/admin"
 
@@ -30,6 +31,7 @@ export const mlmKeys = {
   payouts: (params: Record<string, unknown>) => ["mlm", "payouts", params] as const,
   payoutPreview: (currency: string) => ["mlm", "payout-preview", currency] as const,
   order: (id: string) => ["mlm", "order", id] as const,
+  productVolume: (id: string) => ["mlm", "product-volume", id] as const,
 }
 
 /** `{a: 1, b: undefined}` -> "?a=1"; empty values are left out. */
@@ -111,6 +113,17 @@ export const useOrderAttribution = (orderId: string) =>
     queryKey: [...mlmKeys.order(orderId), "attribution"],
     queryFn: () => get<{ attribution: OrderAttribution | null }>(`/admin/mlm/orders/${orderId}/attribution`),
   })
+
+export const useProductVolume = (productId: string) =>
+  useQuery({
+    queryKey: mlmKeys.productVolume(productId),
+    queryFn: () => get<{ product_volume: ProductVolume }>(`/admin/mlm/products/${productId}/volume`),
+  })
+
+export const useSaveProductVolume = (productId: string) =>
+  useMlmMutation((body: { pv_per_unit?: number; commissionable?: boolean }) =>
+    post<{ product_volume: ProductVolume }>(`/admin/mlm/products/${productId}/volume`, body)
+  )
 
 /** A mutation that refreshes every plugin query afterwards (lists, totals and trees all move together). */
 function useMlmMutation<TInput, TResult>(run: (input: TInput) => Promise<TResult>) {

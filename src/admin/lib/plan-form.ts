@@ -8,20 +8,31 @@ export type PlanDraft = Required<Omit<PlanInput, "name">> & Pick<PlanInput, "nam
  * the API's (validatePlan), so a plan the form accepts is one the API accepts. Percents are read as
  * decimal text and summed in ten-thousandths, so "33.3333" three times adds up exactly.
  */
+export type RankForm = { name: string; min_pv: string; min_gv: string; min_active_legs: string }
+
 export type PlanForm = {
   name: string
   levels: string[]
+  /** per level: the rank it asks for ("" = any) */
+  level_ranks: string[]
   max_payout_percent: string
   hold_days: string
   compression: boolean
   retail_profit: boolean
+  min_pv: string
+  window_days: string
+  ranks: RankForm[]
 }
 
 export type PlanFormErrors = {
   levels: (string | null)[]
+  level_ranks: (string | null)[]
   max_payout_percent: string | null
   hold_days: string | null
   total: string | null
+  min_pv: string | null
+  window_days: string | null
+  ranks: (string | null)[]
 }
 
 const MAX_LEVELS = 50
@@ -50,6 +61,31 @@ function checkPercent(text: string, what: string): string | null {
   return null
 }
 
+const POINTS = /^\d+(\.\d{1,2})?$/
+const checkPoints = (text: string, what: string) => (POINTS.test(text.trim()) ? null : `${what}: points, 0 or more, at most 2 decimals`)
+
+/** The rank ladder: names given and distinct, minimums valid, each rank asking at least as much as the one below and more in one. */
+function checkRanks(ranks: RankForm[]): (string | null)[] {
+  const seen = new Set<string>()
+  return ranks.map((rank, i) => {
+    const name = rank.name.trim()
+    if (!name) return "Give the rank a name"
+    if (seen.has(name.toLowerCase())) return `"${name}" appears twice`
+    seen.add(name.toLowerCase())
+    const problem = checkPoints(rank.min_pv, "Min PV") ?? checkPoints(rank.min_gv, "Min GV") ?? (/^\d+$/.test(rank.min_active_legs.trim()) ? null : "Active legs: a whole number")
+    if (problem) return problem
+    const below = ranks[i - 1]
+    if (below && [below.min_pv, below.min_gv, below.min_active_legs].every((t) => POINTS.test(t.trim()))) {
+      const mine = [rank.min_pv, rank.min_gv, rank.min_active_legs].map(Number)
+      const theirs = [below.min_pv, below.min_gv, below.min_active_legs].map(Number)
+      if (mine.some((v, k) => v < theirs[k]) || mine.every((v, k) => v === theirs[k])) {
+        return `Ranks go lowest first: ask at least as much as "${below.name.trim()}" in every minimum and more in one`
+      }
+    }
+    return null
+  })
+}
+
 export function checkPlanForm(form: PlanForm): { errors: PlanFormErrors; plan: PlanDraft | null } {
   const levels = form.levels.map((text, i) => checkPercent(text, `a percent for level ${i + 1}`))
   const cap = checkPercent(form.max_payout_percent, "the cap")
@@ -66,18 +102,39 @@ export function checkPlanForm(form: PlanForm): { errors: PlanFormErrors; plan: P
       total = `The levels add up to ${percentText(sum)} %, more than the cap of ${percentText(capTT)} %. Lower a level or raise the cap.`
     }
   }
-  const errors = { levels, max_payout_percent: cap, hold_days: hold, total }
-  const valid = levels.every((e) => !e) && !cap && !hold && !total
+  const rankNames = form.ranks.map((r) => r.name.trim())
+  const level_ranks = form.levels.map((_, i) => {
+    const wanted = form.level_ranks[i] ?? ""
+    return wanted && !rankNames.includes(wanted) ? `"${wanted}" is no longer a rank: pick another or any` : null
+  })
+  const min_pv = checkPoints(form.min_pv, "Minimum PV")
+  const window = form.window_days.trim()
+  const window_days = /^\d+$/.test(window) && Number(window) >= 1 && Number(window) <= 366 ? null : "Enter whole days from 1 to 366"
+  const ranks = checkRanks(form.ranks)
+  const errors = { levels, level_ranks, max_payout_percent: cap, hold_days: hold, total, min_pv, window_days, ranks }
+  const valid =
+    levels.every((e) => !e) && level_ranks.every((e) => !e) && ranks.every((e) => !e) && !cap && !hold && !total && !min_pv && !window_days
   return {
     errors,
     plan: valid
       ? {
           ...(form.name.trim() ? { name: form.name.trim() } : {}),
-          levels: form.levels.map((text, i) => ({ level: i + 1, percent: Number(text.trim()) })),
+          levels: form.levels.map((text, i) => ({
+            level: i + 1,
+            percent: Number(text.trim()),
+            ...(form.level_ranks[i] ? { min_rank: form.level_ranks[i] } : {}),
+          })),
           max_payout_percent: Number(form.max_payout_percent.trim()),
           hold_days: Number(days),
           compression: form.compression,
           retail_profit: form.retail_profit,
+          activity: { min_pv: Number(form.min_pv.trim()), window_days: Number(window) },
+          ranks: form.ranks.map((r) => ({
+            name: r.name.trim(),
+            min_pv: Number(r.min_pv.trim()),
+            min_gv: Number(r.min_gv.trim()),
+            min_active_legs: Number(r.min_active_legs.trim()),
+          })),
         }
       : null,
   }
@@ -89,12 +146,32 @@ export function formOf(plan: Plan | null): PlanForm {
     ? {
         name: plan.name,
         levels: plan.levels.map((l) => String(l.percent)),
+        level_ranks: plan.levels.map((l) => l.min_rank ?? ""),
         max_payout_percent: String(plan.max_payout_percent),
         hold_days: String(plan.hold_days),
         compression: plan.compression,
         retail_profit: plan.retail_profit,
+        min_pv: String(plan.activity?.min_pv ?? 0),
+        window_days: String(plan.activity?.window_days ?? 30),
+        ranks: (plan.ranks ?? []).map((r) => ({
+          name: r.name,
+          min_pv: String(r.min_pv),
+          min_gv: String(r.min_gv),
+          min_active_legs: String(r.min_active_legs),
+        })),
       }
-    : { name: "", levels: ["10", "5", "3"], max_payout_percent: "50", hold_days: "30", compression: true, retail_profit: false }
+    : {
+        name: "",
+        levels: ["10", "5", "3"],
+        level_ranks: ["", "", ""],
+        max_payout_percent: "50",
+        hold_days: "30",
+        compression: true,
+        retail_profit: false,
+        min_pv: "0",
+        window_days: "30",
+        ranks: [],
+      }
 }
 
 /** What saving changes, one sentence per difference, for the confirmation. */
@@ -114,6 +191,17 @@ export function planDiff(active: Plan | null, next: PlanDraft): string[] {
   if (active.hold_days !== next.hold_days) changes.push(`Hold: ${active.hold_days} → ${next.hold_days} days`)
   if (active.compression !== next.compression) changes.push(`Compression: ${flag(active.compression)} → ${flag(next.compression)}`)
   if (active.retail_profit !== next.retail_profit) changes.push(`Retail profit: ${flag(active.retail_profit)} → ${flag(next.retail_profit)}`)
+  for (let i = 0; i < next.levels.length; i++) {
+    const before = active.levels[i]?.min_rank ?? null
+    const after = next.levels[i]?.min_rank ?? null
+    if (active.levels[i] && before !== after) changes.push(`Level ${i + 1} rank: ${before ?? "any"} → ${after ?? "any"}`)
+  }
+  const activity = active.activity ?? { min_pv: 0, window_days: 30 }
+  if (activity.min_pv !== next.activity.min_pv || activity.window_days !== next.activity.window_days) {
+    changes.push(`Activity: ${activity.min_pv} PV in ${activity.window_days} days → ${next.activity.min_pv} PV in ${next.activity.window_days} days`)
+  }
+  const ladder = (ranks: PlanDraft["ranks"]) => ranks.map((r) => `${r.name} (${r.min_pv} PV, ${r.min_gv} GV, ${r.min_active_legs} legs)`).join(", ") || "none"
+  if (ladder(active.ranks ?? []) !== ladder(next.ranks)) changes.push(`Ranks: ${ladder(active.ranks ?? [])} → ${ladder(next.ranks)}`)
   if (next.name !== undefined && next.name !== active.name) changes.push(`Name: "${active.name}" → "${next.name}"`)
   return changes
 }

@@ -2,10 +2,16 @@ import fc from "fast-check"
 import { checkPlanForm, formOf, planDiff, tenThousandths } from "../plan-form"
 import type { Plan } from "../../../types/admin"
 
-const form = (levels: string[], extra: Partial<ReturnType<typeof formOf>> = {}) => ({ ...formOf(null), levels, ...extra })
+const form = (levels: string[], extra: Partial<ReturnType<typeof formOf>> = {}) => ({
+  ...formOf(null),
+  levels,
+  level_ranks: levels.map(() => ""),
+  ...extra,
+})
 const active: Plan = {
   id: "p", version: 3, name: "Launch", levels: [{ level: 1, percent: 10 }, { level: 2, percent: 5 }],
   max_payout_percent: 50, hold_days: 30, compression: true, retail_profit: false, created_by: null, created_at: "",
+  activity: { min_pv: 0, window_days: 30 }, ranks: [],
 }
 
 describe("the plan editor's rules", () => {
@@ -43,7 +49,43 @@ describe("the plan editor's rules", () => {
       hold_days: 0,
       compression: true,
       retail_profit: true,
+      activity: { min_pv: 0, window_days: 30 },
+      ranks: [],
     })
+  })
+
+  it("checks activity, the rank ladder and each level's rank, and builds them", () => {
+    const ranks = [
+      { name: "Bronze", min_pv: "50", min_gv: "0", min_active_legs: "0" },
+      { name: "Silver", min_pv: "50", min_gv: "150.5", min_active_legs: "1" },
+    ]
+    const good = checkPlanForm(form(["10", "5"], { level_ranks: ["", "Silver"], min_pv: "50", window_days: "30", ranks }))
+    expect(good.plan).toMatchObject({
+      levels: [{ level: 1, percent: 10 }, { level: 2, percent: 5, min_rank: "Silver" }],
+      activity: { min_pv: 50, window_days: 30 },
+      ranks: [
+        { name: "Bronze", min_pv: 50, min_gv: 0, min_active_legs: 0 },
+        { name: "Silver", min_pv: 50, min_gv: 150.5, min_active_legs: 1 },
+      ],
+    })
+    const bad = checkPlanForm(
+      form(["10", "5"], {
+        level_ranks: ["", "Gold"],
+        min_pv: "1.234",
+        window_days: "0",
+        ranks: [ranks[1], ranks[0], { name: "bronze", min_pv: "x", min_gv: "0", min_active_legs: "0" }],
+      })
+    )
+    expect(bad.plan).toBeNull()
+    expect(bad.errors).toMatchObject({
+      level_ranks: [null, '"Gold" is no longer a rank: pick another or any'],
+      min_pv: "Minimum PV: points, 0 or more, at most 2 decimals",
+      window_days: "Enter whole days from 1 to 366",
+      ranks: [null, 'Ranks go lowest first: ask at least as much as "Silver" in every minimum and more in one', '"bronze" appears twice'],
+    })
+    const activeRanked = { ...active, ranks: [{ name: "Bronze", min_pv: 50, min_gv: 0, min_active_legs: 0 }] }
+    const next = checkPlanForm(form(["10", "5"], { level_ranks: ["", "Bronze"], min_pv: "50", ranks: [ranks[0]] })).plan!
+    expect(planDiff(activeRanked, next)).toEqual(["Level 2 rank: any → Bronze", "Activity: 0 PV in 30 days → 50 PV in 30 days"])
   })
 
   it("accepts exactly the sums at or under the cap (property)", () => {

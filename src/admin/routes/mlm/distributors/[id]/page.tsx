@@ -32,6 +32,48 @@ function Totals({ totals }: { totals: AdminDistributorDetail["totals"] }) {
   )
 }
 
+const points = (value: number) => value.toLocaleString("en", { maximumFractionDigits: 2 })
+
+/** Volume over the plan's window ending today, rank, and the month-by-month volume. */
+function Volume({ d }: { d: AdminDistributorDetail }) {
+  const { volume, rank, monthly_volume } = d
+  const facts: [string, string][] = [
+    [`PV (${volume.window_days} days)`, points(volume.pv)],
+    [`GV (${volume.window_days} days)`, points(volume.gv)],
+    ["Active legs", count(volume.active_legs)],
+    ["Activity", volume.active ? "Active" : "Not active"],
+    ["Rank", rank.current ?? "—"],
+    ["Title (highest rank)", rank.highest ?? "—"],
+  ]
+  return (
+    <div className="flex flex-col gap-y-3" data-testid="mlm-distributor-volume">
+      <div className="grid grid-cols-3 gap-x-4 gap-y-2">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <Text size="xsmall" className="text-ui-fg-subtle uppercase">{label}</Text>
+            <Text size="small" weight="plus">{value}</Text>
+          </div>
+        ))}
+      </div>
+      <div>
+        <Text size="xsmall" className="text-ui-fg-subtle uppercase">Volume by month</Text>
+        {monthly_volume.length ? (
+          <table className="txt-small w-full max-w-md">
+            <thead><tr className="text-ui-fg-subtle"><th className="text-left font-normal">Month</th><th className="text-right font-normal">PV</th><th className="text-right font-normal">GV</th></tr></thead>
+            <tbody>
+              {monthly_volume.map((m) => (
+                <tr key={m.month}><td>{m.month}</td><td className="text-right">{points(m.pv)}</td><td className="text-right">{points(m.gv)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <Text size="small" className="text-ui-fg-subtle">No volume yet.</Text>
+        )}
+      </div>
+    </div>
+  )
+}
+
 function Frontline({ id }: { id: string }) {
   const navigate = useNavigate()
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 10 })
@@ -106,6 +148,10 @@ const DistributorPage = () => {
           </div>
         </div>
         <Totals totals={d.totals} />
+      </Container>
+      <Container className="flex flex-col gap-y-3 px-6 py-4">
+        <Heading level="h2">Volume and rank</Heading>
+        <Volume d={d} />
       </Container>
       <Container className="divide-y p-0">
         <Frontline id={d.id} />
