@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { attributeOrderWorkflow } from "../src/workflows/attribution/workflows/attribute-order"
 import { settleOrderCommissionsWorkflow } from "../src/workflows/commission/workflows/settle-order-commissions"
 import { createPlanVersionWorkflow } from "../src/workflows/commission/workflows/create-plan-version"
+import { saveProductVolumeWorkflow } from "../src/workflows/commission/workflows/save-product-volume"
 import { approveCommissionsWorkflow } from "../src/workflows/commission/workflows/approve-commissions"
 import { createPayoutsWorkflow } from "../src/workflows/commission/workflows/create-payouts"
 import { COMMISSION_MODULE } from "../src/modules/commission"
@@ -22,6 +23,21 @@ export const DEMO_PLAN = {
   max_payout_percent: 25,
   hold_days: 14,
   compression: true,
+  // Everyone with status active earns (min_pv 0); ranks show on the distributor pages and in the store.
+  activity: { min_pv: 0, window_days: 30 },
+  ranks: [
+    { name: "Bronze", min_pv: 25, min_gv: 0, min_active_legs: 0 },
+    { name: "Silver", min_pv: 25, min_gv: 100, min_active_legs: 1 },
+    { name: "Gold", min_pv: 50, min_gv: 500, min_active_legs: 2 },
+  ],
+}
+
+/** Points per unit sold of the demo products (by handle); the starter kit counts no volume. */
+export const DEMO_PRODUCT_VOLUME: Record<string, number> = {
+  "vitality-shake": 25,
+  "omega-3-capsules": 12,
+  "green-tea-extract": 10,
+  "starter-kit": 0,
 }
 
 
@@ -35,6 +51,11 @@ export async function seedOrders(
   if (!(await commission.retrieveActivePlan())) {
     await createPlanVersionWorkflow(container).run({ input: { ...DEMO_PLAN, created_by: "mlm-demo" } })
     log("orders: created the demo compensation plan")
+  }
+  for (const product of store.products) {
+    const pv = DEMO_PRODUCT_VOLUME[product.handle]
+    if (pv === undefined || (await commission.listProductVolumes({ product_id: product.id })).length) continue
+    await saveProductVolumeWorkflow(container).run({ input: { product_id: product.id, pv_per_unit: pv } })
   }
   const purchases = [
     { buyer: "demo-buyer-1@example.com", via: "jonas-peeters", items: [{ product: 0, quantity: 2 }] },
