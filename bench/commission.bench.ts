@@ -19,7 +19,7 @@ import { settlementDiff, targetEntries } from "../src/modules/commission/utils/s
 import { computeCommissionLines, Beneficiary } from "../src/modules/commission/utils/compute-commission-lines"
 import { dayNumber, monthOfDay, qualifyChain, rankChanges } from "../src/modules/commission/utils/qualification"
 import { Pool } from "pg"
-import { connect, measure, migrationSql, moduleMigrations, mulberry32, fmt, recordResults } from "./lib"
+import { connect, measure, applyMigrations, mulberry32, fmt, recordResults } from "./lib"
 
 const PLAN = [10, 5, 3, 2, 1, 1, 1, 1].map((percent, i) => ({ level: i + 1, percent }))
 /** The ranked plan: activity over 30 days, three ranks, levels 3+ for Silver and 6+ for Gold. */
@@ -37,8 +37,8 @@ const ORDERS = Number(process.env.MLM_BENCH_ORDERS || 2000)
 async function main() {
   const database = process.env.MLM_BENCH_DB || "mlm_bench"
   const client = await connect(database)
-  for (const sql of await migrationSql(moduleMigrations("commission"))) await client.query(sql)
-  for (const sql of await migrationSql(moduleMigrations("network"))) await client.query(sql)
+  await applyMigrations(client, "commission")
+  await applyMigrations(client, "network")
   await client.query("TRUNCATE mlm_commission_line, mlm_commission_run, mlm_volume_day, mlm_volume_month")
   const { rows } = await client.query(
     "SELECT id, handle, status FROM mlm_distributor WHERE depth = 10 ORDER BY id LIMIT 5000"

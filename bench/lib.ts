@@ -78,5 +78,24 @@ export function moduleMigrations(module: "network" | "commission"): Record<strin
     .map((f) => require(path.join(dir, f)))
 }
 
+/**
+ * Applies the module's migrations the bench database has not run yet (recorded by class name in
+ * mlm_bench_migration, as Medusa records them in its own table), so re-running a bench is a no-op.
+ */
+export async function applyMigrations(client: Client, module: "network" | "commission", { reset = false } = {}): Promise<void> {
+  await client.query("CREATE TABLE IF NOT EXISTS mlm_bench_migration (name text PRIMARY KEY)")
+  if (reset) await client.query("DELETE FROM mlm_bench_migration WHERE name LIKE $1", [`${module}:%`])
+  const { rows } = await client.query("SELECT name FROM mlm_bench_migration")
+  const done = new Set(rows.map((r: { name: string }) => r.name))
+  for (const mod of moduleMigrations(module)) {
+    for (const [className, MigrationClass] of Object.entries(mod)) {
+      const key = `${module}:${className}`
+      if (typeof MigrationClass !== "function" || done.has(key)) continue
+      for (const sql of await migrationSql([{ [className]: MigrationClass }])) await client.query(sql)
+      await client.query("INSERT INTO mlm_bench_migration (name) VALUES ($1)", [key])
+    }
+  }
+}
+
 /** Merges one bench's figures into bench-results/latest.json. */
 export const recordResults: (section: string, figures: Record<string, unknown>) => void = results.recordResults

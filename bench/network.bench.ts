@@ -23,7 +23,7 @@ import {
 } from "../src/modules/network/queries"
 import { belowWindowParams, downlinePageParams, downlineWindow, windowCountParams } from "../src/modules/network/utils/downline"
 import { readDistributorList } from "../src/modules/network/admin-list"
-import { connect, measure, Measurement, migrationSql, moduleMigrations, mulberry32, fmt, recordResults } from "./lib"
+import { connect, measure, Measurement, applyMigrations, mulberry32, fmt, recordResults } from "./lib"
 
 const SIZE = Number(process.env.MLM_BENCH_SIZE || 1_000_000)
 const SPINE = 40 // members reserved to hang a chain down to depth 30+ if the random tree is shallower
@@ -56,7 +56,7 @@ export async function generate(client: Client, { fresh = true }: { fresh?: boole
   if (fresh) {
     await client.query("DROP TABLE IF EXISTS mlm_distributor CASCADE")
     await client.query("DROP TABLE IF EXISTS mlm_network_setting CASCADE")
-    for (const sql of await migrationSql(moduleMigrations("network"))) await client.query(sql)
+    await applyMigrations(client, "network", { reset: true })
   } else {
     await client.query("DELETE FROM mlm_distributor")
     await client.query("DELETE FROM mlm_network_setting WHERE key = 'bench_network'")
@@ -257,8 +257,8 @@ async function main() {
   )
   if (process.env.MLM_BENCH_REGENERATE || !existing[0].present || !(await hasGeneratedNetwork(client))) await generate(client)
   else console.log(`\nReusing the generated network (${GENERATOR}; MLM_BENCH_REGENERATE=1 rebuilds it)`)
-  // Columns, tables and indexes added since the network was generated (IF NOT EXISTS: a no-op once there).
-  for (const sql of await migrationSql(moduleMigrations("network"))) await client.query(sql)
+  // Columns, tables and indexes added since the network was generated (each migration once).
+  await applyMigrations(client, "network")
   await client.query("ANALYZE mlm_distributor")
 
   if (process.env.MLM_BENCH_ONLY === "admin-list") {
