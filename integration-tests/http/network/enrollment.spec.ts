@@ -42,6 +42,9 @@ medusaIntegrationTestRunner({
             enrolled_at: expect.any(String),
           },
           stats: { frontline_count: 0, downline_count: 0 },
+          // no plan yet: everyone with status active is active, no volume, no ranks
+          volume: { window_days: 30, pv: 0, gv: 0, active_legs: 0, active: true },
+          rank: { current: null, highest: null },
         })
 
         const annaMe = await api.get("/store/mlm/me", anna.headers)
@@ -63,6 +66,8 @@ medusaIntegrationTestRunner({
           sponsor_handle: "anna",
           joined_at: expect.any(String),
           team_size: 2,
+          active: true,
+          pv: 0,
         })
 
         // A lazy tree opens one member at a time; levels still count from the asker.

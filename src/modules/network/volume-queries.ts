@@ -66,11 +66,16 @@ export const FRONTLINE_ACTIVITY_SQL = `
 
 export const SET_SUBTREE_ACTIVITY_SQL = `UPDATE mlm_distributor SET subtree_active_until = ? WHERE id = ?`
 
-/** Parameters: JSON [{ id, rank, highest_rank }]. */
+/** Parameters: JSON [{ id, rank, highest_rank }]. Rows are locked in id order first (no deadlock). */
 export const SAVE_RANKS_SQL = `
+  WITH x AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(id text, rank text, highest_rank text)),
+  locked AS (SELECT d.id FROM mlm_distributor d JOIN x ON x.id = d.id ORDER BY d.id FOR UPDATE OF d)
   UPDATE mlm_distributor d SET rank = x.rank, highest_rank = x.highest_rank, updated_at = now()
-    FROM (SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(id text, rank text, highest_rank text) ORDER BY id) x
+    FROM x JOIN locked ON locked.id = x.id
    WHERE d.id = x.id`
+
+/** An ancestry's rows locked in id order, before its activity changes (same order as every writer). */
+export const LOCK_ROWS_SQL = `SELECT id FROM mlm_distributor WHERE id IN (?) ORDER BY id FOR UPDATE`
 
 /**
  * Moves a subtree's group volume between uplines (a sponsor change): `sign` x the moved

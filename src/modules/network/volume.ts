@@ -7,6 +7,7 @@ import {
   ACTIVITY_ROW_SQL,
   APPLY_VOLUME_SQL,
   FRONTLINE_ACTIVITY_SQL,
+  LOCK_ROWS_SQL,
   PV_DAYS_SQL,
   QUALIFICATION_FACTS_SQL,
   RAISE_SUBTREE_ACTIVITY_SQL,
@@ -74,8 +75,10 @@ export async function refreshActivity(execute: Execute, distributorId: string, a
   const until = activeUntil(days.map((d) => ({ day: Number(d.day), pv: d.pv })), activity, today)
   const before = row.active_until == null ? null : Number(row.active_until)
   if (until === before) return
-  await execute(SET_ACTIVE_UNTIL_SQL, [until, distributorId])
   const ancestry = idsInPath(row.path)
+  // every row this change may touch, locked in id order first: the order enrolments and rank saves use
+  await execute(LOCK_ROWS_SQL, [ancestry])
+  await execute(SET_ACTIVE_UNTIL_SQL, [until, distributorId])
   if (until != null && (before == null || until > before)) {
     await execute(RAISE_SUBTREE_ACTIVITY_SQL, [ancestry, until, until])
     return

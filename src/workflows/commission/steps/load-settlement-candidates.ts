@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { NETWORK_MODULE } from "../../../modules/network"
 import type NetworkModuleService from "../../../modules/network/service"
+import { beneficiaryChain } from "../beneficiary-chain"
 
 /** An order item as the `commissionableItems` hook sees it (amounts in major units, tax-exclusive). */
 export type CandidateItem = {
@@ -50,9 +51,7 @@ export const loadSettlementCandidatesStep = createStep(
     const [attribution] = await network.listOrderAttributions({ order_id: input.order_id })
     let beneficiaries: CandidateBeneficiary[] = []
     if (attribution) {
-      const credited = await network.retrieveDistributor(attribution.distributor_id)
-      const upline = await network.listUpline(attribution.distributor_id)
-      const chain = attribution.source === "self" ? upline : [credited, ...upline]
+      const chain = await beneficiaryChain(network, attribution)
       const customers = await network.listDistributors({ id: chain.map((d) => d.id) }, { select: ["id", "customer_id"], take: null })
       const customerOf = new Map(customers.map((d) => [d.id, d.customer_id]))
       beneficiaries = chain.map((d, index) => ({

@@ -17,6 +17,7 @@ import {
   targetLedger,
 } from "../../../modules/commission/utils/settlement"
 import { loadMemberPrices, loadOrderNow, OrderNowFacts } from "../load-order-now"
+import { beneficiaryChain } from "../beneficiary-chain"
 import {
   dayNumber,
   DEFAULT_ACTIVITY,
@@ -353,12 +354,6 @@ async function firstSnapshot(
   }
 }
 
-/** Level 1 first: the credited distributor and their upline; for a distributor's own order, from their sponsor up. */
-async function beneficiaryChain(network: NetworkModuleService, attribution: Pick<OrderAttributionDTO, "distributor_id" | "source">): Promise<Beneficiary[]> {
-  const upline = await network.listUpline(attribution.distributor_id)
-  const chain: Beneficiary[] = attribution.source === "self" ? upline : [await network.retrieveDistributor(attribution.distributor_id), ...upline]
-  return chain.map((d) => ({ id: d.id, handle: d.handle, status: d.status }))
-}
 
 /** An order's PV change for one distributor on the order's day (what the compensation takes back). */
 type VolumeWrite = { distributor_id: string; day: number; delta: string }
