@@ -74,7 +74,35 @@ try {
     await page.getByRole("button", { name: "Actions for emma-dubois" }).click()
     for (const item of ["Deactivate", "Terminate", "Change sponsor", "Rename"]) await page.getByRole("menuitem", { name: item }).waitFor()
     await page.keyboard.press("Escape")
+    // volume and rank, as the API answers them (issue 12)
+    const { distributor: detail } = await api(`/admin/mlm/distributors/${emma.id}`)
+    const card = page.getByTestId("mlm-distributor-volume")
+    await card.getByText(`PV (${detail.volume.window_days} days)`).waitFor()
+    await card.getByText(detail.volume.active ? "Active" : "Not active", { exact: true }).waitFor()
+    assert.equal(await card.locator("tbody tr").count(), detail.monthly_volume.length)
     await shot("admin-distributor")
+  })
+
+  await scenario("sets a product's PV and makes it non-commissionable on Medusa's product page", async () => {
+    const { products: [product] } = await api("/admin/products?handle=green-tea-extract&fields=id")
+    await page.goto(`${backend}/app/products/${product.id}`)
+    const widget = page.getByTestId("mlm-product-volume")
+    const before = (await api(`/admin/mlm/products/${product.id}/volume`)).product_volume
+    const input = widget.getByLabel("PV per unit (all variants)")
+    await input.waitFor()
+    assert.equal(await input.inputValue(), String(before.pv_per_unit))
+    await input.fill("1.234")
+    await widget.getByText("A number of points, 0 or more, at most 2 decimals.").waitFor()
+    await input.fill("12.5")
+    await widget.getByRole("switch").click()
+    await widget.getByRole("button", { name: "Save volume" }).click()
+    await page.getByText("Volume saved").first().waitFor()
+    assert.deepEqual((await api(`/admin/mlm/products/${product.id}/volume`)).product_volume, {
+      product_id: product.id,
+      pv_per_unit: 12.5,
+      commissionable: !before.commissionable,
+    })
+    await shot("admin-product-volume")
   })
 
   await scenario("shows the distributor card on Medusa's customer page", async () => {
