@@ -4,14 +4,10 @@ import { COMMISSION_MODULE } from "../../modules/commission"
 import type CommissionModuleService from "../../modules/commission/service"
 import type NetworkModuleService from "../../modules/network/service"
 import type { DistributorDTO } from "../../modules/network/types"
-import { dayNumber, DEFAULT_ACTIVITY, higherRank, isActive, rankOf } from "../../modules/commission/utils/qualification"
-import type { PlanActivity, PlanRank, RankSummary, VolumeSummary } from "../../types/plan"
+import { dayNumber, higherRank, isActive, rankOf } from "../../modules/commission/utils/qualification"
+import type { RankSummary, VolumeSummary } from "../../types/plan"
 
-/** The active plan's activity rule and rank ladder, for what the store and the admin show today. */
-export async function activeRules(scope: MedusaContainer): Promise<{ activity: PlanActivity; ranks: PlanRank[] }> {
-  const plan = await scope.resolve<CommissionModuleService>(COMMISSION_MODULE).retrieveActivePlan()
-  return { activity: plan?.activity ?? { ...DEFAULT_ACTIVITY }, ranks: plan?.ranks ?? [] }
-}
+const activeRules = (scope: MedusaContainer) => scope.resolve<CommissionModuleService>(COMMISSION_MODULE).retrieveActiveRules()
 
 /**
  * A distributor's volume today (window ending today, from the maintained daily volumes: a few

@@ -22,7 +22,7 @@ import {
   SettlementRunInput,
 } from "./types"
 import { SqlManager } from "../../types/sql"
-import { PlanLevel, PlanSettings } from "./utils/plan"
+import { PlanActivity, PlanLevel, PlanRank, PlanSettings } from "./utils/plan"
 import { DEFAULT_ACTIVITY, UNSET_PRODUCT_VOLUME, VolumeRate } from "./utils/qualification"
 import {
   APPROVE_MATURED_SQL,
@@ -83,6 +83,13 @@ export default class CommissionModuleService extends MedusaService<{
   async retrieveActivePlan(@MedusaContext() sharedContext: Context = {}): Promise<CommissionPlanDTO | null> {
     const [plan] = await this.listCommissionPlans({}, { order: { version: "DESC" }, take: 1 }, sharedContext)
     return plan ? toPlan(plan) : null
+  }
+
+  /** The active plan's activity rule and rank ladder; the defaults (everyone active, no ranks) without a plan. */
+  @InjectManager()
+  async retrieveActiveRules(@MedusaContext() sharedContext: Context = {}): Promise<{ activity: PlanActivity; ranks: PlanRank[] }> {
+    const plan = await this.retrieveActivePlan(sharedContext)
+    return { activity: plan?.activity ?? { ...DEFAULT_ACTIVITY }, ranks: plan?.ranks ?? [] }
   }
 
   @InjectManager()

@@ -20,7 +20,6 @@ import { loadMemberPrices, loadOrderNow, OrderNowFacts } from "../load-order-now
 import { beneficiaryChain } from "../beneficiary-chain"
 import {
   dayNumber,
-  DEFAULT_ACTIVITY,
   monthOfDay,
   orderVolume,
   qualifyChain,
@@ -179,7 +178,7 @@ async function settleUnderLock(
     }
     run.volume = { ...run.volume, distributor_id: owner, pv }
     if (volumeWrites.length || !previous || beneficiariesChanged) {
-      const plan = await activePlanRules(commission, run)
+      const plan = await commission.retrieveActiveRules()
       const today = Math.max(dayNumber(new Date()), run.volume.day)
       const touched = new Set<string>()
       for (const write of volumeWrites) {
@@ -358,12 +357,6 @@ async function firstSnapshot(
 /** An order's PV change for one distributor on the order's day (what the compensation takes back). */
 type VolumeWrite = { distributor_id: string; day: number; delta: string }
 
-/** The active plan's activity rule and rank ladder (defaults when no plan is configured). */
-async function activePlanRules(commission: CommissionModuleService, run: { plan_version: number | null }) {
-  const plan = await commission.retrieveActivePlan()
-  return { activity: plan?.activity ?? { ...DEFAULT_ACTIVITY }, ranks: plan?.ranks ?? [] }
-}
-
 /** The frozen qualification of the chain as a line's explanation shows it (PV and GV as numbers). */
 function qualificationOf(chain: Beneficiary[]): Qualification[] | null {
   if (!chain.some((b) => b.qualification)) return null
@@ -382,7 +375,7 @@ async function undoVolume(container: MedusaContainer, undo: Undo): Promise<void>
   if (!undo.volume.length && !undo.ranks.length) return
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
   const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
-  const plan = await activePlanRules(commission, { plan_version: null })
+  const plan = await commission.retrieveActiveRules()
   for (const write of [...undo.volume].reverse()) {
     await network.applyOrderVolume({
       distributor_id: write.distributor_id,

@@ -4,7 +4,7 @@ import { NETWORK_MODULE } from "../../../modules/network"
 import type NetworkModuleService from "../../../modules/network/service"
 import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
-import { dayNumber, DEFAULT_ACTIVITY } from "../../../modules/commission/utils/qualification"
+import { dayNumber } from "../../../modules/commission/utils/qualification"
 
 export const refreshDistributorActivityStepId = "refresh-distributor-activity"
 
@@ -24,7 +24,7 @@ export const refreshDistributorActivityStep = createStep(
 )
 
 async function refresh(container: MedusaContainer, distributorId: string) {
-  const plan = await container.resolve<CommissionModuleService>(COMMISSION_MODULE).retrieveActivePlan()
+  const { activity } = await container.resolve<CommissionModuleService>(COMMISSION_MODULE).retrieveActiveRules()
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
-  await network.refreshDistributorActivity(distributorId, plan?.activity ?? DEFAULT_ACTIVITY, dayNumber(new Date()))
+  await network.refreshDistributorActivity(distributorId, activity, dayNumber(new Date()))
 }
