@@ -32,7 +32,7 @@ import {
   TeamCounts,
   UplineMember,
 } from "./types"
-import { childPath, depthOfPath, isInSubtree, rootPath, subtreeRange, uplineIdsFromPath } from "./utils/path"
+import { childPath, depthOfPath, idsInPath, isInSubtree, rootPath, subtreeRange, uplineIdsFromPath } from "./utils/path"
 import { ReferralTouch } from "./utils/attribution"
 import { belowWindowParams, downlinePageParams, downlineWindow, DownlineWindow, windowCountParams } from "./utils/downline"
 import {
@@ -559,9 +559,10 @@ export default class NetworkModuleService extends MedusaService<{
     const manager = sharedContext.transactionManager as SqlManager
     const execute = manager.execute.bind(manager)
     await manager.execute(LOCK_GENEALOGY_SHARED_SQL)
-    const ancestry = await applyVolume(execute, input)
-    if (ancestry && !MathBN.eq(input.delta, 0)) await refreshActivity(execute, input.distributor_id, input.activity, input.today)
-    return ancestry
+    const row = await applyVolume(execute, input)
+    if (!row) return null
+    if (!MathBN.eq(input.delta, 0)) await refreshActivity(execute, input.distributor_id, input.activity, input.today, row)
+    return idsInPath(row.path)
   }
 
   /** PV and GV over the window ending on `day` and active legs that day, per distributor. */

@@ -27,13 +27,15 @@ type Execute = SqlManager["execute"]
 export async function applyVolume(
   execute: Execute,
   input: { distributor_id: string; day: number; month: string; delta: string }
-): Promise<string[] | null> {
-  const [row] = await execute<{ path: string }>(ACTIVITY_ROW_SQL, [input.distributor_id])
-  if (!row || MathBN.eq(input.delta, 0)) return row ? idsInPath(row.path) : null
-  const ancestry = idsInPath(row.path)
-  await execute(APPLY_VOLUME_SQL, [input.distributor_id, input.delta, input.delta, JSON.stringify(ancestry), input.day, input.month])
-  return ancestry
+): Promise<ActivityRow | null> {
+  const [row] = await execute<ActivityRow>(ACTIVITY_ROW_SQL, [input.distributor_id])
+  if (!row || MathBN.eq(input.delta, 0)) return row ?? null
+  await execute(APPLY_VOLUME_SQL, [input.distributor_id, input.delta, input.delta, JSON.stringify(idsInPath(row.path)), input.day, input.month])
+  return row
 }
+
+/** A distributor's row as the activity rules read it (ACTIVITY_ROW_SQL). */
+export type ActivityRow = { id: string; path: string; status: string; active_until: number | null; subtree_active_until: number | null }
 
 /** PV and GV over the window ending on `day`, and active legs on `day`, for each id. */
 export async function readVolumeFacts(
@@ -65,8 +67,14 @@ export async function readVolumeFacts(
  * ancestor that is lower in one statement; an earlier one is recomputed upward from the
  * distributor (each step one index probe of the frontline), stopping where nothing changes.
  */
-export async function refreshActivity(execute: Execute, distributorId: string, activity: PlanActivity, today: number): Promise<void> {
-  const [row] = await execute<any>(ACTIVITY_ROW_SQL, [distributorId])
+export async function refreshActivity(
+  execute: Execute,
+  distributorId: string,
+  activity: PlanActivity,
+  today: number,
+  known?: ActivityRow
+): Promise<void> {
+  const row = known ?? (await execute<ActivityRow>(ACTIVITY_ROW_SQL, [distributorId]))[0]
   if (!row) return
   const days =
     row.status === "active"

@@ -6,7 +6,7 @@ import type NetworkModuleService from "../../../modules/network/service"
 import type { OrderAttributionDTO } from "../../../modules/network/types"
 import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
-import type { CommissionLineDTO, NewLedgerRow, SettlementRunDTO, SettlementRunInput } from "../../../modules/commission/types"
+import type { CommissionLineDTO, CommissionPlanDTO, NewLedgerRow, SettlementRunDTO, SettlementRunInput } from "../../../modules/commission/types"
 import type { Beneficiary } from "../../../modules/commission/utils/compute-commission-lines"
 import {
   commissionableBasis,
@@ -20,6 +20,7 @@ import { loadMemberPrices, loadOrderNow, OrderNowFacts } from "../load-order-now
 import { beneficiaryChain } from "../beneficiary-chain"
 import {
   dayNumber,
+  DEFAULT_ACTIVITY,
   monthOfDay,
   orderVolume,
   qualifyChain,
@@ -110,9 +111,12 @@ async function settleUnderLock(
   const previous = await commission.retrieveSettlementRun(input.order_id, context)
   if (!attribution && !previous) return nothing
 
+  // The active plan, read at most once per settlement (the first snapshot and the volume rules share it).
+  let planRead: ReturnType<CommissionModuleService["retrieveActivePlan"]> | null = null
+  const activePlan = () => (planRead ??= commission.retrieveActivePlan())
   const run: SettlementRunInput & { id: string | null } = previous
     ? { ...previous }
-    : await firstSnapshot(container, commission, order, attribution!)
+    : await firstSnapshot(container, commission, order, attribution!, await activePlan())
   let beneficiariesChanged = false
   if (previous && attribution && (attribution.distributor_id !== previous.attributed_distributor_id || attribution.source !== previous.attribution_source)) {
     // An admin's correction: new beneficiaries at the frozen rates.
@@ -178,7 +182,8 @@ async function settleUnderLock(
     }
     run.volume = { ...run.volume, distributor_id: owner, pv }
     if (volumeWrites.length || !previous || beneficiariesChanged) {
-      const plan = await commission.retrieveActiveRules()
+      const active = await activePlan()
+      const plan = { activity: active?.activity ?? { ...DEFAULT_ACTIVITY }, ranks: active?.ranks ?? [] }
       const today = Math.max(dayNumber(new Date()), run.volume.day)
       const touched = new Set<string>()
       for (const write of volumeWrites) {
@@ -194,10 +199,12 @@ async function settleUnderLock(
         run.rules = { min_pv: plan.activity.min_pv, window_days: plan.activity.window_days, ranks: plan.ranks.map((r) => r.name) }
       }
       if (plan.ranks.length) {
-        const { saves, changes } = rankChanges(await network.listActivityRows(ids, context), facts, plan.ranks)
+        const stored = await network.listActivityRows(ids, context)
+        const { saves, changes } = rankChanges(stored, facts, plan.ranks)
         if (saves.length) {
-          const before = await network.listActivityRows(saves.map((r) => r.id), context)
-          rankSaves.push(...before.map((r) => ({ id: r.id, rank: r.rank ?? null, highest_rank: r.highest_rank ?? null })))
+          // what the compensation puts back: the ranks as they were stored before this settlement
+          const saved = new Set(saves.map((r) => r.id))
+          rankSaves.push(...stored.filter((r) => saved.has(r.id)).map((r) => ({ id: r.id, rank: r.rank ?? null, highest_rank: r.highest_rank ?? null })))
           await network.saveRanks(saves, context)
         }
         rankEvents = changes
@@ -317,10 +324,10 @@ async function firstSnapshot(
   container: MedusaContainer,
   commission: CommissionModuleService,
   order: OrderNowFacts,
-  attribution: OrderAttributionDTO
+  attribution: OrderAttributionDTO,
+  plan: CommissionPlanDTO | null
 ): Promise<SettlementRunInput & { id: null }> {
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
-  const plan = await commission.retrieveActivePlan()
   const chain = await beneficiaryChain(network, attribution)
   const retailProfit = !!plan?.retail_profit && attribution.source !== "self"
   const variantIds = [...new Set(order.items.map((i) => i.variant_id).filter((id): id is string => !!id))]
