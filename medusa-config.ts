@@ -15,6 +15,29 @@ const pluginOptions = {
     lifetime_binding: process.env.MLM_LIFETIME_BINDING !== "false",
     window_days: Number(process.env.MLM_ATTRIBUTION_WINDOW_DAYS || 30),
   },
+  mature_from: (process.env.MLM_MATURE_FROM as "placed" | "fulfilled") || "fulfilled",
+  payouts: {
+    // Stripe Connect only with a key: the demo has no network; the tests point it at a local server.
+    providers: [
+      { id: "manual", options: {} },
+      { id: "store-credit", options: {} },
+      ...(process.env.MLM_STRIPE_API_KEY
+        ? [
+            {
+              id: "stripe-connect",
+              options: {
+                api_key: process.env.MLM_STRIPE_API_KEY,
+                webhook_secret: process.env.MLM_STRIPE_WEBHOOK_SECRET,
+                ...(process.env.MLM_STRIPE_HOST
+                  ? { host: process.env.MLM_STRIPE_HOST, port: Number(process.env.MLM_STRIPE_PORT), protocol: "http" as const }
+                  : {}),
+              },
+            },
+          ]
+        : []),
+    ],
+    default_provider: process.env.MLM_DEFAULT_PAYOUT_PROVIDER || "manual",
+  },
 }
 
 /** With REDIS_URL set the app runs as a shop at scale does: Redis event bus, workflow engine, locking and caching. */
@@ -34,12 +57,15 @@ module.exports = defineConfig({
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },
   },
+  // Medusa's official Store Credit module, which the store-credit payout provider pays into.
+  plugins: [{ resolve: "@medusajs/loyalty-plugin", options: {} }],
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
   },
   modules: [
     { resolve: "./src/modules/network", options: pluginOptions },
     { resolve: "./src/modules/commission", options: pluginOptions },
+    { resolve: "./src/modules/payout", options: pluginOptions },
     ...(redisUrl
       ? [
           { resolve: "@medusajs/medusa/event-bus-redis", key: Modules.EVENT_BUS, options: { redisUrl } },

@@ -4,7 +4,7 @@ import { settleOrderCommissionsWorkflow } from "../src/workflows/commission/work
 import { createPlanVersionWorkflow } from "../src/workflows/commission/workflows/create-plan-version"
 import { saveProductVolumeWorkflow } from "../src/workflows/commission/workflows/save-product-volume"
 import { approveCommissionsWorkflow } from "../src/workflows/commission/workflows/approve-commissions"
-import { createPayoutsWorkflow } from "../src/workflows/commission/workflows/create-payouts"
+import { createPayoutsWorkflow } from "../src/workflows/payout/workflows/create-payouts"
 import { COMMISSION_MODULE } from "../src/modules/commission"
 import type CommissionModuleService from "../src/modules/commission/service"
 import type { SeededStore } from "./seed-store"

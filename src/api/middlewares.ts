@@ -14,6 +14,9 @@ import {
   StoreEnrollDistributor,
   StoreJoinAsMember,
   StoreUpdateStorefront,
+  StatementQuery,
+  StorePayoutsQuery,
+  StorePayoutMethod,
 } from "./store/mlm/validators"
 import {
   AdminApproveCommissions,
@@ -32,6 +35,8 @@ import {
   AdminListPayoutsQuery,
   AdminPayoutPreviewQuery,
   AdminProductVolume,
+  AdminExportPayoutsQuery,
+  AdminPayoutStatus,
 } from "./admin/mlm/validators"
 import multer from "multer"
 
@@ -109,6 +114,33 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/mlm/payouts/preview",
       middlewares: [validateAndTransformQuery(AdminPayoutPreviewQuery, plainQuery)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/mlm/payouts/export",
+      middlewares: [validateAndTransformQuery(AdminExportPayoutsQuery, plainQuery)],
+    },
+    { method: ["POST"], matcher: "/admin/mlm/payouts/:id/status", middlewares: [validateAndTransformBody(AdminPayoutStatus)] },
+    {
+      method: ["GET"],
+      matcher: "/admin/mlm/distributors/:id/statement",
+      middlewares: [validateAndTransformQuery(StatementQuery, plainQuery)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/mlm/me/statement",
+      middlewares: [customerOnly, validateAndTransformQuery(StatementQuery, plainQuery)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/mlm/me/payouts",
+      middlewares: [customerOnly, validateAndTransformQuery(StorePayoutsQuery, plainQuery)],
+    },
+    { method: ["GET"], matcher: "/store/mlm/me/payout-method", middlewares: [customerOnly] },
+    {
+      method: ["POST"],
+      matcher: "/store/mlm/me/payout-method",
+      middlewares: [customerOnly, validateAndTransformBody(StorePayoutMethod)],
     },
     { method: ["POST"], matcher: "/admin/mlm/reconcile", middlewares: [validateAndTransformBody(AdminReconcile)] },
     {

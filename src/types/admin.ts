@@ -65,6 +65,7 @@ export type Plan = {
   retail_profit: boolean
   activity: PlanActivity
   ranks: PlanRank[]
+  min_payout: Record<string, number>
   created_by: string | null
   created_at: string
 }

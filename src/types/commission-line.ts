@@ -46,7 +46,8 @@ export type CommissionLine = {
   earning: "commission" | "retail_profit"
   plan_version: number | null
   reverses_line_id: string | null
-  hold_until: string | Date
+  /** null: waiting for the order's fulfilment (mature_from "fulfilled") */
+  hold_until: string | Date | null
   payout_id: string | null
   created_at: string | Date
   explanation: CommissionLineExplanation

@@ -24,6 +24,8 @@ export type PlanInput = {
   retail_profit?: boolean
   activity?: PlanActivity
   ranks?: PlanRank[]
+  /** per currency (lowercase ISO code): balances below it carry to the next payout run */
+  min_payout?: Record<string, number>
 }
 
 /** What a distributor had at an order's moment: frozen in the order's lines (explanation.qualification). */

@@ -25,6 +25,12 @@ const PLAN = {
  * The ledger converges to each order's truth (issue 8): every scenario of the issue through the
  * real Medusa flows (admin order edits, exchanges, claims, refunds, cancels) and the plugin's routes.
  */
+// These tests count hold days from the order's placement (plugin option mature_from: "placed");
+// payouts.spec.ts tests the default, maturity from fulfilment. The runner reads medusa-config.ts
+// before applying its `env` option, so set it while loading.
+process.env.MLM_MATURE_FROM = "placed"
+afterAll(() => delete process.env.MLM_MATURE_FROM)
+
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: SeededStore

@@ -2,7 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { COMMISSION_MODULE } from "../../modules/commission"
 import type CommissionModuleService from "../../modules/commission/service"
-import type { CommissionLineDTO, CommissionPlanDTO, PayoutDTO } from "../../modules/commission/types"
+import type { CommissionLineDTO, CommissionPlanDTO } from "../../modules/commission/types"
 import { toNumber } from "../../modules/commission/utils/money"
 import type { CommissionLine, CommissionTotals, LedgerTotal, StoreCommissionLine } from "../../types/commission-line"
 
@@ -87,14 +87,12 @@ export function serializePlan(plan: CommissionPlanDTO) {
     retail_profit: plan.retail_profit,
     activity: plan.activity,
     ranks: plan.ranks,
+    min_payout: plan.min_payout ?? {},
     created_by: plan.created_by,
     created_at: plan.created_at,
   }
 }
 
-export function serializePayout(payout: PayoutDTO) {
-  return { ...payout, amount: toNumber(payout.amount) }
-}
 
 /** { pending: { eur: 12.5 }, approved: {...}, paid: {...} } from the ledger sums. */
 export function totalsByStatus(rows: { status: string; currency_code: string; total: string }[]): CommissionTotals {
@@ -152,7 +150,7 @@ export const LEDGER_CSV_COLUMNS = [
 
 /** One CSV row: amounts as the ledger's exact decimal strings, never through a float. */
 export function ledgerCsvRow(line: CommissionLineDTO, orderDisplayId: number | null) {
-  const date = (d: string | Date) => new Date(d).toISOString()
+  const date = (d: string | Date | null) => (d === null ? "" : new Date(d).toISOString())
   const explanation = line.explanation ?? {}
   return {
     line_id: line.id,

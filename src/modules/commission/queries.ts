@@ -91,8 +91,8 @@ export const TOTALS_BY_STATUS_SQL = `
 
 export const INSERT_PLAN_SQL = `
   INSERT INTO mlm_commission_plan (id, version, name, levels, max_payout_percent, raw_max_payout_percent,
-     hold_days, compression, retail_profit, activity, ranks, created_by, created_at, updated_at)
-  SELECT ?, coalesce(max(version), 0) + 1, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?, now(), now()
+     hold_days, compression, retail_profit, activity, ranks, min_payout, created_by, created_at, updated_at)
+  SELECT ?, coalesce(max(version), 0) + 1, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, now(), now()
     FROM mlm_commission_plan WHERE deleted_at IS NULL
   RETURNING *`
 
@@ -136,7 +136,67 @@ export const UNDO_REVERSAL_SQL = `
   UPDATE mlm_commission_line SET status = 'pending', reversed_at = NULL, updated_at = now()
    WHERE id IN (?) AND status = 'reversed'`
 
+export const PAYOUT_COLUMNS = `id, distributor_id, currency_code, amount, line_count, created_by, status, provider_id, run_id,
+  idempotency_key, retry_of, reference, message, line_ids, details, sent_at, paid_at, failed_at, created_at`
+
 export const INSERT_PAYOUT_SQL = `
-  INSERT INTO mlm_payout (id, distributor_id, currency_code, amount, raw_amount, line_count, created_by, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, now(), now())
-    RETURNING id, distributor_id, currency_code, amount, line_count, created_by, created_at`
+  INSERT INTO mlm_payout (id, distributor_id, currency_code, amount, raw_amount, line_count, created_by, status, provider_id,
+     run_id, idempotency_key, retry_of, line_ids, details, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, 'pending', ?, ?, ?, ?, ?::jsonb, ?::jsonb, now(), now())
+    RETURNING ${PAYOUT_COLUMNS}`
+
+export const PAYOUT_FOR_UPDATE_SQL = `SELECT ${PAYOUT_COLUMNS} FROM mlm_payout WHERE id = ? AND deleted_at IS NULL FOR UPDATE`
+
+/** A failed payout's lines go back to approved, for the next run or a retry. */
+export const RELEASE_PAYOUT_LINES_SQL = `
+  UPDATE mlm_commission_line SET status = 'approved', paid_at = NULL, payout_id = NULL, updated_at = now()
+   WHERE payout_id = ? AND status = 'paid'
+   RETURNING id`
+
+/** The given lines of a distributor and currency that are approved, locked (a retry re-takes them). */
+export const LINES_FOR_RETRY_SQL = `
+  SELECT id, distributor_id, amount, status FROM mlm_commission_line
+   WHERE id IN (?) AND deleted_at IS NULL ORDER BY distributor_id, id FOR UPDATE`
+
+/** The order's pending lines take the maturity the order has now (mature_from "fulfilled"). */
+export const SET_ORDER_MATURITY_SQL = `
+  UPDATE mlm_commission_line SET hold_until = ?, updated_at = now()
+   WHERE order_id = ? AND status = 'pending' AND deleted_at IS NULL AND hold_until IS DISTINCT FROM ?
+   RETURNING id`
+
+/**
+ * A distributor's balance per currency before a moment: lines written minus lines reversed minus
+ * payouts made plus payouts that failed (DESIGN.md "Payouts", the statement).
+ */
+export const BALANCE_BEFORE_SQL = `
+  SELECT currency_code, sum(effect)::text AS balance FROM (
+    SELECT currency_code, amount AS effect FROM mlm_commission_line
+     WHERE distributor_id = ? AND deleted_at IS NULL AND created_at < ?
+    UNION ALL
+    SELECT currency_code, -amount FROM mlm_commission_line
+     WHERE distributor_id = ? AND deleted_at IS NULL AND status = 'reversed' AND reversed_at < ?
+    UNION ALL
+    SELECT currency_code, -amount FROM mlm_payout WHERE distributor_id = ? AND deleted_at IS NULL AND created_at < ?
+    UNION ALL
+    SELECT currency_code, amount FROM mlm_payout WHERE distributor_id = ? AND deleted_at IS NULL AND failed_at < ?
+  ) e GROUP BY currency_code ORDER BY currency_code`
+
+/** Every balance event of a distributor within [start, end), oldest first. */
+export const BALANCE_EVENTS_SQL = `
+  SELECT * FROM (
+    SELECT created_at AS at, CASE WHEN amount < 0 THEN 'clawed_back' ELSE 'earned' END AS type, amount::text AS effect,
+           currency_code, id AS line_id, NULL AS payout_id, kind, level, order_id, explanation
+      FROM mlm_commission_line WHERE distributor_id = ? AND deleted_at IS NULL AND created_at >= ? AND created_at < ?
+    UNION ALL
+    SELECT reversed_at, 'reversed', (-amount)::text, currency_code, id, NULL, kind, level, order_id, explanation
+      FROM mlm_commission_line
+     WHERE distributor_id = ? AND deleted_at IS NULL AND status = 'reversed' AND reversed_at >= ? AND reversed_at < ?
+    UNION ALL
+    SELECT created_at, 'paid', (-amount)::text, currency_code, NULL, id, NULL, NULL, NULL,
+           jsonb_build_object('provider', provider_id, 'status', status, 'reference', reference, 'line_count', line_count)
+      FROM mlm_payout WHERE distributor_id = ? AND deleted_at IS NULL AND created_at >= ? AND created_at < ?
+    UNION ALL
+    SELECT failed_at, 'payout_failed', amount::text, currency_code, NULL, id, NULL, NULL, NULL,
+           jsonb_build_object('provider', provider_id, 'message', message)
+      FROM mlm_payout WHERE distributor_id = ? AND deleted_at IS NULL AND failed_at >= ? AND failed_at < ?
+  ) e ORDER BY at, line_id NULLS LAST, payout_id`

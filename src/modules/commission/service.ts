@@ -4,6 +4,7 @@ import {
   InjectTransactionManager,
   MathBN,
   MedusaContext,
+  MedusaError,
   MedusaService,
   generateEntityId,
 } from "@medusajs/framework/utils"
@@ -40,6 +41,13 @@ import {
   LOCK_PAYOUT_SQL,
   LOCK_PLAN_SQL,
   MARK_PAID_SQL,
+  PAYOUT_COLUMNS,
+  PAYOUT_FOR_UPDATE_SQL,
+  RELEASE_PAYOUT_LINES_SQL,
+  LINES_FOR_RETRY_SQL,
+  SET_ORDER_MATURITY_SQL,
+  BALANCE_BEFORE_SQL,
+  BALANCE_EVENTS_SQL,
   ORDER_LEDGER_FOR_UPDATE_SQL,
   ORDER_LEDGER_SQL,
   REVERSE_PENDING_SQL,
@@ -49,7 +57,8 @@ import {
   APPROVED_LINES_SQL,
   HELD_LINES_SQL,
 } from "./queries"
-import { ApprovedLine, payoutBalances } from "./utils/payout"
+import { ApprovedLine, PayoutPlan, payoutBalances, payoutTransition, planPayouts } from "./utils/payout"
+import type { PayoutSkipReason, PayoutStatus } from "../../types/payout"
 import { LedgerFilter, ledgerWhere } from "./ledger-filter"
 import { Semaphore } from "../../lib/semaphore"
 
@@ -118,6 +127,7 @@ export default class CommissionModuleService extends MedusaService<{
       settings.retail_profit,
       JSON.stringify(settings.activity),
       JSON.stringify(settings.ranks),
+      JSON.stringify(settings.min_payout),
       createdBy,
     ])
     return toPlan(row)
@@ -318,15 +328,23 @@ export default class CommissionModuleService extends MedusaService<{
   }
 
   /**
-   * One payout per distributor of every approved line in the currency, marked paid. Payout runs of a
-   * currency are serialized (advisory lock) and the lines are locked and re-checked, so two runs at
-   * once never pay a line twice. A zero or negative balance (a clawback after a payout) is carried.
+   * A payout run's reservation: one `pending` payout per distributor the rules pay, its lines marked
+   * paid in the same transaction. Runs of a currency are serialized (advisory lock) and the lines are
+   * locked and re-checked, so two runs at once never pay a line twice. Nothing is sent here: the
+   * providers are called after this transaction commits (see the create-payouts workflow).
    */
   @InjectTransactionManager()
-  async payOutApprovedLines(
-    input: { currency_code: string; distributor_ids?: string[]; created_by?: string | null },
+  async reservePayouts(
+    input: {
+      currency_code: string
+      distributor_ids?: string[]
+      created_by?: string | null
+      run_id: string
+      min_payout: string | null
+      routes: Record<string, { provider_id: string; details: Record<string, unknown> } | { reason: PayoutSkipReason; note: string }>
+    },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ payouts: PayoutDTO[]; carried: { distributor_id: string; balance: string }[] }> {
+  ): Promise<{ payouts: PayoutDTO[]; carried: PayoutPlan["carried"] }> {
     const manager = sharedContext.transactionManager as SqlManager
     if (input.distributor_ids && !input.distributor_ids.length) return { payouts: [], carried: [] }
     await manager.execute(LOCK_PAYOUT_SQL, [input.currency_code])
@@ -334,18 +352,192 @@ export default class CommissionModuleService extends MedusaService<{
       APPROVED_LINES_FOR_UPDATE_SQL(!!input.distributor_ids),
       input.distributor_ids ? [input.currency_code, input.distributor_ids] : [input.currency_code]
     )
-    const { payable, carried } = payoutBalances(lines)
+    const plan = planPayouts(lines, {
+      min_payout: input.min_payout,
+      // approved after the routes were read: left for the next run
+      route: (id) => input.routes[id] ?? { reason: "not_found", note: "approved while this run was being prepared; paid in the next run" },
+    })
     const payouts: PayoutDTO[] = []
-    for (const { distributor_id, line_ids, total } of payable) {
-      const [payout] = await manager.execute<PayoutDTO>(INSERT_PAYOUT_SQL, [generateEntityId(undefined, "mlmpay"), distributor_id, input.currency_code, total, raw(total), line_ids.length, input.created_by ?? null])
-      const marked = await manager.execute(MARK_PAID_SQL, [payout.id, line_ids])
-      if (marked.length !== line_ids.length) {
-        // Cannot happen while the rows are locked; refuse rather than pay an amount the lines do not add up to.
-        throw new Error(`Payout ${payout.id}: ${line_ids.length - marked.length} lines were no longer approved`)
-      }
-      payouts.push({ ...payout, amount: MathBN.convert(payout.amount).toString() })
+    for (const { distributor_id, line_ids, total, provider_id } of plan.payable) {
+      const id = generateEntityId(undefined, "mlmpay")
+      const route = input.routes[distributor_id] as { details: Record<string, unknown> }
+      payouts.push(
+        await this.insertPayout(manager, {
+          id, distributor_id, currency_code: input.currency_code, total, line_ids, created_by: input.created_by ?? null,
+          provider_id, run_id: input.run_id, idempotency_key: id, retry_of: null, details: route.details,
+        })
+      )
     }
-    return { payouts, carried }
+    return { payouts, carried: plan.carried }
+  }
+
+  /**
+   * A new attempt at a failed payout: a new payout with the same idempotency key and the same lines,
+   * if every one of them is still approved (none paid since, none clawed or reversed); 409 otherwise.
+   */
+  @InjectTransactionManager()
+  async reserveRetry(
+    input: { payout_id: string; created_by?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PayoutDTO> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const [failed] = await manager.execute<any>(PAYOUT_FOR_UPDATE_SQL, [input.payout_id])
+    if (!failed) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payout ${input.payout_id} was not found`)
+    if (failed.status !== "failed") {
+      throw new MedusaError(MedusaError.Types.CONFLICT, `Payout ${input.payout_id} is ${failed.status}; only a failed payout is retried as a new attempt`)
+    }
+    const [retried] = await manager.execute(`SELECT id FROM mlm_payout WHERE retry_of = ? AND deleted_at IS NULL`, [failed.id])
+    if (retried) throw new MedusaError(MedusaError.Types.CONFLICT, `Payout ${failed.id} was already retried as ${retried.id}`)
+    await manager.execute(LOCK_PAYOUT_SQL, [failed.currency_code])
+    const lineIds: string[] = parseJson(failed.line_ids) ?? []
+    const lines = lineIds.length ? await manager.execute<any>(LINES_FOR_RETRY_SQL, [lineIds]) : []
+    const total = lines.reduce((sum, l) => MathBN.add(sum, l.amount), MathBN.convert(0))
+    if (lines.length !== lineIds.length || lines.some((l) => l.status !== "approved") || !MathBN.eq(total, failed.amount)) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Payout ${failed.id}'s lines changed since it failed (paid in another run, or clawed back); the next payout run pays what is approved`
+      )
+    }
+    return this.insertPayout(manager, {
+      id: generateEntityId(undefined, "mlmpay"),
+      distributor_id: failed.distributor_id,
+      currency_code: failed.currency_code,
+      total: total.toString(),
+      line_ids: lineIds,
+      created_by: input.created_by ?? null,
+      provider_id: failed.provider_id,
+      run_id: failed.run_id,
+      idempotency_key: failed.idempotency_key ?? failed.id,
+      retry_of: failed.id,
+      details: parseJson(failed.details) ?? {},
+    })
+  }
+
+  private async insertPayout(
+    manager: SqlManager,
+    p: {
+      id: string; distributor_id: string; currency_code: string; total: string; line_ids: string[]; created_by: string | null
+      provider_id: string; run_id: string; idempotency_key: string; retry_of: string | null; details: Record<string, unknown>
+    }
+  ): Promise<PayoutDTO> {
+    const [payout] = await manager.execute(INSERT_PAYOUT_SQL, [
+      p.id, p.distributor_id, p.currency_code, p.total, raw(p.total), p.line_ids.length, p.created_by, p.provider_id,
+      p.run_id, p.idempotency_key, p.retry_of, JSON.stringify(p.line_ids), JSON.stringify(p.details ?? {}),
+    ])
+    const marked = await manager.execute(MARK_PAID_SQL, [payout.id, p.line_ids])
+    if (marked.length !== p.line_ids.length) {
+      // Cannot happen while the rows are locked; refuse rather than pay an amount the lines do not add up to.
+      throw new Error(`Payout ${payout.id}: ${p.line_ids.length - marked.length} lines were no longer approved`)
+    }
+    return toPayout(payout)
+  }
+
+  /**
+   * Records what a provider (or the admin, for manual payouts) says about a payout, under the payout's
+   * lock. A failure returns its lines to approved. Returns the payout and the statuses it passed
+   * through (for the events); an impossible change (a paid payout back to pending, anything after
+   * failed) is a 409.
+   */
+  @InjectTransactionManager()
+  async recordPayoutResult(
+    input: { payout_id: string; status: PayoutStatus; reference?: string | null; message?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ payout: PayoutDTO; passed: PayoutStatus[]; previous: PayoutStatus | null }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const [row] = await manager.execute<any>(PAYOUT_FOR_UPDATE_SQL, [input.payout_id])
+    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payout ${input.payout_id} was not found`)
+    const previous = row.status as PayoutStatus
+    const passed = payoutTransition(previous, input.status)
+    if (passed === null) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, `Payout ${row.id} is ${previous}; it cannot become ${input.status}`)
+    }
+    const reference = input.reference ?? row.reference ?? null
+    const message = input.message === undefined ? row.message : input.message
+    const [updated] = await manager.execute<any>(
+      `UPDATE mlm_payout SET status = ?, reference = ?, message = ?,
+         sent_at = CASE WHEN ? AND sent_at IS NULL THEN now() ELSE sent_at END,
+         paid_at = CASE WHEN ? = 'paid' AND paid_at IS NULL THEN now() ELSE paid_at END,
+         failed_at = CASE WHEN ? = 'failed' AND failed_at IS NULL THEN now() ELSE failed_at END,
+         updated_at = now()
+       WHERE id = ? RETURNING ${PAYOUT_COLUMNS}`,
+      [input.status, reference, message, passed.includes("sent") || input.status === "paid", input.status, input.status, row.id]
+    )
+    if (input.status === "failed" && previous !== "failed") await manager.execute(RELEASE_PAYOUT_LINES_SQL, [row.id])
+    return { payout: toPayout(updated), passed, previous }
+  }
+
+  /** The payout whose provider reference this is (webhooks name transfers, not payouts). */
+  @InjectManager()
+  async retrievePayoutByReference(providerId: string, reference: string, @MedusaContext() sharedContext: Context = {}): Promise<PayoutDTO | null> {
+    const [row] = await managerOf(sharedContext).execute(
+      `SELECT ${PAYOUT_COLUMNS} FROM mlm_payout WHERE provider_id = ? AND reference = ? AND deleted_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+      [providerId, reference]
+    )
+    return row ? toPayout(row) : null
+  }
+
+  /** Payouts with their status and provider fields, newest first. */
+  @InjectManager()
+  async listPayoutRows(
+    filter: { ids?: string[]; distributor_id?: string; currency_code?: string; status?: string; provider_id?: string },
+    page: { limit: number; offset: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ payouts: PayoutDTO[]; count: number }> {
+    const where = ["deleted_at IS NULL"]
+    const params: unknown[] = []
+    if (filter.ids) (where.push("id IN (?)"), params.push(filter.ids.length ? filter.ids : [""]))
+    for (const key of ["distributor_id", "currency_code", "status", "provider_id"] as const) {
+      if (filter[key]) (where.push(`${key} = ?`), params.push(filter[key]))
+    }
+    const manager = managerOf(sharedContext)
+    const [rows, [{ count }]] = await Promise.all([
+      manager.execute(
+        `SELECT ${PAYOUT_COLUMNS} FROM mlm_payout WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id ASC LIMIT ? OFFSET ?`,
+        [...params, page.limit, page.offset]
+      ),
+      manager.execute<{ count: string }>(`SELECT count(*)::text AS count FROM mlm_payout WHERE ${where.join(" AND ")}`, params),
+    ])
+    return { payouts: rows.map(toPayout), count: Number(count) }
+  }
+
+  /** Undo of a reservation whose workflow failed before anything was sent: lines back to approved. */
+  @InjectTransactionManager()
+  async cancelUnsentPayouts(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    if (!ids.length) return
+    const manager = sharedContext.transactionManager as SqlManager
+    const unsent = await manager.execute<{ id: string }>(
+      `SELECT id FROM mlm_payout WHERE id IN (?) AND status = 'pending' AND sent_at IS NULL AND reference IS NULL AND message IS NULL FOR UPDATE`,
+      [ids]
+    )
+    for (const { id } of unsent) await manager.execute(RELEASE_PAYOUT_LINES_SQL, [id])
+    if (unsent.length) await manager.execute(`DELETE FROM mlm_payout WHERE id IN (?)`, [unsent.map((u) => u.id)])
+  }
+
+  /** mature_from "fulfilled": an order's pending lines mature at `holdUntil` (null: not fulfilled yet). */
+  @InjectTransactionManager()
+  async setOrderMaturity(orderId: string, holdUntil: Date | null, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const rows = await manager.execute<{ id: string }>(SET_ORDER_MATURITY_SQL, [holdUntil, orderId, holdUntil])
+    return rows.map((r) => r.id)
+  }
+
+  /** A distributor's balance per currency before `at`, and every event that moved it in [at, end). */
+  @InjectManager()
+  async balanceEvents(
+    distributorId: string,
+    range: { start: Date; end: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ opening: Record<string, string>; events: any[] }> {
+    const manager = managerOf(sharedContext)
+    const d = distributorId
+    const [opening, events] = await Promise.all([
+      manager.execute<{ currency_code: string; balance: string }>(BALANCE_BEFORE_SQL, [d, range.start, d, range.start, d, range.start, d, range.start]),
+      manager.execute(BALANCE_EVENTS_SQL, [d, range.start, range.end, d, range.start, range.end, d, range.start, range.end, d, range.start, range.end]),
+    ])
+    return {
+      opening: Object.fromEntries(opening.map((o) => [o.currency_code, MathBN.convert(o.balance).toString()])),
+      events: events.map((e) => ({ ...e, effect: MathBN.convert(e.effect).toString(), explanation: parseJson(e.explanation) ?? {} })),
+    }
   }
 
   /** Sums per status and currency for one distributor, computed from the ledger in SQL. */
@@ -528,6 +720,30 @@ function toRun(row: any): SettlementRunDTO {
   }
 }
 
+function toPayout(row: any): PayoutDTO {
+  return {
+    id: row.id,
+    distributor_id: row.distributor_id,
+    currency_code: row.currency_code,
+    amount: amount(row.amount),
+    line_count: Number(row.line_count),
+    created_by: row.created_by ?? null,
+    status: row.status,
+    provider_id: row.provider_id,
+    run_id: row.run_id ?? null,
+    idempotency_key: row.idempotency_key ?? row.id,
+    retry_of: row.retry_of ?? null,
+    reference: row.reference ?? null,
+    message: row.message ?? null,
+    line_ids: parseJson(row.line_ids) ?? [],
+    details: parseJson(row.details) ?? {},
+    sent_at: row.sent_at ?? null,
+    paid_at: row.paid_at ?? null,
+    failed_at: row.failed_at ?? null,
+    created_at: row.created_at,
+  }
+}
+
 function toPlan(row: any): CommissionPlanDTO {
   return {
     id: row.id,
@@ -540,6 +756,7 @@ function toPlan(row: any): CommissionPlanDTO {
     retail_profit: !!row.retail_profit,
     activity: parseJson(row.activity) ?? { ...DEFAULT_ACTIVITY },
     ranks: parseJson(row.ranks) ?? [],
+    min_payout: parseJson(row.min_payout) ?? {},
     created_by: row.created_by ?? null,
     created_at: row.created_at,
   }

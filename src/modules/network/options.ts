@@ -22,6 +22,34 @@ export const pluginOptionsSchema = z
         window_days: z.number().int().min(1).max(3650).default(30),
       })
       .prefault({}),
+    // When a line's hold period starts: when the order is placed, or when it is fulfilled (return
+    // windows start at delivery, so a commission should not mature before the goods arrive).
+    mature_from: z.enum(["placed", "fulfilled"]).default("fulfilled"),
+    payouts: z
+      .object({
+        // Payout providers, like Medusa's payment providers. Built-in ids (`manual`, `store-credit`,
+        // `stripe-connect`) need no `resolve`; a host app's own provider gives a module path.
+        providers: z
+          .array(
+            z
+              .object({
+                id: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]*$/, "lowercase letters, digits, - and _"),
+                resolve: z.union([z.string().trim().min(1), z.record(z.string(), z.any())]).optional(),
+                options: z.record(z.string(), z.any()).default({}),
+              })
+              .strict()
+          )
+          .default([{ id: "manual", options: {} }])
+          .refine((list) => new Set(list.map((p) => p.id)).size === list.length, { message: "provider ids must be unique" }),
+        // The provider a distributor is paid through until they choose one.
+        default_provider: z.string().trim().min(1).default("manual"),
+      })
+      .strict()
+      .prefault({})
+      .refine((p) => p.providers.some((provider) => provider.id === p.default_provider), {
+        message: "default_provider must be one of the configured providers",
+        path: ["default_provider"],
+      }),
   })
   .strict()
 

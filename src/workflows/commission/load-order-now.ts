@@ -29,6 +29,9 @@ export const ORDER_NOW_FIELDS = [
   "items.subtotal",
   "items.discount_subtotal",
   "items.total",
+  "fulfillments.id",
+  "fulfillments.created_at",
+  "fulfillments.canceled_at",
 ]
 
 /** A current item: `paid` is its subtotal after discounts (tax-exclusive), `total` with tax. */
@@ -49,6 +52,8 @@ export type OrderNowFacts = {
   customer_id: string | null
   money: OrderMoney
   items: OrderNowItem[]
+  /** when the last item was fulfilled (the latest live fulfilment); null while anything is unfulfilled */
+  fulfilled_at: Date | null
 }
 
 const sum = (values: unknown[]) => values.reduce<any>((total, v) => MathBN.add(total, MathBN.convert((v as any) ?? 0)), MathBN.convert(0))
@@ -83,6 +88,7 @@ export async function loadOrderNow(container: MedusaContainer, orderId: string):
   return {
     id: order.id,
     display_id: order.display_id ?? null,
+    fulfilled_at: fulfilledAt(items, order.fulfillments ?? []),
     created_at: new Date(order.created_at),
     currency_code: order.currency_code,
     customer_id: order.customer_id ?? null,
@@ -145,4 +151,21 @@ export async function loadMemberPrices(
     if (variantId && price.currency_code === order.currency_code) out[variantId] = MathBN.convert(price.amount).toString()
   }
   return out
+}
+
+/**
+ * The moment an order became fully fulfilled: every current item's fulfilled quantity reached its
+ * quantity, at the latest fulfilment that is not cancelled. Null while anything is unfulfilled.
+ */
+export function fulfilledAt(
+  items: { quantity?: unknown; detail?: { fulfilled_quantity?: unknown; quantity?: unknown } }[],
+  fulfillments: { created_at: string | Date; canceled_at?: string | Date | null }[]
+): Date | null {
+  const live = fulfillments.filter((f) => !f.canceled_at)
+  if (!items.length || !live.length) return null
+  const done = items.every((i) =>
+    MathBN.gte(MathBN.convert((i.detail?.fulfilled_quantity as any) ?? 0), MathBN.convert((i.detail?.quantity ?? i.quantity ?? 0) as any))
+  )
+  if (!done) return null
+  return new Date(Math.max(...live.map((f) => new Date(f.created_at).getTime())))
 }

@@ -110,6 +110,9 @@ export const AdminCreatePlan = z
       )
       .max(20, "ranks: at most 20 ranks")
       .optional(),
+    min_payout: z
+      .record(z.string(), z.number({ error: "min_payout values must be numbers (major units, e.g. 50 for 50.00)" }))
+      .optional(),
   })
   .strict()
 export type AdminCreatePlanType = z.infer<typeof AdminCreatePlan>
@@ -180,11 +183,35 @@ export const AdminListPayoutsQuery = z
   .object({
     currency_code: currencyCode("currency_code").optional(),
     distributor_id: z.string().trim().min(1).optional(),
+    status: z.enum(["pending", "sent", "paid", "failed"], { error: "status must be pending, sent, paid or failed" }).optional(),
+    provider_id: z.string().trim().min(1).max(50).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 export type AdminListPayoutsQueryType = z.infer<typeof AdminListPayoutsQuery>
+
+export const AdminExportPayoutsQuery = z
+  .object({
+    // ?ids=a,b or ?ids=a&ids=b
+    ids: z
+      .union([z.string(), z.array(z.string())])
+      .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((id) => id.trim()).filter(Boolean))
+      .refine((ids) => ids.length > 0 && ids.length <= 1000, "ids must list 1 to 1000 payout ids")
+      .refine((ids) => ids.every((id) => /^mlmpay_[A-Za-z0-9]+$/.test(id)), "ids must be payout ids (mlmpay_...)")
+      .optional(),
+  })
+  .strict()
+export type AdminExportPayoutsQueryType = z.infer<typeof AdminExportPayoutsQuery>
+
+export const AdminPayoutStatus = z
+  .object({
+    status: z.enum(["paid", "failed"], { error: "status must be paid or failed" }),
+    reference: z.string().trim().min(1).max(200).optional(),
+    message: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict()
+export type AdminPayoutStatusType = z.infer<typeof AdminPayoutStatus>
 
 export const AdminSetWholesale = z
   .object({

@@ -108,3 +108,30 @@ export const StoreUpdateStorefront = z
     message: "Give at least one of bio, avatar_url, contact or featured_product_ids",
   })
 export type StoreUpdateStorefrontType = z.infer<typeof StoreUpdateStorefront>
+
+export const StatementQuery = z
+  .object({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM, e.g. 2026-11")
+      .optional(),
+    format: z.enum(["json", "csv"], { error: "format must be json or csv" }).default("json"),
+  })
+  .strict()
+export type StatementQueryType = z.infer<typeof StatementQuery>
+
+export const StorePayoutsQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type StorePayoutsQueryType = z.infer<typeof StorePayoutsQuery>
+
+export const StorePayoutMethod = z
+  .object({
+    provider: z.string({ error: "provider is required" }).trim().min(1, "provider is required").max(50),
+    details: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+export type StorePayoutMethodType = z.infer<typeof StorePayoutMethod>

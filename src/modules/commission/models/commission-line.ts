@@ -32,7 +32,8 @@ export const CommissionLine = model
       status: model.enum(["pending", "approved", "paid", "reversed"]).default("pending"),
       plan_version: model.number().nullable(),
       explanation: model.json(),
-      hold_until: model.dateTime(),
+      // null while the order is not fulfilled (mature_from "fulfilled"): such a line never matures
+      hold_until: model.dateTime().nullable(),
       approved_at: model.dateTime().nullable(),
       paid_at: model.dateTime().nullable(),
       reversed_at: model.dateTime().nullable(),

@@ -20,6 +20,8 @@ export const CommissionPlan = model
       activity: model.json().nullable(),
       // [{ name, min_pv, min_gv, min_active_legs }], lowest first
       ranks: model.json().nullable(),
+      // { [currency_code]: amount }: balances below it carry to the next payout run
+      min_payout: model.json().nullable(),
       created_by: model.text().nullable(),
     }
   )

@@ -2,6 +2,7 @@ import type { PlanActivity, PlanLevel, PlanRank } from "../utils/plan"
 import type { VolumeRate } from "../utils/qualification"
 import type { Beneficiary } from "../utils/compute-commission-lines"
 import type { Earning } from "../utils/settlement"
+import type { PayoutStatus } from "../../../types/payout"
 
 export type CommissionStatus = "pending" | "approved" | "paid" | "reversed"
 export type CommissionKind = "commission" | "clawback" | "retail_profit" | "adjustment"
@@ -17,6 +18,8 @@ export interface CommissionPlanDTO {
   retail_profit: boolean
   activity: PlanActivity
   ranks: PlanRank[]
+  /** per currency: balances below it carry to the next payout run */
+  min_payout: Record<string, number>
   created_by: string | null
   created_at: Date
 }
@@ -40,7 +43,7 @@ export interface CommissionLineDTO {
   status: CommissionStatus
   plan_version: number | null
   explanation: Record<string, any>
-  hold_until: Date
+  hold_until: Date | null
   approved_at: Date | null
   paid_at: Date | null
   reversed_at: Date | null
@@ -66,7 +69,7 @@ export interface NewLedgerRow {
   status: "pending" | "approved"
   plan_version: number | null
   explanation: Record<string, any>
-  hold_until: Date
+  hold_until: Date | null
 }
 
 /** An order's settlement snapshot (frozen rates and beneficiaries) and its latest settlement. */
@@ -109,6 +112,18 @@ export interface PayoutDTO {
   amount: string
   line_count: number
   created_by: string | null
+  status: PayoutStatus
+  provider_id: string
+  run_id: string | null
+  idempotency_key: string
+  retry_of: string | null
+  reference: string | null
+  message: string | null
+  line_ids: string[]
+  details: Record<string, unknown>
+  sent_at: Date | null
+  paid_at: Date | null
+  failed_at: Date | null
   created_at: Date
 }
 

@@ -49,6 +49,11 @@ export function validatePlan(input: PlanInput): string[] {
     problems.push(`hold_days: must be a whole number of days from 0 to ${MAX_HOLD_DAYS}`)
   }
   problems.push(...activityProblems(input), ...rankProblems(input, levels))
+  for (const [currency, minimum] of Object.entries(input.min_payout ?? {})) {
+    if (!/^[a-zA-Z]{3}$/.test(currency)) problems.push(`min_payout: "${currency}" is not a 3-letter currency code`)
+    else if (!(minimum >= 0)) problems.push(`min_payout.${currency.toLowerCase()}: must be 0 or more`)
+    else if (decimals(minimum) > 2) problems.push(`min_payout.${currency.toLowerCase()}: at most 2 decimals`)
+  }
   const sum = levels.reduce((total, { percent }) => MathBN.add(total, percent), MathBN.convert(0))
   if (MathBN.gt(sum, cap)) {
     problems.push(`levels: the percents add up to ${sum.toString()}, above max_payout_percent ${cap}`)
@@ -119,5 +124,6 @@ export function planSettings(input: PlanInput): PlanSettings {
     retail_profit: input.retail_profit ?? PLAN_DEFAULTS.retail_profit,
     activity: input.activity ?? { ...DEFAULT_ACTIVITY },
     ranks: (input.ranks ?? []).map((r) => ({ ...r, name: r.name.trim() })),
+    min_payout: Object.fromEntries(Object.entries(input.min_payout ?? {}).map(([c, v]) => [c.toLowerCase(), v])),
   }
 }

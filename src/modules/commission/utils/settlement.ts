@@ -116,7 +116,7 @@ export type LedgerLine = Holding & {
   kind: LineKind
   amount: string
   status: LineStatus
-  hold_until: Date | string
+  hold_until: Date | string | null
 }
 
 /** What the target says a holding should be: percent, amount (rounded) and the rounding taken. */
@@ -160,8 +160,11 @@ export function liveTotal(lines: Pick<LedgerLine, "amount" | "status">[]): strin
     .toString()
 }
 
-const earliest = (dates: (Date | string)[]) =>
-  dates.map((d) => new Date(d)).reduce((a, b) => (a.getTime() <= b.getTime() ? a : b))
+/** The first of the dates; null when one is null (a line waiting for fulfilment has no maturity yet). */
+const earliest = (dates: (Date | string | null)[]): Date | null =>
+  dates.some((d) => d === null)
+    ? null
+    : dates.map((d) => new Date(d!)).reduce((a, b) => (a.getTime() <= b.getTime() ? a : b))
 
 /**
  * The lines that bring each beneficiary's live amount (per level and earning) to the target:

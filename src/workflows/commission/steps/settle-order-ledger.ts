@@ -29,6 +29,8 @@ import {
 } from "../../../modules/commission/utils/qualification"
 import type { Qualification } from "../../../types/plan"
 
+const DAY_MS = 86_400_000
+
 /** What asked for the settlement: shown in every line it writes. */
 export type SettlementTrigger =
   | "order.placed"
@@ -38,6 +40,8 @@ export type SettlementTrigger =
   | "order-edit.confirmed"
   | "order.exchange_created"
   | "order.claim_created"
+  | "order.fulfillment_created"
+  | "order.fulfillment_canceled"
   | "attribution.corrected"
   | "reconciliation"
   | "manual"
@@ -228,6 +232,17 @@ async function settleUnderLock(
   const wrote = diff.reverse.length + diff.insert.length > 0
   const number = wrote ? run.settle_count + 1 : run.settle_count
 
+  // Maturity (plugin option mature_from): from the order's fulfilment, or from the moment a line is
+  // written. Under "fulfilled" every pending line of the order matures hold_days after the order was
+  // fully fulfilled, and not before (null); a function of the order, so any settlement re-derives it.
+  const maturesAt =
+    network.getPluginOptions().mature_from === "fulfilled"
+      ? order.fulfilled_at
+        ? new Date(order.fulfilled_at.getTime() + run.hold_days * DAY_MS)
+        : null
+      : undefined
+  if (maturesAt !== undefined) await commission.setOrderMaturity(input.order_id, maturesAt, context)
+
   const reversed = await commission.reversePendingLines(diff.reverse, context)
   if (reversed.length !== diff.reverse.length) {
     // The ledger rows are locked for this transaction, so this means the lock order was broken.
@@ -282,7 +297,12 @@ async function settleUnderLock(
     currency_code: run.currency_code,
     status: line.status,
     plan_version: run.plan_version,
-    hold_until: line.hold_until ? new Date(line.hold_until) : new Date(now + run.hold_days * 86_400_000),
+    hold_until:
+      line.status === "pending" && maturesAt !== undefined
+        ? maturesAt
+        : line.hold_until
+          ? new Date(line.hold_until)
+          : new Date(now + run.hold_days * DAY_MS),
     explanation: {
       upline: target.upline,
       skipped: target.skipped,

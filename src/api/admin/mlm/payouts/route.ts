@@ -1,41 +1,34 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { createPayoutsWorkflow } from "../../../../workflows/commission/workflows/create-payouts"
-import { resolveCommission, serializePayout } from "../../../utils/commission"
+import { createPayoutsWorkflow } from "../../../../workflows/payout/workflows/create-payouts"
+import { resolveCommission } from "../../../utils/commission"
+import { serializePayout } from "../../../utils/payout"
 import { distributorsById, resolveNetwork } from "../../../utils/network"
 import { toNumber } from "../../../../modules/commission/utils/money"
 import type { AdminCreatePayoutsType, AdminListPayoutsQueryType } from "../validators"
 
 /**
- * Pays the approved lines of one currency: one payout per distributor. A distributor whose
- * approved balance is not positive gets none; their lines are carried to the next payout.
+ * A payout run of one currency: one payout per distributor paid, sent through their provider. Who
+ * is not paid is listed under `carried` with the reason (not positive, below the plan's minimum,
+ * terminated, a payout method that cannot be used); their lines stay approved.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminCreatePayoutsType>, res: MedusaResponse) {
   const { result } = await createPayoutsWorkflow(req.scope).run({
     input: { ...req.validatedBody, created_by: req.auth_context.actor_id },
   })
   res.json({
+    run_id: result.run_id,
     payouts: result.payouts.map(serializePayout),
-    carried: result.carried.map((c) => ({ distributor_id: c.distributor_id, balance: toNumber(c.balance) })),
+    carried: result.carried.map((c) => ({ distributor_id: c.distributor_id, balance: toNumber(c.balance), reason: c.reason, note: c.note })),
   })
 }
 
-/** Payouts, newest first, with the distributor's handle and name; filter by currency or distributor. */
+/** Payouts, newest first, with the distributor's handle and name; filter by currency, distributor, status, provider. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListPayoutsQueryType>, res: MedusaResponse) {
-  const { currency_code, distributor_id, limit, offset } = req.validatedQuery as AdminListPayoutsQueryType
-  const filters: Record<string, string> = {}
-  if (currency_code) filters.currency_code = currency_code
-  if (distributor_id) filters.distributor_id = distributor_id
-  const [payouts, count] = await resolveCommission(req.scope).listAndCountPayouts(filters, {
-    order: { created_at: "DESC", id: "ASC" },
-    take: limit,
-    skip: offset,
-  })
-  const names = await distributorRefs(req, payouts.map((p: any) => p.distributor_id))
+  const { limit, offset, ...filter } = req.validatedQuery as AdminListPayoutsQueryType
+  const { payouts, count } = await resolveCommission(req.scope).listPayoutRows(filter, { limit, offset })
+  const names = await distributorRefs(req, payouts.map((p) => p.distributor_id))
   res.json({
-    payouts: payouts.map((p: any) => ({
-      ...serializePayout({ ...p, amount: String(p.amount) }),
-      distributor: names.get(p.distributor_id) ?? null,
-    })),
+    payouts: payouts.map((p) => ({ ...serializePayout(p), distributor: names.get(p.distributor_id) ?? null })),
     count,
     limit,
     offset,
