@@ -2,6 +2,7 @@
  * The admin API's response shapes (API.md, "Admin"), one type per concept, shared by the admin pages
  * and widgets. No server imports: the admin bundle imports this file.
  */
+import type { PayoutSkipReason, PayoutStatus } from "./payout"
 import type { CommissionLine, CommissionTotals, LedgerTotal } from "./commission-line"
 import type { MonthlyVolume, PlanActivity, PlanLevel, PlanRank, RankSummary, VolumeSummary } from "./plan"
 export type { PlanInput, PlanLevel, PlanActivity, PlanRank, ProductVolume, MonthlyVolume, VolumeSummary, RankSummary } from "./plan"
@@ -106,8 +107,18 @@ export type Payout = {
   currency_code: string
   amount: number
   line_count: number
+  status: PayoutStatus
+  provider: string
+  run_id: string | null
+  idempotency_key: string
+  retry_of: string | null
+  reference: string | null
+  message: string | null
   created_by: string | null
   created_at: string
+  sent_at: string | null
+  paid_at: string | null
+  failed_at: string | null
 }
 
 export type PayoutList = { payouts: Payout[]; count: number; limit: number; offset: number }
@@ -123,8 +134,9 @@ export type PayoutPreview = {
 }
 
 export type PayoutRunResult = {
+  run_id: string
   payouts: Omit<Payout, "distributor">[]
-  carried: { distributor_id: string; balance: number }[]
+  carried: { distributor_id: string; balance: number; reason: PayoutSkipReason; note: string }[]
 }
 
 export type OrderAttribution = {

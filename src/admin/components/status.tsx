@@ -1,7 +1,8 @@
 import { Badge, Text } from "@medusajs/ui"
 import type { CommissionLineStatus } from "../../types/commission-line"
 import type { DistributorStatus } from "../../types/admin"
-import { distributorStatusColor, lineStatusColor } from "../lib/format"
+import type { PayoutStatus } from "../../types/payout"
+import { distributorStatusColor, lineStatusColor, payoutStatusColor } from "../lib/format"
 import { errorMessage } from "../lib/api"
 
 export const DistributorStatusBadge = ({ status }: { status: DistributorStatus }) => (
@@ -10,6 +11,10 @@ export const DistributorStatusBadge = ({ status }: { status: DistributorStatus }
 
 export const LineStatusBadge = ({ status }: { status: CommissionLineStatus }) => (
   <Badge color={lineStatusColor[status]} size="2xsmall">{status}</Badge>
+)
+
+export const PayoutStatusBadge = ({ status }: { status: PayoutStatus }) => (
+  <Badge color={payoutStatusColor[status]} size="2xsmall">{status}</Badge>
 )
 
 /** What a section shows while its data loads or after it failed. */

@@ -8,6 +8,7 @@ import type {
   LedgerPage,
   OrderAttribution,
   OrderCommissions,
+  Payout,
   PayoutList,
   PayoutPreview,
   PayoutRunResult,
@@ -88,7 +89,7 @@ export const useLedger = (params: LedgerFilters & { limit: number; offset: numbe
     placeholderData: keepPreviousData,
   })
 
-export const usePayouts = (params: { currency_code?: string; distributor_id?: string; limit: number; offset: number }) =>
+export const usePayouts = (params: { currency_code?: string; distributor_id?: string; status?: string; limit: number; offset: number }) =>
   useQuery({
     queryKey: mlmKeys.payouts(params),
     queryFn: () => get<PayoutList>(`/admin/mlm/payouts${queryString(params)}`),
@@ -156,6 +157,15 @@ export const useApprove = () =>
 
 export const useRunPayout = () =>
   useMlmMutation((currency_code: string) => post<PayoutRunResult>("/admin/mlm/payouts", { currency_code }))
+
+/** A manual payout marked paid (with the bank's reference) or failed (its lines return to approved). */
+export const useSetPayoutStatus = () =>
+  useMlmMutation(({ id, ...body }: { id: string; status: "paid" | "failed"; reference?: string; message?: string }) =>
+    post<{ payout: Payout }>(`/admin/mlm/payouts/${id}/status`, body)
+  )
+
+/** Asks the provider again with the payout's idempotency key (a failed payout: a new attempt). */
+export const useRetryPayout = () => useMlmMutation((id: string) => post<{ payout: Payout }>(`/admin/mlm/payouts/${id}/retry`, {}))
 
 export const useCorrectAttribution = (orderId: string) =>
   useMlmMutation((body: { handle: string; reason?: string }) =>

@@ -1,4 +1,5 @@
 import type { CommissionLineStatus } from "../../types/commission-line"
+import type { PayoutStatus } from "../../types/payout"
 import type { DistributorStatus } from "../../types/admin"
 
 /** One money format for the whole admin: the currency's own decimals, English grouping. */
@@ -19,6 +20,13 @@ export const distributorStatusColor: Record<DistributorStatus, "green" | "orange
   active: "green",
   inactive: "orange",
   terminated: "red",
+}
+
+export const payoutStatusColor: Record<PayoutStatus, "grey" | "blue" | "green" | "red"> = {
+  pending: "grey",
+  sent: "blue",
+  paid: "green",
+  failed: "red",
 }
 
 export const lineStatusColor: Record<CommissionLineStatus, "grey" | "blue" | "green" | "red"> = {

@@ -22,6 +22,8 @@ export type PlanForm = {
   min_pv: string
   window_days: string
   ranks: RankForm[]
+  /** "eur 50, usd 40": the minimum payout per currency ("" = none) */
+  min_payout: string
 }
 
 export type PlanFormErrors = {
@@ -33,6 +35,7 @@ export type PlanFormErrors = {
   min_pv: string | null
   window_days: string | null
   ranks: (string | null)[]
+  min_payout: string | null
 }
 
 const MAX_LEVELS = 50
@@ -111,9 +114,10 @@ export function checkPlanForm(form: PlanForm): { errors: PlanFormErrors; plan: P
   const window = form.window_days.trim()
   const window_days = /^\d+$/.test(window) && Number(window) >= 1 && Number(window) <= 366 ? null : "Enter whole days from 1 to 366"
   const ranks = checkRanks(form.ranks)
-  const errors = { levels, level_ranks, max_payout_percent: cap, hold_days: hold, total, min_pv, window_days, ranks }
+  const minimums = parseMinPayout(form.min_payout)
+  const errors = { levels, level_ranks, max_payout_percent: cap, hold_days: hold, total, min_pv, window_days, ranks, min_payout: minimums.error }
   const valid =
-    levels.every((e) => !e) && level_ranks.every((e) => !e) && ranks.every((e) => !e) && !cap && !hold && !total && !min_pv && !window_days
+    levels.every((e) => !e) && level_ranks.every((e) => !e) && ranks.every((e) => !e) && !cap && !hold && !total && !min_pv && !window_days && !minimums.error
   return {
     errors,
     plan: valid
@@ -135,6 +139,7 @@ export function checkPlanForm(form: PlanForm): { errors: PlanFormErrors; plan: P
             min_gv: Number(r.min_gv.trim()),
             min_active_legs: Number(r.min_active_legs.trim()),
           })),
+          min_payout: minimums.value,
         }
       : null,
   }
@@ -159,6 +164,7 @@ export function formOf(plan: Plan | null): PlanForm {
           min_gv: String(r.min_gv),
           min_active_legs: String(r.min_active_legs),
         })),
+        min_payout: minPayoutText(plan.min_payout ?? {}),
       }
     : {
         name: "",
@@ -171,7 +177,27 @@ export function formOf(plan: Plan | null): PlanForm {
         min_pv: "0",
         window_days: "30",
         ranks: [],
+        min_payout: "",
       }
+}
+
+/** `{ eur: 50 }` as the form shows it: "eur 50". */
+export const minPayoutText = (minimums: Record<string, number>) =>
+  Object.entries(minimums)
+    .map(([currency, amount]) => `${currency} ${amount}`)
+    .join(", ")
+
+/** "eur 50, usd 40" -> `{ eur: 50, usd: 40 }`, or what is wrong with it. */
+export function parseMinPayout(text: string): { value: Record<string, number>; error: string | null } {
+  const value: Record<string, number> = {}
+  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const match = /^([a-zA-Z]{3})\s*:?\s*(\d+(\.\d{1,2})?)$/.exec(part)
+    if (!match) return { value: {}, error: `"${part}" is not a currency and an amount, e.g. "eur 50" (at most 2 decimals)` }
+    const currency = match[1].toLowerCase()
+    if (currency in value) return { value: {}, error: `${currency.toUpperCase()} is given twice` }
+    value[currency] = Number(match[2])
+  }
+  return { value, error: null }
 }
 
 /** What saving changes, one sentence per difference, for the confirmation. */
@@ -202,6 +228,9 @@ export function planDiff(active: Plan | null, next: PlanDraft): string[] {
   }
   const ladder = (ranks: PlanDraft["ranks"]) => ranks.map((r) => `${r.name} (${r.min_pv} PV, ${r.min_gv} GV, ${r.min_active_legs} legs)`).join(", ") || "none"
   if (ladder(active.ranks ?? []) !== ladder(next.ranks)) changes.push(`Ranks: ${ladder(active.ranks ?? [])} → ${ladder(next.ranks)}`)
+  if (minPayoutText(active.min_payout ?? {}) !== minPayoutText(next.min_payout)) {
+    changes.push(`Minimum payout: ${minPayoutText(active.min_payout ?? {}) || "none"} → ${minPayoutText(next.min_payout) || "none"}`)
+  }
   if (next.name !== undefined && next.name !== active.name) changes.push(`Name: "${active.name}" → "${next.name}"`)
   return changes
 }

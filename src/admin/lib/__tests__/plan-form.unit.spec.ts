@@ -11,7 +11,7 @@ const form = (levels: string[], extra: Partial<ReturnType<typeof formOf>> = {}) 
 const active: Plan = {
   id: "p", version: 3, name: "Launch", levels: [{ level: 1, percent: 10 }, { level: 2, percent: 5 }],
   max_payout_percent: 50, hold_days: 30, compression: true, retail_profit: false, created_by: null, created_at: "",
-  activity: { min_pv: 0, window_days: 30 }, ranks: [],
+  activity: { min_pv: 0, window_days: 30 }, ranks: [], min_payout: {},
 }
 
 describe("the plan editor's rules", () => {
@@ -51,7 +51,20 @@ describe("the plan editor's rules", () => {
       retail_profit: true,
       activity: { min_pv: 0, window_days: 30 },
       ranks: [],
+      min_payout: {},
     })
+  })
+
+  it("reads the minimum payout per currency, says what is wrong, and shows the change", () => {
+    expect(checkPlanForm(form(["10"], { min_payout: "EUR 50, usd: 40.5" })).plan?.min_payout).toEqual({ eur: 50, usd: 40.5 })
+    expect(checkPlanForm(form(["10"], { min_payout: "euro 50" })).errors.min_payout).toBe(
+      '"euro 50" is not a currency and an amount, e.g. "eur 50" (at most 2 decimals)'
+    )
+    expect(checkPlanForm(form(["10"], { min_payout: "eur 5, EUR 6" })).errors.min_payout).toBe("EUR is given twice")
+    expect(checkPlanForm(form(["10"], { min_payout: "eur 5.001" })).plan).toBeNull()
+    const next = checkPlanForm({ ...formOf(active), min_payout: "eur 50" }).plan!
+    expect(planDiff(active, next)).toEqual(["Minimum payout: none → eur 50"])
+    expect(formOf({ ...active, min_payout: { eur: 50, usd: 40 } }).min_payout).toBe("eur 50, usd 40")
   })
 
   it("checks activity, the rank ladder and each level's rank, and builds them", () => {

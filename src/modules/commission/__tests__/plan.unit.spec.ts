@@ -8,6 +8,7 @@ describe("compensation plan rules", () => {
       name: "Compensation plan",
       levels: [{ level: 1, percent: 10 }, { level: 2, percent: 5 }, { level: 3, percent: 3 }],
       max_payout_percent: 50,
+      min_payout: {},
       hold_days: 30,
       compression: true,
       retail_profit: false,

@@ -7,7 +7,20 @@ describe("plugin options", () => {
       member_group_name: "MLM Members",
       reserved_handles: [],
       attribution: { policy: "last_touch", lifetime_binding: true, window_days: 30 },
+      mature_from: "fulfilled",
+      payouts: { providers: [{ id: "manual", options: {} }], default_provider: "manual" },
     })
+  })
+
+  it("checks the payout providers: unique ids, a default among them", () => {
+    expect(() => parsePluginOptions({ payouts: { providers: [{ id: "manual" }, { id: "manual" }] } })).toThrow(
+      /payouts.providers: provider ids must be unique/
+    )
+    expect(() => parsePluginOptions({ payouts: { providers: [{ id: "manual" }], default_provider: "stripe-connect" } })).toThrow(
+      /payouts.default_provider: default_provider must be one of the configured providers/
+    )
+    expect(() => parsePluginOptions({ mature_from: "shipped" })).toThrow(/mature_from/)
+    expect(parsePluginOptions({ mature_from: "placed" }).mature_from).toBe("placed")
   })
 
   it("keeps what the shop configured", () => {

@@ -99,6 +99,11 @@ function PlanEditor() {
           <Input id="hold" size="small" className="w-28" inputMode="numeric" value={form.hold_days} aria-invalid={!!errors.hold_days} onChange={(e) => set({ hold_days: e.target.value })} />
           <FieldError id="hold-error" message={errors.hold_days} />
         </div>
+        <div className="col-span-2 flex flex-col gap-y-1">
+          <Label htmlFor="min-payout">Minimum payout per currency (smaller balances carry to the next run), e.g. "eur 50, usd 40"</Label>
+          <Input id="min-payout" size="small" className="w-72" value={form.min_payout} aria-invalid={!!errors.min_payout} onChange={(e) => set({ min_payout: e.target.value })} />
+          <FieldError id="min-payout-error" message={errors.min_payout} />
+        </div>
         <div className="flex items-center gap-x-2">
           <Switch id="compression" checked={form.compression} onCheckedChange={(compression) => set({ compression })} />
           <Label htmlFor="compression">Compression: skip inactive distributors, the next one up earns their level</Label>
