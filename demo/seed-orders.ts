@@ -5,6 +5,9 @@ import { createPlanVersionWorkflow } from "../src/workflows/commission/workflows
 import { saveProductVolumeWorkflow } from "../src/workflows/commission/workflows/save-product-volume"
 import { approveCommissionsWorkflow } from "../src/workflows/commission/workflows/approve-commissions"
 import { createPayoutsWorkflow } from "../src/workflows/payout/workflows/create-payouts"
+import { savePayoutMethodWorkflow } from "../src/workflows/payout/workflows/save-payout-method"
+import { createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { COMMISSION_MODULE } from "../src/modules/commission"
 import type CommissionModuleService from "../src/modules/commission/service"
 import type { SeededStore } from "./seed-store"
@@ -78,18 +81,20 @@ export async function seedOrders(
     await network.setSetting(marker, orderId)
     log(`orders: ${index + 1}/${purchases.length} through ${purchase.via}`)
   }
-  await seedPayoutCycle(container, network, { log })
+  await seedPayoutCycle(container, network, store, { log })
 }
 
 /**
- * The whole cycle in the ledger, once: the first order's lines approved and paid (a payout run), the
- * second's approved and waiting for the next run, the third's still in the 14-day hold. The demo
- * approves the first two as if their hold had passed (`before` = their hold's end), which is what
- * "approve matured" does 14 days after the order.
+ * The whole cycle in the ledger, once: the first two orders fulfilled (their 14-day hold starts at
+ * fulfilment), the first order's lines approved and paid out (a payout run: jonas-peeters takes store
+ * credit, the others the manual provider), the second's approved and waiting for the next run, the
+ * third not fulfilled yet (its lines do not mature). The demo approves as if the hold had passed
+ * (`before` = its end), which is what "approve matured" does 14 days after the fulfilment.
  */
 async function seedPayoutCycle(
   container: MedusaContainer,
   network: NetworkModuleService,
+  store: SeededStore,
   { log }: { log: (message: string) => void }
 ) {
   if (await network.getSetting("demo_payout_cycle")) return
@@ -98,15 +103,26 @@ async function seedPayoutCycle(
     ["demo-buyer-1@example.com", "demo-buyer-2@example.com"].map((buyer) => network.getSetting(`demo_order:${buyer}`))
   )
   const linesOf = async (orderId: unknown) => (typeof orderId === "string" ? commission.listLinesOfOrder(orderId) : [])
+  const fulfil = async (orderId: unknown) => {
+    if (typeof orderId !== "string") return
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "items.id", "items.quantity"], filters: { id: orderId } })
+    const items = (data[0]?.items ?? []).map((i: any) => ({ id: i.id, quantity: Number(i.quantity) }))
+    await createOrderFulfillmentWorkflow(container).run({ input: { order_id: orderId, items, location_id: store.stockLocation.id } })
+    await settleOrderCommissionsWorkflow(container).run({ input: { order_id: orderId, trigger: "order.fulfillment_created" } })
+  }
   const approveOrder = async (orderId: unknown) => {
-    const lines = (await linesOf(orderId)).filter((l) => l.status === "pending")
+    const lines = (await linesOf(orderId)).filter((l) => l.status === "pending" && l.hold_until)
     if (!lines.length) return
-    const before = new Date(Math.max(...lines.map((l) => new Date(l.hold_until).getTime())))
+    const before = new Date(Math.max(...lines.map((l) => new Date(l.hold_until!).getTime())))
     await approveCommissionsWorkflow(container).run({ input: { before: before.toISOString(), ids: lines.map((l) => l.id) } })
   }
+  await fulfil(orderIds[0])
+  await fulfil(orderIds[1])
+  const [jonas] = await network.listDistributors({ handle: "jonas-peeters" })
+  if (jonas) await savePayoutMethodWorkflow(container).run({ input: { distributor_id: jonas.id, provider: "store-credit" } })
   await approveOrder(orderIds[0])
   const { result } = await createPayoutsWorkflow(container).run({ input: { currency_code: "eur", created_by: "mlm-demo" } })
   await approveOrder(orderIds[1])
   await network.setSetting("demo_payout_cycle", new Date().toISOString())
-  log(`orders: payout cycle (${result.payouts.length} payouts paid, the second order's lines approved, the third's on hold)`)
+  log(`orders: payout cycle (${result.payouts.length} payouts: ${result.payouts.map((p) => `${p.provider} ${p.status}`).join(", ")}; the second order's lines approved, the third's on hold)`)
 }

@@ -137,6 +137,8 @@ export default defineMiddlewares({
       middlewares: [customerOnly, validateAndTransformQuery(StorePayoutsQuery, plainQuery)],
     },
     { method: ["GET"], matcher: "/store/mlm/me/payout-method", middlewares: [customerOnly] },
+    // Providers verify their webhooks' signatures over the exact bytes sent.
+    { method: ["POST"], matcher: "/hooks/mlm/payouts/:provider", bodyParser: { preserveRawBody: true }, middlewares: [] },
     {
       method: ["POST"],
       matcher: "/store/mlm/me/payout-method",

@@ -97,7 +97,8 @@ export type LedgerFilters = {
 export type ApproveResult = {
   approved_ids: string[]
   count: number
-  held: { count: number; next_hold_until: string | null; last_hold_until: string | null }
+  /** `awaiting_fulfilment`: of `count`, lines whose order is not fulfilled yet (they have no maturity) */
+  held: { count: number; awaiting_fulfilment: number; next_hold_until: string | null; last_hold_until: string | null }
 }
 
 export type Payout = {

@@ -1,4 +1,6 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { fulfillOrder } from "../../helpers/returns"
 import { parse } from "csv-parse/sync"
 import { seedStore, SeededStore } from "../../../demo/seed-store"
 import { createAdminHeaders, registerCustomer } from "../../helpers/auth"
@@ -111,11 +113,17 @@ medusaIntegrationTestRunner({
     })
 
     it("says what approve matured left on hold and until when; previews and runs a payout", async () => {
-      const { anna, ben } = await ledgerWithOneOrder()
+      const { anna, ben, order } = await ledgerWithOneOrder()
+      // not fulfilled yet: the lines have no maturity (mature_from "fulfilled", the default)
+      const waiting = (await api.post("/admin/mlm/commissions/approve", {}, admin)).data
+      expect([waiting.count, waiting.held]).toEqual([0, { count: 2, awaiting_fulfilment: 2, next_hold_until: null, last_hold_until: null }])
+      const fulfilled = TestEventUtils.waitSubscribersExecution("order.fulfillment_created", getContainer().resolve(Modules.EVENT_BUS))
+      await fulfillOrder(api, admin, store, order.id)
+      await fulfilled
       const [line] = (await ledger()).commissions
       const first = (await api.post("/admin/mlm/commissions/approve", {}, admin)).data
       expect(first.count).toBe(0)
-      expect(first.held.count).toBe(2)
+      expect(first.held).toMatchObject({ count: 2, awaiting_fulfilment: 0 })
       expect(new Date(first.held.next_hold_until).toISOString()).toBe(new Date(line.hold_until).toISOString())
       expect(new Date(first.held.last_hold_until).getTime()).toBeGreaterThanOrEqual(new Date(first.held.next_hold_until).getTime())
 
@@ -124,7 +132,7 @@ medusaIntegrationTestRunner({
         currencies: [],
       })
       const later = (await api.post("/admin/mlm/commissions/approve", { before: new Date(Date.now() + 31 * DAY).toISOString() }, admin)).data
-      expect([later.count, later.held]).toEqual([2, { count: 0, next_hold_until: null, last_hold_until: null }])
+      expect([later.count, later.held]).toEqual([2, { count: 0, awaiting_fulfilment: 0, next_hold_until: null, last_hold_until: null }])
 
       const preview = (await api.get("/admin/mlm/payouts/preview?currency_code=EUR", admin)).data
       expect(preview.currencies).toEqual(["eur"])

@@ -322,7 +322,7 @@ medusaIntegrationTestRunner({
         expect(now.data).toEqual({
           approved_ids: [],
           count: 0,
-          held: { count: 4, next_hold_until: holdUntil, last_hold_until: holdUntil },
+          held: { count: 4, awaiting_fulfilment: 0, next_hold_until: holdUntil, last_hold_until: holdUntil },
         })
         const in29Days = await api.post("/admin/mlm/commissions/approve", { before: new Date(Date.now() + 29 * DAY).toISOString() }, admin)
         expect(in29Days.data.count).toBe(0)

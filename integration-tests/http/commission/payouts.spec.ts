@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createServer, Server } from "node:http"
+import Stripe from "stripe"
 import { seedStore, SeededStore } from "../../../demo/seed-store"
 import { createAdminHeaders } from "../../helpers/auth"
 import { failure } from "../../helpers/store"
@@ -26,6 +27,7 @@ const ENV = {
   MLM_STRIPE_API_KEY: "sk_test_local",
   MLM_STRIPE_HOST: "localhost",
   MLM_STRIPE_PORT: String(STRIPE_PORT),
+  MLM_STRIPE_WEBHOOK_SECRET: "whsec_local",
 }
 // The runner reads medusa-config.ts before applying its `env` option, so set them while loading.
 Object.assign(process.env, ENV)
@@ -304,6 +306,34 @@ medusaIntegrationTestRunner({
         expect((await failure(api.post(`/admin/mlm/payouts/${p.dan.id}/retry`, {}, admin))).status).toBe(409)
         // a stripe payout's status comes from Stripe, not from the admin
         expect((await failure(api.post(`/admin/mlm/payouts/${p.dan.id}/status`, { status: "failed" }, admin))).status).toBe(409)
+      })
+
+      it("fails a paid payout when Stripe reports the transfer reversed (signed webhook), returning its lines", async () => {
+        const people = await chain()
+        await api.post("/admin/mlm/plan", PLAN, admin)
+        await api.post("/store/mlm/me/payout-method", { provider: "stripe-connect", details: { account_id: "acct_dan01" } }, people.dan.headers)
+        const order = await approvedOrder()
+        const run = (await api.post("/admin/mlm/payouts", { currency_code: "eur", distributor_ids: [people.dan.distributor.id] }, admin)).data
+        const paid = run.payouts[0]
+        expect(paid).toMatchObject({ status: "paid", reference: expect.stringMatching(/^tr_/) })
+        const payload = JSON.stringify({
+          id: "evt_1",
+          object: "event",
+          type: "transfer.reversed",
+          data: { object: { id: paid.reference, object: "transfer", reversed: true } },
+        })
+        const stripe = new Stripe("sk_test_local")
+        const unsigned = await failure(
+          api.post("/hooks/mlm/payouts/stripe-connect", payload, { headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=bad" } })
+        )
+        expect(unsigned.status).toBe(400)
+        expect((await linesOf(order.id))[0].status).toBe("paid")
+        const header = stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_local" })
+        const failedEvent = waitFor("mlm.payout.failed")
+        const hook = await api.post("/hooks/mlm/payouts/stripe-connect", payload, { headers: { "content-type": "application/json", "stripe-signature": header } })
+        await failedEvent
+        expect(hook.data).toEqual({ received: true, payout: { id: paid.id, status: "failed" } })
+        expect((await linesOf(order.id))[0]).toMatchObject({ distributor_handle: "dan", status: "approved", payout_id: null })
       })
 
       it("never pays a line twice when two payout runs start at once", async () => {

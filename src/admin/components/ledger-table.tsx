@@ -83,10 +83,14 @@ export function LedgerTable({ title, fixed = {}, manage = false, pageSize = 20 }
     if (!(await prompt({ title: "Approve commission lines?", description: `This approves ${what}. Approved lines are paid by the next payout run.`, confirmText: "Approve", cancelText: "Cancel" }))) return
     try {
       const result = await approve.mutateAsync(ids ? { ids } : {})
-      const held = result.held.count
-        ? ` ${result.held.count} line${result.held.count === 1 ? " is" : "s are"} still in the hold period: the next matures on ${date(result.held.next_hold_until)}, the last on ${date(result.held.last_hold_until)}.`
+      const dated = result.held.count - result.held.awaiting_fulfilment
+      const waiting = result.held.awaiting_fulfilment
+        ? ` ${result.held.awaiting_fulfilment} line${result.held.awaiting_fulfilment === 1 ? " waits" : "s wait"} for the order to be fulfilled.`
         : ""
-      toast.success(`${result.count} line${result.count === 1 ? "" : "s"} approved.${held}`)
+      const held = dated
+        ? ` ${dated} line${dated === 1 ? " is" : "s are"} still in the hold period: the next matures on ${date(result.held.next_hold_until)}, the last on ${date(result.held.last_hold_until)}.`
+        : ""
+      toast.success(`${result.count} line${result.count === 1 ? "" : "s"} approved.${held}${waiting}`)
       setSelection({})
     } catch (e) {
       toast.error(`Nothing was approved: ${errorMessage(e)}`)

@@ -74,10 +74,14 @@ export const APPROVED_LINES_FOR_UPDATE_SQL = (filterByDistributors: boolean) => 
 /** The approved lines of a currency without a lock: the payout preview. */
 export const APPROVED_LINES_SQL = approvedLinesSql(false, false)
 
-/** Pending lines whose hold has not ended at the given moment: count, first and last maturity. */
+/**
+ * Pending lines whose hold has not ended at the given moment: count, first and last maturity, and
+ * how many wait for their order's fulfilment (no maturity yet).
+ */
 export const HELD_LINES_SQL = (filterByIds: boolean) => `
-  SELECT count(*)::text AS count, min(hold_until) AS next, max(hold_until) AS last FROM mlm_commission_line
-   WHERE status = 'pending' AND hold_until > ? AND deleted_at IS NULL ${filterByIds ? "AND id IN (?)" : ""}`
+  SELECT count(*)::text AS count, min(hold_until) AS next, max(hold_until) AS last,
+         count(*) FILTER (WHERE hold_until IS NULL)::text AS unfulfilled FROM mlm_commission_line
+   WHERE status = 'pending' AND (hold_until > ? OR hold_until IS NULL) AND deleted_at IS NULL ${filterByIds ? "AND id IN (?)" : ""}`
 
 export const MARK_PAID_SQL = `
   UPDATE mlm_commission_line SET status = 'paid', paid_at = now(), payout_id = ?, updated_at = now()

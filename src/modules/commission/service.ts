@@ -622,13 +622,13 @@ export default class CommissionModuleService extends MedusaService<{
   async heldLines(
     input: { at: Date; ids?: string[] },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ count: number; next_hold_until: Date | null; last_hold_until: Date | null }> {
-    if (input.ids && !input.ids.length) return { count: 0, next_hold_until: null, last_hold_until: null }
-    const [row] = await managerOf(sharedContext).execute<{ count: string; next: Date | null; last: Date | null }>(
+  ): Promise<{ count: number; awaiting_fulfilment: number; next_hold_until: Date | null; last_hold_until: Date | null }> {
+    if (input.ids && !input.ids.length) return { count: 0, awaiting_fulfilment: 0, next_hold_until: null, last_hold_until: null }
+    const [row] = await managerOf(sharedContext).execute<{ count: string; next: Date | null; last: Date | null; unfulfilled: string }>(
       HELD_LINES_SQL(!!input.ids),
       input.ids ? [input.at, input.ids] : [input.at]
     )
-    return { count: Number(row.count), next_hold_until: row.next, last_hold_until: row.last }
+    return { count: Number(row.count), awaiting_fulfilment: Number(row.unfulfilled), next_hold_until: row.next, last_hold_until: row.last }
   }
 
   /** What a payout run of the currency would pay now, read without locking (a preview, not a promise). */

@@ -18,7 +18,7 @@ export class ManualPayoutProvider implements PayoutProvider {
   }
 
   async send(_payout: PayoutRequest): Promise<PayoutProviderResult> {
-    return { status: "pending", reference: null, message: "waiting for the admin to pay it and mark it paid" }
+    return { status: "pending", reference: null, message: null }
   }
 
   async getStatus(payout: PayoutRequest & { reference: string | null }): Promise<PayoutProviderResult> {

@@ -144,3 +144,37 @@ describe("fulfilledAt", () => {
     expect(fulfilledAt([], [f1])).toBeNull()
   })
 })
+
+describe("the built-in providers' checks", () => {
+  const { StoreCreditPayoutProvider } = require("../../../providers/store-credit")
+  const { StripeConnectPayoutProvider } = require("../../../providers/stripe-connect")
+  const { ManualPayoutProvider } = require("../../../providers/manual")
+
+  it("store-credit says at start-up when the Store Credit module is missing", () => {
+    const provider = new StoreCreditPayoutProvider()
+    expect(provider.checkSetup({ isModuleInstalled: () => true })).toBeNull()
+    expect(provider.checkSetup({ isModuleInstalled: () => false })).toBe(
+      "configured, but the Store Credit module is not installed: add @medusajs/loyalty-plugin to the app's plugins, or every store-credit payout fails"
+    )
+  })
+
+  it("stripe-connect needs an api key, checks account ids and holds a method without one", () => {
+    expect(() => StripeConnectPayoutProvider.validateOptions({})).toThrow("needs options.api_key")
+    const stripe = new StripeConnectPayoutProvider({}, { api_key: "sk_test_x" })
+    expect(stripe.validateDetails({ account_id: "acct_1AbC" })).toEqual({ account_id: "acct_1AbC" })
+    expect(stripe.validateDetails({})).toEqual({})
+    expect(() => stripe.validateDetails({ account_id: "1AbC" })).toThrow("details.account_id must be a Stripe connected account id (acct_...)")
+    expect(stripe.cannotPay({ account_id: "acct_1AbC" })).toBeNull()
+    expect(stripe.cannotPay({})).toBe("Stripe Connect is chosen but no connected account id (acct_...) is given")
+  })
+
+  it("stripe-connect refuses an amount finer than the currency instead of rounding it", async () => {
+    const stripe = new StripeConnectPayoutProvider({}, { api_key: "sk_test_x" })
+    const payout = { id: "p", idempotency_key: "p", run_id: "r", amount: "9.985", currency_code: "eur", distributor: { id: "d" }, details: { account_id: "acct_1" } }
+    expect(await stripe.send(payout)).toEqual({ status: "failed", message: "9.985 eur has more decimals than the currency allows" })
+  })
+
+  it("manual sends nothing and waits for the admin", async () => {
+    expect(await new ManualPayoutProvider().send({} as any)).toEqual({ status: "pending", reference: null, message: null })
+  })
+})
