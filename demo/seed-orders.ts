@@ -7,7 +7,7 @@ import { approveCommissionsWorkflow } from "../src/workflows/commission/workflow
 import { createPayoutsWorkflow } from "../src/workflows/payout/workflows/create-payouts"
 import { savePayoutMethodWorkflow } from "../src/workflows/payout/workflows/save-payout-method"
 import { createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { COMMISSION_MODULE } from "../src/modules/commission"
 import type CommissionModuleService from "../src/modules/commission/service"
 import type { SeededStore } from "./seed-store"
@@ -105,8 +105,8 @@ async function seedPayoutCycle(
   const linesOf = async (orderId: unknown) => (typeof orderId === "string" ? commission.listLinesOfOrder(orderId) : [])
   const fulfil = async (orderId: unknown) => {
     if (typeof orderId !== "string") return
-    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "items.id", "items.quantity"], filters: { id: orderId } })
-    const items = (data[0]?.items ?? []).map((i: any) => ({ id: i.id, quantity: Number(i.quantity) }))
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "items.*", "items.detail.*"], filters: { id: orderId } })
+    const items = (data[0]?.items ?? []).map((i: any) => ({ id: i.id, quantity: MathBN.convert(i.quantity).toNumber() }))
     await createOrderFulfillmentWorkflow(container).run({ input: { order_id: orderId, items, location_id: store.stockLocation.id } })
     await settleOrderCommissionsWorkflow(container).run({ input: { order_id: orderId, trigger: "order.fulfillment_created" } })
   }
@@ -124,5 +124,5 @@ async function seedPayoutCycle(
   const { result } = await createPayoutsWorkflow(container).run({ input: { currency_code: "eur", created_by: "mlm-demo" } })
   await approveOrder(orderIds[1])
   await network.setSetting("demo_payout_cycle", new Date().toISOString())
-  log(`orders: payout cycle (${result.payouts.length} payouts: ${result.payouts.map((p) => `${p.provider} ${p.status}`).join(", ")}; the second order's lines approved, the third's on hold)`)
+  log(`orders: payout cycle (${result.payouts.length} payouts: ${result.payouts.map((p) => `${p.provider_id} ${p.status}`).join(", ")}; the second order's lines approved, the third's waiting for fulfilment)`)
 }

@@ -122,7 +122,8 @@ function PayoutRun() {
         <div>
           <Heading level="h2">Payout run</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Pays every distributor's approved balance in one currency. A zero or negative balance (after a clawback) carries to the next run.
+            Pays every distributor's approved balance in one currency through their payout method. Balances that are not positive,
+            below the plan's minimum, of terminated distributors or with a payout method that cannot be used carry to the next run.
           </Text>
         </div>
         <div className="flex items-center gap-x-2">
