@@ -21,3 +21,14 @@ export async function enrollThroughStore(
   if (status !== 201) throw new Error(`enrolment of ${handle} answered ${status}`)
   return { ...customer, distributor: data.distributor as { id: string; handle: string; sponsor_id: string | null } }
 }
+
+/** Enrols a line of distributors, each sponsored by the one before (`["anna", "ben"]`: anna -> ben). */
+export async function enrollLine<H extends string>(api: any, storeHeaders: { headers: Record<string, string> }, handles: H[]) {
+  const people = {} as Record<H, Awaited<ReturnType<typeof enrollThroughStore>>>
+  let sponsor: string | undefined
+  for (const handle of handles) {
+    people[handle] = await enrollThroughStore(api, storeHeaders, handle, sponsor)
+    sponsor = handle
+  }
+  return people
+}

@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { seedStore, SeededStore } from "../../../demo/seed-store"
 import { createAdminHeaders, registerCustomer } from "../../helpers/auth"
 import { failure } from "../../helpers/store"
-import { enrollThroughStore } from "../../helpers/network"
+import { enrollLine } from "../../helpers/network"
 import { checkout, storeHeaders } from "../../helpers/checkout"
 import { fulfillOrder, receiveReturn } from "../../helpers/returns"
 import { settleOrderCommissionsWorkflow } from "../../../src/workflows/commission/workflows/settle-order-commissions"
@@ -43,14 +43,7 @@ medusaIntegrationTestRunner({
     })
 
     /** anna -> ben -> cleo -> dan */
-    async function chain() {
-      const h = storeHeaders(store)
-      const anna = await enrollThroughStore(api, h, "anna")
-      const ben = await enrollThroughStore(api, h, "ben", "anna")
-      const cleo = await enrollThroughStore(api, h, "cleo", "ben")
-      const dan = await enrollThroughStore(api, h, "dan", "cleo")
-      return { anna, ben, cleo, dan }
-    }
+    const chain = () => enrollLine(api, storeHeaders(store), ["anna", "ben", "cleo", "dan"])
 
     const setPlan = (plan: object = PLAN) => api.post("/admin/mlm/plan", plan, admin)
     const linesOf = async (orderId: string) =>
