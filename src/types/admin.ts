@@ -128,8 +128,8 @@ export type PayoutPreview = {
   preview: {
     currency_code: string
     total: number
-    payouts: { distributor: DistributorRef; amount: number; line_count: number }[]
-    carried: { distributor: DistributorRef; balance: number }[]
+    payouts: { distributor: DistributorRef; amount: number; line_count: number; provider: string }[]
+    carried: { distributor: DistributorRef; balance: number; reason: PayoutSkipReason; note: string }[]
   }
   currencies: string[]
 }

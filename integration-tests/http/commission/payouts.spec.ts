@@ -350,6 +350,14 @@ medusaIntegrationTestRunner({
         expect((await api.get("/admin/mlm/plan", admin)).data.plan.min_payout).toEqual({ eur: 3 })
         await approvedOrder()
         await api.post(`/admin/mlm/distributors/${people.cleo.distributor.id}`, { status: "terminated" }, admin)
+        // the preview applies the run's rules and writes nothing
+        const { preview } = (await api.get("/admin/mlm/payouts/preview?currency_code=eur", admin)).data
+        expect(preview.payouts.map((x: any) => [x.distributor.handle, x.amount, x.provider])).toEqual([["dan", 9.98, "manual"]])
+        expect(preview.carried.map((c: any) => [c.distributor.handle, c.balance, c.reason]).sort()).toEqual([
+          ["anna", 2, "below_minimum"],
+          ["ben", 2.99, "below_minimum"],
+          ["cleo", 4.99, "terminated"],
+        ])
         const run = (await api.post("/admin/mlm/payouts", { currency_code: "eur" }, admin)).data
         expect(run.payouts.map((x: any) => [x.distributor_id, x.amount])).toEqual([[people.dan.distributor.id, 9.98]])
         expect(run.carried.sort((a: any, b: any) => a.balance - b.balance)).toEqual([

@@ -641,6 +641,12 @@ export default class CommissionModuleService extends MedusaService<{
     return payoutBalances(lines)
   }
 
+  /** A currency's approved lines, unlocked (the preview). */
+  @InjectManager()
+  async listApprovedLines(currencyCode: string, @MedusaContext() sharedContext: Context = {}): Promise<ApprovedLine[]> {
+    return managerOf(sharedContext).execute<ApprovedLine>(APPROVED_LINES_SQL, [currencyCode])
+  }
+
   /** Currencies that have approved lines waiting for a payout run. */
   @InjectManager()
   async listPayableCurrencies(@MedusaContext() sharedContext: Context = {}): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
@@ -19,6 +20,14 @@ export const routePayoutsStepId = "route-payouts"
  * that cannot be used), and the active plan's minimum payout for the currency. Reads only.
  */
 export const routePayoutsStep = createStep(routePayoutsStepId, async (input: RoutePayoutsInput, { container }) => {
+  return new StepResponse(await payoutRoutes(container, input))
+})
+
+/** The routing read, shared by the run and its preview (GET /admin/mlm/payouts/preview). */
+export async function payoutRoutes(
+  container: MedusaContainer,
+  input: RoutePayoutsInput
+): Promise<{ routes: Record<string, PayoutRoute>; min_payout: string | null }> {
   const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
   const payout = container.resolve<PayoutModuleService>(PAYOUT_MODULE)
@@ -43,5 +52,5 @@ export const routePayoutsStep = createStep(routePayoutsStepId, async (input: Rou
           : { provider_id: method.provider_id, details: method.details }
   }
   const minimum = plan?.min_payout?.[input.currency_code.toLowerCase()]
-  return new StepResponse({ routes, min_payout: minimum == null ? null : String(minimum) })
-})
+  return { routes, min_payout: minimum == null ? null : String(minimum) }
+}
