@@ -4,7 +4,7 @@
  */
 import type { PayoutSkipReason, PayoutStatus } from "./payout"
 import type { CommissionLine, CommissionTotals, LedgerTotal } from "./commission-line"
-import type { MonthlyVolume, PlanActivity, PlanLevel, PlanRank, RankSummary, VolumeSummary } from "./plan"
+import type { MonthlyVolume, PlanVersion, RankSummary, VolumeSummary } from "./plan"
 export type { PlanInput, PlanLevel, PlanActivity, PlanRank, ProductVolume, MonthlyVolume, VolumeSummary, RankSummary } from "./plan"
 
 export type DistributorStatus = "active" | "inactive" | "terminated"
@@ -55,21 +55,7 @@ export type DistributorList = {
   offset: number
 }
 
-export type Plan = {
-  id: string
-  version: number
-  name: string
-  levels: PlanLevel[]
-  max_payout_percent: number
-  hold_days: number
-  compression: boolean
-  retail_profit: boolean
-  activity: PlanActivity
-  ranks: PlanRank[]
-  min_payout: Record<string, number>
-  created_by: string | null
-  created_at: string
-}
+export type Plan = PlanVersion<string>
 
 /** The member price list's settings and state (GET/POST /admin/mlm/wholesale). */
 export type Wholesale = { wholesale: { discount_percent: number; price_count: number; refreshed_at: string } | null }

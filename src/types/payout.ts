@@ -28,7 +28,7 @@ export type PayoutRequest = {
  * repeats the same idempotency key.
  */
 export type PayoutProviderResult = {
-  status: Exclude<PayoutStatus, "failed"> | "failed"
+  status: PayoutStatus
   reference?: string | null
   message?: string | null
 }

@@ -28,6 +28,27 @@ export type PlanInput = {
   min_payout?: Record<string, number>
 }
 
+/**
+ * One saved plan version. `When` is how its timestamp travels: a Date in the server, an ISO string
+ * in JSON (the admin's `Plan`).
+ */
+export type PlanVersion<When = string> = {
+  id: string
+  version: number
+  name: string
+  levels: PlanLevel[]
+  max_payout_percent: number
+  hold_days: number
+  compression: boolean
+  retail_profit: boolean
+  activity: PlanActivity
+  ranks: PlanRank[]
+  /** per currency: balances below it carry to the next payout run */
+  min_payout: Record<string, number>
+  created_by: string | null
+  created_at: When
+}
+
 /** What a distributor had at an order's moment: frozen in the order's lines (explanation.qualification). */
 export type Qualification = {
   handle: string

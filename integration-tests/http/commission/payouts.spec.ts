@@ -441,6 +441,11 @@ medusaIntegrationTestRunner({
         expect((await failure(api.get("/admin/mlm/payouts/export?ids=nope", admin))).status).toBe(400)
         expect((await failure(api.post("/admin/mlm/payouts/mlmpay_missing/status", { status: "paid" }, admin))).status).toBe(404)
         expect((await failure(api.post("/admin/mlm/payouts/mlmpay_missing/status", { status: "lost" }, admin))).status).toBe(400)
+        expect((await failure(api.post("/admin/mlm/payouts/mlmpay_missing/retry", {}, admin))).status).toBe(404)
+        expect((await failure(api.get("/admin/mlm/distributors/dist_missing/statement", admin))).status).toBe(404)
+        expect((await failure(api.get("/admin/mlm/distributors/dist_missing/statement?month=26-11", admin))).data.message).toContain("YYYY-MM")
+        expect((await failure(api.get("/store/mlm/me/payouts?limit=0", people.dan.headers))).status).toBe(400)
+        expect((await failure(api.post("/hooks/mlm/payouts/manual", {}, storeHeaders(store)))).status).toBe(400)
         expect((await failure(api.post("/admin/mlm/plan", { ...PLAN, min_payout: { euro: 5 } }, admin))).data.message).toContain("min_payout")
         // a distributor's payouts list holds only their own
         expect((await api.get("/store/mlm/me/payouts", people.dan.headers)).data).toEqual({ payouts: [], count: 0, limit: 20, offset: 0 })

@@ -13,3 +13,11 @@ export function safeText(field: string, max: number) {
     .max(max, `${field} must be at most ${max} characters`)
     .refine(isSafeText, UNSAFE_TEXT_MESSAGE(field))
 }
+
+/** `limit` and `offset` of a paged list, coerced from the query string; spread into a query's object. */
+export function paging(maxLimit = 200, defaultLimit = 50) {
+  return {
+    limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
+    offset: z.coerce.number().int().min(0).default(0),
+  }
+}

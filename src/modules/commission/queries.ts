@@ -74,6 +74,13 @@ export const APPROVED_LINES_FOR_UPDATE_SQL = (filterByDistributors: boolean) => 
 /** The approved lines of a currency without a lock: the payout preview. */
 export const APPROVED_LINES_SQL = approvedLinesSql(false, false)
 
+/** Distributors with a positive approved balance in a currency (clawbacks netted). */
+export const PAYABLE_DISTRIBUTORS_SQL = `
+  SELECT distributor_id FROM mlm_commission_line
+   WHERE status = 'approved' AND currency_code = ? AND deleted_at IS NULL
+   GROUP BY distributor_id HAVING sum(amount) > 0
+   ORDER BY distributor_id`
+
 /**
  * Pending lines whose hold has not ended at the given moment: count, first and last maturity, and
  * how many wait for their order's fulfilment (no maturity yet).

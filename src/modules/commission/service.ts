@@ -55,9 +55,10 @@ import {
   TOTALS_BY_STATUS_SQL,
   LINE_COLUMNS,
   APPROVED_LINES_SQL,
+  PAYABLE_DISTRIBUTORS_SQL,
   HELD_LINES_SQL,
 } from "./queries"
-import { ApprovedLine, PayoutPlan, payoutBalances, payoutTransition, planPayouts } from "./utils/payout"
+import { ApprovedLine, PayoutPlan, payoutTransition, planPayouts } from "./utils/payout"
 import type { PayoutSkipReason, PayoutStatus } from "../../types/payout"
 import { LedgerFilter, ledgerWhere } from "./ledger-filter"
 import { Semaphore } from "../../lib/semaphore"
@@ -440,12 +441,18 @@ export default class CommissionModuleService extends MedusaService<{
    */
   @InjectTransactionManager()
   async recordPayoutResult(
-    input: { payout_id: string; status: PayoutStatus; reference?: string | null; message?: string | null },
+    input: { payout_id: string; status: PayoutStatus; reference?: string | null; message?: string | null; provider_id?: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ payout: PayoutDTO; passed: PayoutStatus[]; previous: PayoutStatus | null }> {
     const manager = sharedContext.transactionManager as SqlManager
     const [row] = await manager.execute<any>(PAYOUT_FOR_UPDATE_SQL, [input.payout_id])
     if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payout ${input.payout_id} was not found`)
+    if (input.provider_id && row.provider_id !== input.provider_id) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Payout ${row.id} goes through ${row.provider_id}; its status comes from that provider, not from ${input.provider_id}`
+      )
+    }
     const previous = row.status as PayoutStatus
     const passed = payoutTransition(previous, input.status)
     if (passed === null) {
@@ -631,14 +638,11 @@ export default class CommissionModuleService extends MedusaService<{
     return { count: Number(row.count), awaiting_fulfilment: Number(row.unfulfilled), next_hold_until: row.next, last_hold_until: row.last }
   }
 
-  /** What a payout run of the currency would pay now, read without locking (a preview, not a promise). */
+  /** Distributors whose approved balance in the currency is positive: those a run could pay. */
   @InjectManager()
-  async previewPayout(
-    currencyCode: string,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<ReturnType<typeof payoutBalances>> {
-    const lines = await managerOf(sharedContext).execute<ApprovedLine>(APPROVED_LINES_SQL, [currencyCode])
-    return payoutBalances(lines)
+  async listPayableDistributors(currencyCode: string, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const rows = await managerOf(sharedContext).execute<{ distributor_id: string }>(PAYABLE_DISTRIBUTORS_SQL, [currencyCode])
+    return rows.map((r) => r.distributor_id)
   }
 
   /** A currency's approved lines, unlocked (the preview). */

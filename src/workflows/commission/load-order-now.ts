@@ -29,10 +29,10 @@ export const ORDER_NOW_FIELDS = [
   "items.subtotal",
   "items.discount_subtotal",
   "items.total",
-  "fulfillments.id",
-  "fulfillments.created_at",
-  "fulfillments.canceled_at",
 ]
+
+/** Read only when maturity starts at fulfilment (mature_from "fulfilled"): one more linked query. */
+const FULFILMENT_FIELDS = ["fulfillments.id", "fulfillments.created_at", "fulfillments.canceled_at"]
 
 /** A current item: `paid` is its subtotal after discounts (tax-exclusive), `total` with tax. */
 export type OrderNowItem = {
@@ -52,16 +52,21 @@ export type OrderNowFacts = {
   customer_id: string | null
   money: OrderMoney
   items: OrderNowItem[]
-  /** when the last item was fulfilled (the latest live fulfilment); null while anything is unfulfilled */
+  /** when the last item was fulfilled (the latest live fulfilment); null while anything is unfulfilled or when not read */
   fulfilled_at: Date | null
 }
 
 const sum = (values: unknown[]) => values.reduce<any>((total, v) => MathBN.add(total, MathBN.convert((v as any) ?? 0)), MathBN.convert(0))
 
 /** The order as it is now, reduced to what the money rules need; null for an unknown order. */
-export async function loadOrderNow(container: MedusaContainer, orderId: string): Promise<OrderNowFacts | null> {
+export async function loadOrderNow(
+  container: MedusaContainer,
+  orderId: string,
+  { fulfilments }: { fulfilments: boolean }
+): Promise<OrderNowFacts | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ORDER_NOW_FIELDS, filters: { id: orderId } })
+  const fields = fulfilments ? [...ORDER_NOW_FIELDS, ...FULFILMENT_FIELDS] : ORDER_NOW_FIELDS
+  const { data } = await query.graph({ entity: "order", fields, filters: { id: orderId } })
   const order: any = data[0]
   if (!order) return null
   // A claim sends replacements at no charge: they earn nothing, and what the buyer sends back under

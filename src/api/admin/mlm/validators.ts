@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { isSafeText, safeText, UNSAFE_TEXT_MESSAGE } from "../../utils/validators"
+import { isSafeText, paging, safeText, UNSAFE_TEXT_MESSAGE } from "../../utils/validators"
 import { SITE_FIELDS, SiteField } from "../../../modules/network/types"
 
 export const AdminListDistributorsQuery = z
@@ -13,8 +13,7 @@ export const AdminListDistributorsQuery = z
       .refine((v) => v === "true" || v === "false", "top must be true or false")
       .transform((v) => v === "true")
       .optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...paging(),
   })
   .strict()
 export type AdminListDistributorsQueryType = z.infer<typeof AdminListDistributorsQuery>
@@ -150,8 +149,7 @@ const fromBeforeTo = (q: { from?: Date; to?: Date }) => !q.from || !q.to || q.fr
 export const AdminListCommissionsQuery = z
   .object({
     ...ledgerFilters,
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...paging(),
   })
   .strict()
   .refine(fromBeforeTo, "from must not be after to")
@@ -185,8 +183,7 @@ export const AdminListPayoutsQuery = z
     distributor_id: z.string().trim().min(1).optional(),
     status: z.enum(["pending", "sent", "paid", "failed"], { error: "status must be pending, sent, paid or failed" }).optional(),
     provider_id: z.string().trim().min(1).max(50).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...paging(),
   })
   .strict()
 export type AdminListPayoutsQueryType = z.infer<typeof AdminListPayoutsQuery>

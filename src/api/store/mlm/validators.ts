@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { isSafeText, safeText, UNSAFE_TEXT_MESSAGE } from "../../utils/validators"
+import { isSafeText, paging, safeText, UNSAFE_TEXT_MESSAGE } from "../../utils/validators"
 import { MAX_FEATURED_PRODUCTS } from "../../../modules/network/types"
 
 /** Downline pages go at most this deep by offset: a bigger team is browsed level by level. */
@@ -53,8 +53,7 @@ export type StoreCartReferralType = z.infer<typeof StoreCartReferral>
 export const StoreCommissionsQuery = z
   .object({
     status: z.enum(["pending", "approved", "paid", "reversed"]).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...paging(),
   })
   .strict()
 export type StoreCommissionsQueryType = z.infer<typeof StoreCommissionsQuery>
@@ -122,8 +121,7 @@ export type StatementQueryType = z.infer<typeof StatementQuery>
 
 export const StorePayoutsQuery = z
   .object({
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...paging(100, 20),
   })
   .strict()
 export type StorePayoutsQueryType = z.infer<typeof StorePayoutsQuery>

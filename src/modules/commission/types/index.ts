@@ -1,4 +1,5 @@
-import type { PlanActivity, PlanLevel, PlanRank } from "../utils/plan"
+import type { PlanLevel } from "../utils/plan"
+import type { PlanVersion } from "../../../types/plan"
 import type { VolumeRate } from "../utils/qualification"
 import type { Beneficiary } from "../utils/compute-commission-lines"
 import type { Earning } from "../utils/settlement"
@@ -7,22 +8,7 @@ import type { PayoutStatus } from "../../../types/payout"
 export type CommissionStatus = "pending" | "approved" | "paid" | "reversed"
 export type CommissionKind = "commission" | "clawback" | "retail_profit" | "adjustment"
 
-export interface CommissionPlanDTO {
-  id: string
-  version: number
-  name: string
-  levels: PlanLevel[]
-  max_payout_percent: number
-  hold_days: number
-  compression: boolean
-  retail_profit: boolean
-  activity: PlanActivity
-  ranks: PlanRank[]
-  /** per currency: balances below it carry to the next payout run */
-  min_payout: Record<string, number>
-  created_by: string | null
-  created_at: Date
-}
+export type CommissionPlanDTO = PlanVersion<Date>
 
 export interface CommissionLineDTO {
   id: string

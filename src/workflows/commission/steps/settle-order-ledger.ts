@@ -109,7 +109,8 @@ async function settleUnderLock(
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
   const nothing = { result: { order_id: input.order_id, settlement: null, inserted: [], reversed: [], rank_changes: [] }, undo: null }
 
-  const order = await loadOrderNow(container, input.order_id)
+  const matureFromFulfilment = network.getPluginOptions().mature_from === "fulfilled"
+  const order = await loadOrderNow(container, input.order_id, { fulfilments: matureFromFulfilment })
   if (!order) return nothing
   const [attribution] = await network.listOrderAttributions({ order_id: input.order_id })
   const previous = await commission.retrieveSettlementRun(input.order_id, context)
@@ -235,13 +236,13 @@ async function settleUnderLock(
   // Maturity (plugin option mature_from): from the order's fulfilment, or from the moment a line is
   // written. Under "fulfilled" every pending line of the order matures hold_days after the order was
   // fully fulfilled, and not before (null); a function of the order, so any settlement re-derives it.
-  const maturesAt =
-    network.getPluginOptions().mature_from === "fulfilled"
-      ? order.fulfilled_at
-        ? new Date(order.fulfilled_at.getTime() + run.hold_days * DAY_MS)
-        : null
-      : undefined
-  if (maturesAt !== undefined) await commission.setOrderMaturity(input.order_id, maturesAt, context)
+  const maturesAt = matureFromFulfilment
+    ? order.fulfilled_at
+      ? new Date(order.fulfilled_at.getTime() + run.hold_days * DAY_MS)
+      : null
+    : undefined
+  // A first settlement has no lines yet: the lines it writes take maturesAt (nothing to update at checkout).
+  if (maturesAt !== undefined && previous) await commission.setOrderMaturity(input.order_id, maturesAt, context)
 
   const reversed = await commission.reversePendingLines(diff.reverse, context)
   if (reversed.length !== diff.reverse.length) {

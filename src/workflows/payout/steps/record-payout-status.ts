@@ -1,5 +1,4 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MedusaError } from "@medusajs/framework/utils"
 import { COMMISSION_MODULE } from "../../../modules/commission"
 import type CommissionModuleService from "../../../modules/commission/service"
 import type { PayoutStatus } from "../../../types/payout"
@@ -10,7 +9,7 @@ export type RecordPayoutStatusInput = {
   status: PayoutStatus
   reference?: string | null
   message?: string | null
-  /** only payouts of this provider may be changed this way (the admin's route: manual) */
+  /** only payouts of this provider may be changed this way (the admin's route: manual); checked under the payout's lock */
   provider_id?: string
 }
 
@@ -21,17 +20,6 @@ export const recordPayoutStatusStepId = "record-payout-status"
  * its lines to approved. The workflow's only write: it commits or throws, so it has nothing to undo.
  */
 export const recordPayoutStatusStep = createStep(recordPayoutStatusStepId, async (input: RecordPayoutStatusInput, { container }) => {
-  const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
-  if (input.provider_id) {
-    const { payouts } = await commission.listPayoutRows({ ids: [input.payout_id] }, { limit: 1, offset: 0 })
-    if (!payouts.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payout ${input.payout_id} was not found`)
-    if (payouts[0].provider_id !== input.provider_id) {
-      throw new MedusaError(
-        MedusaError.Types.CONFLICT,
-        `Payout ${input.payout_id} goes through ${payouts[0].provider_id}; its status comes from that provider, not from the admin`
-      )
-    }
-  }
-  const { payout, passed } = await commission.recordPayoutResult(input)
+  const { payout, passed } = await container.resolve<CommissionModuleService>(COMMISSION_MODULE).recordPayoutResult(input)
   return new StepResponse<PayoutChange[]>([{ payout, passed }])
 })

@@ -31,9 +31,8 @@ export async function payoutRoutes(
   const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
   const payout = container.resolve<PayoutModuleService>(PAYOUT_MODULE)
-  const { payable } = await commission.previewPayout(input.currency_code)
   const wanted = input.distributor_ids ? new Set(input.distributor_ids) : null
-  const ids = payable.map((p) => p.distributor_id).filter((id) => !wanted || wanted.has(id))
+  const ids = (await commission.listPayableDistributors(input.currency_code)).filter((id) => !wanted || wanted.has(id))
   const [distributors, methods, plan] = await Promise.all([
     ids.length ? network.listDistributors({ id: ids }, { take: null, select: ["id", "status"] }) : [],
     payout.methodsOf(ids),
