@@ -128,6 +128,7 @@ async function main() {
           plan_id: null,
           plan_version: 1,
           currency_code: "eur",
+          placed_at: new Date(),
           levels: PLAN,
           compression: true,
           retail_profit: false,

@@ -23,6 +23,8 @@ import {
   AdminChangeSponsor,
   AdminCreatePayouts,
   AdminCreatePlan,
+  AdminSimulatePlan,
+  AdminIncomeDisclosureQuery,
   AdminListCommissionsQuery,
   AdminSetWholesale,
   AdminCorrectAttribution,
@@ -88,6 +90,12 @@ export default defineMiddlewares({
       middlewares: [customerOnly, validateAndTransformQuery(StoreCommissionsQuery, plainQuery)],
     },
     { method: ["POST"], matcher: "/admin/mlm/plan", middlewares: [validateAndTransformBody(AdminCreatePlan)] },
+    { method: ["POST"], matcher: "/admin/mlm/plan/simulate", middlewares: [validateAndTransformBody(AdminSimulatePlan)] },
+    {
+      method: ["GET"],
+      matcher: "/admin/mlm/reports/income-disclosure",
+      middlewares: [validateAndTransformQuery(AdminIncomeDisclosureQuery, plainQuery)],
+    },
     { method: ["POST"], matcher: "/admin/mlm/products/:id/volume", middlewares: [validateAndTransformBody(AdminProductVolume)] },
     {
       method: ["GET"],

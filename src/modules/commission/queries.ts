@@ -124,9 +124,9 @@ export const INSERT_RUN_SQL = `
   INSERT INTO mlm_commission_run (attributed_distributor_id, attribution_source, plan_id, plan_version, currency_code,
     levels, compression, retail_profit, hold_days, chain, member_prices, volume, rules, original_basis, raw_original_basis, basis,
     raw_basis, plan_amount, raw_plan_amount, paid_amount, raw_paid_amount, breakage, raw_breakage, settle_count,
-    explanation, id, order_id, settled_at, created_at, updated_at)
+    explanation, id, order_id, placed_at, settled_at, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?,
-    ?::jsonb, ?, ?::jsonb, ?, ?, now(), now(), now())
+    ?::jsonb, ?, ?::jsonb, ?, ?, ?, now(), now(), now())
     RETURNING *`
 
 export const DELETE_RUN_SQL = `DELETE FROM mlm_commission_run WHERE id = ?`
@@ -211,3 +211,54 @@ export const BALANCE_EVENTS_SQL = `
            jsonb_build_object('provider', provider_id, 'message', message)
       FROM mlm_payout WHERE distributor_id = ? AND deleted_at IS NULL AND failed_at >= ? AND failed_at < ?
   ) e ORDER BY at, line_id NULLS LAST, payout_id`
+
+/**
+ * Reports and the plan simulator count an order in the period it was placed in (the run's
+ * `placed_at`, both ends inclusive), by its current snapshot.
+ */
+const periodRuns = (alias = "") =>
+  `${alias}deleted_at IS NULL AND ${alias}superseded_at IS NULL AND ${alias}placed_at >= ? AND ${alias}placed_at <= ?`
+const PERIOD_RUNS = periodRuns()
+
+/** Currencies with orders in the period, the most revenue first. */
+export const PERIOD_CURRENCIES_SQL = `
+  SELECT currency_code, count(*)::int AS orders, sum(basis)::text AS revenue FROM mlm_commission_run
+   WHERE ${PERIOD_RUNS} GROUP BY currency_code ORDER BY sum(basis) DESC, currency_code`
+
+/** One page (keyset on id) of the period's snapshots in a currency, as the simulator replays them. */
+export const SIMULATION_RUNS_SQL = `
+  SELECT id, order_id, attribution_source, plan_version, currency_code, chain, rules, basis::text AS basis,
+         breakage::text AS breakage, retail_profit, explanation->>'retail_profit' AS retail_margin
+    FROM mlm_commission_run
+   WHERE ${PERIOD_RUNS} AND currency_code = ? AND id > ?
+   ORDER BY id LIMIT ?`
+
+/** What each beneficiary holds on the given orders: live lines (reversed ones left out) summed per level and earning. */
+export const ORDER_HOLDINGS_SQL = `
+  SELECT order_id, distributor_id, max(distributor_handle) AS handle, level, earning, sum(amount)::text AS amount
+    FROM mlm_commission_line
+   WHERE order_id IN (?) AND status <> 'reversed' AND deleted_at IS NULL
+   GROUP BY order_id, distributor_id, level, earning`
+
+/**
+ * Net earnings per distributor on the period's orders in a currency: every live line of those
+ * orders, clawbacks and adjustments included whenever they were written; distributors whose net is 0 left out.
+ */
+export const PERIOD_EARNINGS_SQL = `
+  SELECT l.distributor_id, sum(l.amount)::text AS amount
+    FROM mlm_commission_line l
+    JOIN mlm_commission_run r ON r.order_id = l.order_id AND ${periodRuns("r.")} AND r.currency_code = ?
+   WHERE l.status <> 'reversed' AND l.deleted_at IS NULL AND l.currency_code = ?
+   GROUP BY l.distributor_id HAVING sum(l.amount) <> 0`
+
+/** Clawbacks written on the period's orders (0 or less). */
+export const PERIOD_CLAWBACKS_SQL = `
+  SELECT coalesce(sum(l.amount), 0)::text AS amount
+    FROM mlm_commission_line l
+    JOIN mlm_commission_run r ON r.order_id = l.order_id AND ${periodRuns("r.")} AND r.currency_code = ?
+   WHERE l.kind = 'clawback' AND l.status <> 'reversed' AND l.deleted_at IS NULL AND l.currency_code = ?`
+
+/** The period's volume (commission basis now) by whether the buyer was the distributor themself. */
+export const PERIOD_VOLUME_SQL = `
+  SELECT (attribution_source = 'self') AS own, count(*)::int AS orders, coalesce(sum(basis), 0)::text AS basis
+    FROM mlm_commission_run WHERE ${PERIOD_RUNS} AND currency_code = ? GROUP BY 1`

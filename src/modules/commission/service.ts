@@ -23,6 +23,7 @@ import {
   SettlementRunInput,
 } from "./types"
 import { SqlManager } from "../../types/sql"
+import type { Holding, ReplayOrder } from "./utils/simulation"
 import { PlanActivity, PlanLevel, PlanRank, PlanSettings } from "./utils/plan"
 import { DEFAULT_ACTIVITY, UNSET_PRODUCT_VOLUME, VolumeRate } from "./utils/qualification"
 import {
@@ -57,6 +58,12 @@ import {
   APPROVED_LINES_SQL,
   PAYABLE_DISTRIBUTORS_SQL,
   HELD_LINES_SQL,
+  PERIOD_CURRENCIES_SQL,
+  SIMULATION_RUNS_SQL,
+  ORDER_HOLDINGS_SQL,
+  PERIOD_EARNINGS_SQL,
+  PERIOD_CLAWBACKS_SQL,
+  PERIOD_VOLUME_SQL,
 } from "./queries"
 import { ApprovedLine, PayoutPlan, payoutTransition, planPayouts } from "./utils/payout"
 import type { PayoutSkipReason, PayoutStatus } from "../../types/payout"
@@ -233,7 +240,7 @@ export default class CommissionModuleService extends MedusaService<{
       const [row] = await manager.execute(UPDATE_RUN_SQL, [...values, run.id])
       return toRun(row)
     }
-    const [row] = await manager.execute(INSERT_RUN_SQL, [...values, generateEntityId(undefined, "mlmrun"), run.order_id])
+    const [row] = await manager.execute(INSERT_RUN_SQL, [...values, generateEntityId(undefined, "mlmrun"), run.order_id, run.placed_at ?? new Date()])
     return toRun(row)
   }
 
@@ -661,11 +668,81 @@ export default class CommissionModuleService extends MedusaService<{
     return rows.map((r) => r.currency_code)
   }
 
+  /** Currencies with orders placed in the period (both ends inclusive), the most revenue first. */
+  @InjectManager()
+  async listPeriodCurrencies(period: Period, @MedusaContext() sharedContext: Context = {}): Promise<{ currency_code: string; orders: number; revenue: string }[]> {
+    return managerOf(sharedContext).execute(PERIOD_CURRENCIES_SQL, [period.from, period.to])
+  }
+
+  /**
+   * One page of the period's orders in a currency as the simulator replays them (keyset on the
+   * snapshot id: pass the last id of the previous page, "" for the first), each with what its
+   * beneficiaries hold in the ledger now.
+   */
+  @InjectManager()
+  async listSimulationOrders(
+    input: Period & { currency_code: string; after: string; limit: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SimulationOrderRow[]> {
+    const manager = managerOf(sharedContext)
+    const runs = await manager.execute<any>(SIMULATION_RUNS_SQL, [input.from, input.to, input.currency_code, input.after, input.limit])
+    if (!runs.length) return []
+    const holdings = await manager.execute<any>(ORDER_HOLDINGS_SQL, [runs.map((r) => r.order_id)])
+    const byOrder = new Map<string, SimulationOrderRow["holdings"]>()
+    for (const h of holdings) {
+      const list = byOrder.get(h.order_id) ?? []
+      list.push({ distributor_id: h.distributor_id, handle: h.handle, level: Number(h.level), earning: h.earning, amount: h.amount })
+      byOrder.set(h.order_id, list)
+    }
+    return runs.map((r) => ({
+      id: r.id,
+      order_id: r.order_id,
+      currency_code: r.currency_code,
+      attribution_source: r.attribution_source,
+      plan_version: r.plan_version == null ? null : Number(r.plan_version),
+      chain: parseJson(r.chain) ?? [],
+      rules: parseJson(r.rules) ?? null,
+      basis: r.basis,
+      breakage: r.breakage,
+      retail_margin: r.retail_profit && r.retail_margin != null ? r.retail_margin : null,
+      holdings: byOrder.get(r.order_id) ?? [],
+    }))
+  }
+
+  /**
+   * The income disclosure's money: net earnings per distributor on the orders placed in the period
+   * (non-zero only), the clawbacks netted into them, and the volume by who bought.
+   */
+  @InjectManager()
+  async periodEarnings(
+    input: Period & { currency_code: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ earnings: { distributor_id: string; amount: string }[]; clawbacks: string; volume: { own: boolean; orders: number; basis: string }[] }> {
+    const manager = managerOf(sharedContext)
+    const args = [input.from, input.to, input.currency_code, input.currency_code]
+    const [earnings, [clawbacks], volume] = await Promise.all([
+      manager.execute<{ distributor_id: string; amount: string }>(PERIOD_EARNINGS_SQL, args),
+      manager.execute<{ amount: string }>(PERIOD_CLAWBACKS_SQL, args),
+      manager.execute<{ own: boolean; orders: number; basis: string }>(PERIOD_VOLUME_SQL, [input.from, input.to, input.currency_code]),
+    ])
+    return { earnings, clawbacks: clawbacks?.amount ?? "0", volume }
+  }
+
   @InjectManager()
   async listLinesOfOrder(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<CommissionLineDTO[]> {
     const rows = await managerOf(sharedContext).execute(ORDER_LEDGER_SQL, [orderId])
     return rows.map(toLine)
   }
+}
+
+export type Period = { from: Date; to: Date }
+
+/** A snapshot as the simulator replays it, with its beneficiaries' live holdings. */
+export type SimulationOrderRow = ReplayOrder & {
+  id: string
+  plan_version: number | null
+  breakage: string
+  holdings: Holding[]
 }
 
 function managerOf(context: Context): SqlManager {
@@ -710,6 +787,7 @@ function toRun(row: any): SettlementRunDTO {
     plan_id: row.plan_id ?? null,
     plan_version: row.plan_version == null ? null : Number(row.plan_version),
     currency_code: row.currency_code,
+    placed_at: row.placed_at ?? null,
     levels: parseLevels(row.levels),
     compression: row.compression !== false,
     retail_profit: !!row.retail_profit,

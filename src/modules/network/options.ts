@@ -50,6 +50,13 @@ export const pluginOptionsSchema = z
         message: "default_provider must be one of the configured providers",
         path: ["default_provider"],
       }),
+    simulation: z
+      .object({
+        // The plan simulator warns when a draft would pay more than this share of revenue (percent).
+        warn_payout_percent: z.number().gt(0).max(100).nullable().default(null),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict()
 

@@ -73,7 +73,7 @@ import {
 } from "./queries"
 import { ImportProgress, writeNetworkImport } from "./import-writer"
 import { applyVolume, moveGroupVolume, readVolumeFacts, refreshActivity } from "./volume"
-import { ACTIVITY_ROWS_SQL, MONTHLY_VOLUME_SQL, RECOMPUTE_ACTIVITY_SQL, SAVE_RANKS_SQL, WINDOW_PV_SQL } from "./volume-queries"
+import { ACTIVITY_ROWS_SQL, ENROLLED_AMONG_SQL, ENROLLED_BY_RANK_SQL, MONTHLY_VOLUME_SQL, RECOMPUTE_ACTIVITY_SQL, SAVE_RANKS_SQL, WINDOW_PV_SQL } from "./volume-queries"
 import type { MonthlyVolume, PlanActivity } from "../../types/plan"
 import { VolumeFacts, windowStart } from "../commission/utils/qualification"
 import { pgCopyIn, transactionConnection } from "./pg-copy"
@@ -632,6 +632,26 @@ export default class NetworkModuleService extends MedusaService<{
     if (!changes.length) return
     const manager = sharedContext.transactionManager as SqlManager
     await manager.execute(SAVE_RANKS_SQL, [JSON.stringify(changes)])
+  }
+
+  /**
+   * The income disclosure's population: how many distributors were enrolled by `at`, per title
+   * (highest rank reached, null for none), and which of `ids` (the period's earners) are among them.
+   */
+  @InjectManager()
+  async enrolledBy(
+    at: Date,
+    ids: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ by_rank: { rank: string | null; count: number }[]; among: Map<string, string | null> }> {
+    const manager = sharedContext.manager as SqlManager
+    const byRank = await manager.execute<{ rank: string | null; count: number }>(ENROLLED_BY_RANK_SQL, [at])
+    const among = new Map<string, string | null>()
+    for (let i = 0; i < ids.length; i += 10_000) {
+      const rows = await manager.execute<{ id: string; rank: string | null }>(ENROLLED_AMONG_SQL, [ids.slice(i, i + 10_000), at])
+      for (const row of rows) among.set(row.id, row.rank ?? null)
+    }
+    return { by_rank: byRank.map((r) => ({ rank: r.rank ?? null, count: Number(r.count) })), among }
   }
 
   /** A distributor's volume per calendar month, newest first. */

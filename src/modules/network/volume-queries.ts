@@ -131,3 +131,12 @@ export const RECOMPUTE_ACTIVITY_SQL = [
             WHERE m.active_until IS NOT NULL AND m.deleted_at IS NULL GROUP BY a.id) x
     WHERE d.id = x.id`,
 ]
+
+/** The income disclosure's population: distributors enrolled by a moment, counted per title (highest rank). */
+export const ENROLLED_BY_RANK_SQL = `
+  SELECT highest_rank AS rank, count(*)::int AS count FROM mlm_distributor
+   WHERE enrolled_at <= ? AND deleted_at IS NULL GROUP BY highest_rank`
+
+/** Of some distributors, those enrolled by a moment, with their title. */
+export const ENROLLED_AMONG_SQL = `
+  SELECT id, highest_rank AS rank FROM mlm_distributor WHERE id IN (?) AND enrolled_at <= ? AND deleted_at IS NULL`

@@ -248,3 +248,71 @@ export const AdminProductVolume = z
     message: "Give pv_per_unit, commissionable or both",
   })
 export type AdminProductVolumeType = z.infer<typeof AdminProductVolume>
+
+/** A period's end: a date without a time (2026-03-31) means the end of that UTC day, so both ends are inclusive days. */
+const periodEnd = (field: string) =>
+  z
+    .string()
+    .refine((value) => !Number.isNaN(Date.parse(value)), `${field} must be a date (ISO 8601)`)
+    .transform((value) => (/^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? new Date(Date.parse(value) + 86_400_000 - 1) : new Date(value)))
+
+export const MAX_SYNTHETIC_DISTRIBUTORS = 1_000_000
+export const MAX_SYNTHETIC_ORDERS = 1_000_000
+
+const wholeNumber = (field: string, min: number, max: number) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .int(`${field} must be a whole number`)
+    .min(min, `${field} must be from ${min} to ${max}`)
+    .max(max, `${field} must be from ${min} to ${max}`)
+
+/**
+ * The plan simulator: a draft plan (the rules of POST /admin/mlm/plan) on the orders placed from
+ * `from` to `to` (inclusive), or on a synthetic network. Exactly one of the two.
+ */
+export const AdminSimulatePlan = z
+  .object({
+    plan: AdminCreatePlan,
+    from: isoDate("from").optional(),
+    to: periodEnd("to").optional(),
+    currency_code: currencyCode("currency_code").optional(),
+    synthetic: z
+      .object({
+        distributors: wholeNumber("synthetic.distributors", 1, MAX_SYNTHETIC_DISTRIBUTORS),
+        depth: wholeNumber("synthetic.depth", 1, 100),
+        orders: wholeNumber("synthetic.orders", 1, MAX_SYNTHETIC_ORDERS),
+        average_basis: z
+          .number({ error: "synthetic.average_basis must be a number" })
+          .gt(0, "synthetic.average_basis must be more than 0")
+          .max(1_000_000, "synthetic.average_basis must be at most 1000000"),
+        seed: wholeNumber("synthetic.seed", 0, 2 ** 31 - 1).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const period = body.from !== undefined || body.to !== undefined
+    if (body.synthetic && period) ctx.addIssue({ code: "custom", message: "give either from and to (history) or synthetic, not both" })
+    else if (!body.synthetic && (body.from === undefined || body.to === undefined)) {
+      ctx.addIssue({ code: "custom", message: "give from and to (the orders placed in that period), or synthetic: { distributors, depth, orders, average_basis }" })
+    } else if (body.from && body.to && body.from > body.to) ctx.addIssue({ code: "custom", path: ["from"], message: "from must not be after to" })
+  })
+export type AdminSimulatePlanType = z.infer<typeof AdminSimulatePlan>
+
+/** The income disclosure: a period (default: the 12 months up to now), a currency (default: the period's largest), a format. */
+export const AdminIncomeDisclosureQuery = z
+  .object({
+    from: isoDate("from").optional(),
+    to: periodEnd("to").optional(),
+    currency: currencyCode("currency").optional(),
+    currency_code: currencyCode("currency_code").optional(),
+    format: z.enum(["json", "csv", "html"], { error: "format must be json, csv or html" }).default("json"),
+  })
+  .strict()
+  .transform((q) => {
+    const to = q.to ?? new Date()
+    return { format: q.format, currency_code: q.currency ?? q.currency_code, to, from: q.from ?? new Date(to.getTime() - 365 * 86_400_000) }
+  })
+  .refine((q) => q.from <= q.to, "from must not be after to")
+export type AdminIncomeDisclosureQueryType = z.infer<typeof AdminIncomeDisclosureQuery>

@@ -18,6 +18,8 @@ export const CommissionRun = model
       plan_id: model.text().nullable(),
       plan_version: model.number().nullable(),
       currency_code: model.text(),
+      // when the order was placed (order.created_at): the period a report or a plan simulation counts it in
+      placed_at: model.dateTime().nullable(),
       basis: model.bigNumber(),
       plan_amount: model.bigNumber(),
       paid_amount: model.bigNumber(),
@@ -42,4 +44,7 @@ export const CommissionRun = model
       superseded_at: model.dateTime().nullable(),
     }
   )
-  .indexes([{ on: ["order_id"], unique: true, where: "deleted_at IS NULL AND superseded_at IS NULL" }])
+  .indexes([
+    { on: ["order_id"], unique: true, where: "deleted_at IS NULL AND superseded_at IS NULL" },
+    { on: ["currency_code", "placed_at"], where: "deleted_at IS NULL AND superseded_at IS NULL" },
+  ])

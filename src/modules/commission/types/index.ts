@@ -67,6 +67,8 @@ export interface SettlementRunDTO {
   plan_id: string | null
   plan_version: number | null
   currency_code: string
+  /** when the order was placed (null only on a snapshot whose order time was never known) */
+  placed_at: Date | null
   levels: PlanLevel[]
   compression: boolean
   retail_profit: boolean

@@ -362,6 +362,7 @@ async function firstSnapshot(
     plan_id: plan?.id ?? null,
     plan_version: plan?.version ?? null,
     currency_code: order.currency_code,
+    placed_at: order.created_at,
     levels: plan?.levels ?? [],
     compression: plan?.compression ?? true,
     retail_profit: retailProfit && memberPrices !== null,

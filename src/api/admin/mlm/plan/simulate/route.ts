@@ -1,0 +1,18 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { validatePlan } from "../../../../../modules/commission/utils/plan"
+import { simulatePlan } from "../../../../../workflows/commission/simulate-plan"
+import type { AdminSimulatePlanType } from "../../validators"
+
+/**
+ * What a draft plan would have paid, beside what was paid: the orders placed in a period replayed
+ * from their snapshots, or a synthetic network. A read: nothing is written. 400 when the draft breaks
+ * a plan rule (the same rules as saving it).
+ */
+export async function POST(req: AuthenticatedMedusaRequest<AdminSimulatePlanType>, res: MedusaResponse) {
+  const body = req.validatedBody
+  const problems = validatePlan(body.plan)
+  if (problems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
+  const simulation = await simulatePlan(req.scope, body)
+  res.json({ simulation })
+}

@@ -1,0 +1,80 @@
+import { MathBN } from "@medusajs/framework/utils"
+import { Amount, roundToMinorUnit } from "./money"
+
+/**
+ * How earnings are spread over people (the plan simulator and the income disclosure), as pure rules.
+ * - Percentile p (nearest rank): the value at rank ceil(p / 100 x n) of the values sorted ascending
+ *   (rank 1 = the smallest). It is always one of the values, so it is exact; max is rank n.
+ * - Median: the middle value; for an even count the mean of the two middle values, rounded half-up
+ *   to the currency's minor unit.
+ * - Mean: total / count, rounded half-up to the currency's minor unit.
+ * - A share: part / whole x 100, rounded half-up to 2 decimals (a percent); 0 when the whole is 0.
+ */
+
+export const PERCENTILE_DEFINITION =
+  "nearest rank: percentile p is the value at rank ceil(p/100 x n) of the values sorted ascending; median: the middle value, or the mean of the two middle values rounded half-up to the minor unit; mean: total / count rounded half-up to the minor unit"
+
+/**
+ * Values sorted ascending where most are zero: the people who earned nothing are a count, not a
+ * list (a million-member network has few earners), and rank i is read without building the list.
+ */
+export class SortedEarnings {
+  private readonly negative: Amount[]
+  private readonly positive: Amount[]
+  readonly count: number
+  readonly total: Amount
+
+  constructor(nonZero: Iterable<Parameters<typeof MathBN.convert>[0]>, readonly zeros: number) {
+    const values = [...nonZero].map((v) => MathBN.convert(v)).filter((v) => !v.isZero())
+    values.sort((a, b) => a.comparedTo(b) ?? 0)
+    this.negative = values.filter((v) => v.isNegative())
+    this.positive = values.filter((v) => v.isPositive())
+    this.count = zeros + values.length
+    this.total = values.reduce((sum, v) => sum.plus(v), MathBN.convert(0))
+  }
+
+  /** how many earned more than 0 */
+  get earners(): number {
+    return this.positive.length
+  }
+
+  /** the value at 1-based rank r (1..count) */
+  at(rank: number): Amount {
+    const i = rank - 1
+    if (i < this.negative.length) return this.negative[i]
+    if (i < this.negative.length + this.zeros) return MathBN.convert(0)
+    return this.positive[i - this.negative.length - this.zeros]
+  }
+
+  percentile(p: number): Amount | null {
+    if (!this.count) return null
+    return this.at(Math.min(this.count, Math.max(1, Math.ceil((p / 100) * this.count))))
+  }
+
+  median(currency: string): Amount | null {
+    if (!this.count) return null
+    const n = this.count
+    if (n % 2 === 1) return this.at((n + 1) / 2)
+    return roundToMinorUnit(MathBN.div(MathBN.add(this.at(n / 2), this.at(n / 2 + 1)), 2), currency)
+  }
+
+  mean(currency: string): Amount | null {
+    return this.count ? roundToMinorUnit(MathBN.div(this.total, this.count), currency) : null
+  }
+}
+
+/** part / whole x 100, rounded half-up to 2 decimals; 0 when whole is 0. */
+export function shareOf(part: Parameters<typeof MathBN.convert>[0], whole: Parameters<typeof MathBN.convert>[0]): Amount {
+  if (MathBN.eq(whole, 0)) return MathBN.convert(0)
+  return MathBN.div(MathBN.mult(part, 100), whole).decimalPlaces(2, 4)
+}
+
+export type PercentileKey = `p${number}` | "max"
+
+/** The percentiles named (e.g. [50, 90, 99]) and max, in major units as numbers (null when nobody is counted). */
+export function percentiles(sorted: SortedEarnings, ps: number[]): Record<string, number | null> {
+  const out: Record<string, number | null> = {}
+  for (const p of ps) out[`p${p}`] = sorted.percentile(p)?.toNumber() ?? null
+  out.max = sorted.count ? sorted.at(sorted.count).toNumber() : null
+  return out
+}
