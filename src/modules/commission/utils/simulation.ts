@@ -180,9 +180,9 @@ export class SimulationTally {
       if (change.isZero()) continue
       changes.push({ distributor_id: id, handle: this.handles.get(id) ?? id, actual: actual.toNumber(), draft: draft.toNumber(), change: change.toNumber() })
     }
-    const byChange = (a: EarningsChange, b: EarningsChange) => a.change - b.change || a.handle.localeCompare(b.handle)
-    const up = changes.filter((c) => c.change > 0).sort((a, b) => byChange(b, a)).slice(0, topN)
-    const down = changes.filter((c) => c.change < 0).sort(byChange).slice(0, topN)
+    // the largest moves first; a tie by handle
+    const up = changes.filter((c) => c.change > 0).sort((a, b) => b.change - a.change || a.handle.localeCompare(b.handle)).slice(0, topN)
+    const down = changes.filter((c) => c.change < 0).sort((a, b) => a.change - b.change || a.handle.localeCompare(b.handle)).slice(0, topN)
     return {
       draft: { ...this.draftSide.summary(labels.draft), top_changes: { up, down } },
       actual: { ...this.actualSide.summary(labels.actual), top_changes: { up: [], down: [] } },

@@ -1,0 +1,248 @@
+import fc from "fast-check"
+import { MathBN } from "@medusajs/framework/utils"
+import { percentiles, shareOf, SortedEarnings } from "../utils/distribution"
+import { disclosureGroup, incomeDisclosure } from "../utils/disclosure"
+import { DraftPlan, holdingsOf, ReplayOrder, replayOrder, requalify, SimulationTally, simulationWarnings, syntheticOrders } from "../utils/simulation"
+import { computeCommissionLines, Beneficiary } from "../utils/compute-commission-lines"
+import { qualifyChain } from "../utils/qualification"
+
+const PLAN: DraftPlan = {
+  levels: [10, 5, 3, 2].map((percent, i) => ({ level: i + 1, percent })),
+  compression: true,
+  retail_profit: false,
+  activity: { min_pv: 0, window_days: 30 },
+  ranks: [],
+  max_payout_percent: 50,
+}
+
+describe("SortedEarnings (nearest rank; median; mean)", () => {
+  it("states every figure exactly on a small list with zeros as a count", () => {
+    // 0, 0, 0, 1.00, 2.50, 2.50, 7.25, 40.00 (n = 8)
+    const s = new SortedEarnings(["2.50", "40", "1", "7.25", "2.5"], 3)
+    expect(s.count).toBe(8)
+    expect(s.earners).toBe(5)
+    expect(s.total.toString()).toBe("53.25")
+    expect(s.percentile(10)!.toString()).toBe("0") // rank ceil(0.8) = 1
+    expect(s.percentile(50)!.toString()).toBe("1") // rank 4
+    expect(s.percentile(75)!.toString()).toBe("2.5") // rank 6
+    expect(s.percentile(90)!.toString()).toBe("40") // rank ceil(7.2) = 8
+    expect(s.median("eur")!.toString()).toBe("1.75") // (1.00 + 2.50) / 2
+    expect(s.mean("eur")!.toString()).toBe("6.66") // 53.25 / 8 = 6.65625 -> 6.66
+    expect(percentiles(s, [50])).toEqual({ p50: 1, max: 40 })
+  })
+
+  it("rounds an even count's median half-up to the minor unit, and puts negative nets below zero", () => {
+    expect(new SortedEarnings(["0.01", "0.02"], 0).median("eur")!.toString()).toBe("0.02") // 0.015 -> 0.02
+    expect(new SortedEarnings(["1", "2"], 0).median("jpy")!.toString()).toBe("2") // 1.5 -> 2
+    const s = new SortedEarnings(["-3", "5"], 1)
+    expect([1, 2, 3].map((r) => s.at(r).toString())).toEqual(["-3", "0", "5"])
+    expect(s.earners).toBe(1)
+  })
+
+  it("has no figures for nobody", () => {
+    const s = new SortedEarnings([], 0)
+    expect([s.percentile(50), s.median("eur"), s.mean("eur")]).toEqual([null, null, null])
+  })
+
+  it("agrees with the plain sorted list for any values (property)", () => {
+    const cents = fc.integer({ min: -5000, max: 500_000 })
+    fc.assert(
+      fc.property(fc.array(cents, { maxLength: 60 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 100 }), (values, zeros, p) => {
+        const amounts = values.map((c) => MathBN.div(c, 100).toString())
+        const s = new SortedEarnings(amounts, zeros)
+        const all = [...amounts.map(Number), ...Array(zeros).fill(0)].sort((a, b) => a - b)
+        if (!all.length) return s.percentile(p) === null
+        const nearest = all[Math.ceil((p / 100) * all.length) - 1]
+        // the percentile is one of the values, and at least p % of the values are at or below it
+        expect(s.percentile(p)!.toNumber()).toBe(nearest)
+        expect(all.filter((v) => v <= nearest).length / all.length).toBeGreaterThanOrEqual(p / 100)
+        const mid = all.length % 2 ? all[(all.length - 1) / 2] : null
+        if (mid !== null) expect(s.median("eur")!.toNumber()).toBe(mid)
+        expect(s.total.toString()).toBe(amounts.reduce((a, v) => MathBN.add(a, v), MathBN.convert(0)).toString())
+        return true
+      })
+    )
+  })
+
+  it("states shares as percents rounded half-up to 2 decimals", () => {
+    expect(shareOf(2, 3).toString()).toBe("66.67")
+    expect(shareOf(1, 8).toString()).toBe("12.5")
+    expect(shareOf(1, 0).toString()).toBe("0")
+  })
+})
+
+const chainOf = (handles: string[]): Beneficiary[] => handles.map((h) => ({ id: `dist_${h}`, handle: h, status: "active" as const }))
+
+const order = (o: Partial<ReplayOrder> & { chain: Beneficiary[] }): ReplayOrder => ({
+  order_id: "order_1",
+  currency_code: "eur",
+  attribution_source: "link",
+  basis: "99.80",
+  rules: null,
+  retail_margin: null,
+  ...o,
+})
+
+describe("replayOrder and requalify", () => {
+  const ranks = [
+    { name: "Silver", min_pv: 50, min_gv: 0, min_active_legs: 0 },
+    { name: "Gold", min_pv: 50, min_gv: 1000, min_active_legs: 2 },
+  ]
+  const frozen = qualifyChain(
+    chainOf(["dan", "cleo", "ben", "anna"]),
+    {
+      dist_dan: { pv: "60", gv: "60", active_legs: 0 },
+      dist_cleo: { pv: "10", gv: "70", active_legs: 1 },
+      dist_ben: { pv: "80", gv: "2000", active_legs: 2 },
+      dist_anna: { pv: "55", gv: "2055", active_legs: 1 },
+    },
+    { activity: { min_pv: 50, window_days: 30 }, ranks }
+  )
+  const rules = { min_pv: 50, window_days: 30, ranks: ["Silver", "Gold"] }
+  const ranked: DraftPlan = { ...PLAN, activity: { min_pv: 50, window_days: 30 }, ranks, levels: [...PLAN.levels.slice(0, 3), { level: 4, percent: 2, min_rank: "Gold" }] }
+
+  it("pays exactly what the settlement computed when the draft is the plan the chain was frozen with", () => {
+    const settled = computeCommissionLines({ basis: "99.80", currency_code: "eur", levels: ranked.levels, compression: true, chain: frozen, rules })
+    const replay = replayOrder(order({ chain: frozen, rules }), ranked)
+    expect(replay.lines).toEqual(settled.lines)
+    expect(replay.breakage).toBe(settled.breakage)
+    // cleo (10 PV) is skipped: dan 9.98, ben 4.99 (level 2), anna 2.99 (2.994, level 3); nobody is left for level 4
+    expect(holdingsOf(replay).map((h) => [h.handle, h.level, h.amount])).toEqual([
+      ["dan", 1, "9.98"],
+      ["ben", 2, "4.99"],
+      ["anna", 3, "2.99"],
+    ])
+  })
+
+  it("re-derives activity and ranks from the frozen PV, GV and legs under the draft's rules", () => {
+    const looser = requalify({ chain: frozen, rules }, { activity: { min_pv: 10, window_days: 30 }, ranks: [{ name: "Gold", min_pv: 0, min_gv: 2000, min_active_legs: 1 }] })
+    expect(looser.chain.map((b) => [b.handle, b.qualification!.active, b.qualification!.rank])).toEqual([
+      ["dan", true, null],
+      ["cleo", true, null],
+      ["ben", true, "Gold"],
+      ["anna", true, "Gold"],
+    ])
+    expect(looser.rules).toEqual({ min_pv: 10, ranks: ["Gold"] })
+    // a chain frozen before volumes stays status only
+    expect(requalify({ chain: chainOf(["a"]), rules: null }, ranked)).toEqual({ chain: chainOf(["a"]), rules: null })
+  })
+
+  it("pays retail profit only on orders settled with one, and says when it could not", () => {
+    const retail = { ...PLAN, retail_profit: true }
+    const known = replayOrder(order({ chain: chainOf(["dan", "cleo"]), retail_margin: "19.96" }), retail)
+    expect(known.lines.map((l) => [l.kind, l.amount])).toEqual([["retail_profit", "19.96"], ["commission", "4.99"]])
+    expect(known.retail_profit_unknown).toBe(false)
+    expect(replayOrder(order({ chain: chainOf(["dan"]) }), retail).retail_profit_unknown).toBe(true)
+    expect(replayOrder(order({ chain: chainOf(["dan"]), attribution_source: "self" }), retail).retail_profit_unknown).toBe(false)
+  })
+})
+
+describe("SimulationTally", () => {
+  it("counts the holdings that differ and ranks who gains and loses", () => {
+    const tally = new SimulationTally({ ...PLAN, levels: [8, 6, 4, 2].map((percent, i) => ({ level: i + 1, percent })) })
+    const chain = chainOf(["dan", "cleo", "ben", "anna"])
+    const actual = holdingsOf(replayOrder(order({ chain }), PLAN))
+    tally.add(order({ chain }), { holdings: actual, breakage: "0" })
+    const result = tally.result({ draft: "draft", actual: "ledger" })
+    // 99.80 at 8/6/4/2: 7.98, 5.99, 3.99, 2.00 against 9.98, 4.99, 2.99, 2.00
+    expect(result).toMatchObject({ holdings_changed: 3, orders_changed: 1 })
+    expect(result.draft).toMatchObject({ payout: 19.96, revenue: 99.8, payout_percent: 20, earners: 4 })
+    expect(result.draft.top_changes.up.map((c) => [c.handle, c.change])).toEqual([["ben", 1], ["cleo", 1]])
+    expect(result.draft.top_changes.down.map((c) => [c.handle, c.change])).toEqual([["dan", -2]])
+    expect(result.actual.top_changes).toEqual({ up: [], down: [] })
+  })
+
+  it("warns above the cap and the shop's share, and names what history cannot say", () => {
+    const tally = new SimulationTally(PLAN)
+    tally.add(order({ chain: chainOf(["dan"]) }), { holdings: [], breakage: "0" })
+    const totals = tally.result({ draft: "draft", actual: "ledger" })
+    const capped = { ...PLAN, max_payout_percent: 5 }
+    expect(simulationWarnings(totals, capped, { warn_payout_percent: 8, windows: [30, 7] }).map((w) => w.code)).toEqual([
+      "over_cap",
+      "over_share",
+      "window_changed",
+    ])
+    expect(simulationWarnings(totals, PLAN, { warn_payout_percent: null, windows: [30] })).toEqual([])
+  })
+})
+
+describe("syntheticOrders", () => {
+  const shape = { distributors: 2000, depth: 5, orders: 3000, average_basis: 40, seed: 3 }
+  const take = (s = shape) => [...syntheticOrders(s, "eur", 2, { min_pv: 0, window_days: 30 }, []).orders]
+
+  it("is the same network for the same seed and another for another", () => {
+    const a = take()
+    expect(take().map((o) => [o.basis, o.chain.map((b) => b.id)])).toEqual(a.map((o) => [o.basis, o.chain.map((b) => b.id)]))
+    expect(take({ ...shape, seed: 4 }).map((o) => o.basis)).not.toEqual(a.map((o) => o.basis))
+  })
+
+  it("keeps to the depth and draws bases from 0.5x to 1.5x the average, in cents", () => {
+    const { orders, max_depth_reached } = syntheticOrders(shape, "eur", 2, { min_pv: 0, window_days: 30 }, [])
+    expect(max_depth_reached).toBeLessThanOrEqual(5)
+    for (const o of orders) {
+      expect(o.chain.length).toBeLessThanOrEqual(6)
+      expect(Number(o.basis)).toBeGreaterThanOrEqual(20)
+      expect(Number(o.basis)).toBeLessThanOrEqual(60)
+      expect(o.basis).toMatch(/^\d+(\.\d{1,2})?$/)
+    }
+  })
+
+  it("gives each distributor their own orders' PV and their team's GV", () => {
+    const small = { distributors: 30, depth: 3, orders: 200, average_basis: 10, seed: 9 }
+    const orders = take(small)
+    const pv = new Map<string, number>()
+    for (const o of orders) pv.set(o.chain[0].id, (pv.get(o.chain[0].id) ?? 0) + Math.round(Number(o.basis) * 100))
+    const top = orders.map((o) => o.chain[o.chain.length - 1]).find((b) => b.id === "synthetic_0")!
+    // the root's GV is every order's basis
+    expect(Math.round(Number(top.qualification!.gv) * 100)).toBe(orders.reduce((s, o) => s + Math.round(Number(o.basis) * 100), 0))
+    for (const o of orders) expect(Math.round(Number(o.chain[0].qualification!.pv) * 100)).toBe(pv.get(o.chain[0].id))
+  })
+})
+
+describe("income disclosure", () => {
+  it("counts zero earners and groups by title along the plan's ladder", () => {
+    const report = incomeDisclosure({
+      currency_code: "eur",
+      from: new Date("2026-01-01T00:00:00Z"),
+      to: new Date("2026-12-31T23:59:59.999Z"),
+      enrolled: [
+        { rank: "Gold", count: 1 },
+        { rank: null, count: 6 },
+        { rank: "Silver", count: 3 },
+      ],
+      earnings: [
+        { distributor_id: "a", amount: "120.00", rank: "Gold" },
+        { distributor_id: "b", amount: "10.00", rank: "Silver" },
+        { distributor_id: "c", amount: "4.00", rank: "Silver" },
+        { distributor_id: "d", amount: "1.00", rank: null },
+      ],
+      clawbacks: "-3.00",
+      volume: [
+        { own: false, orders: 7, basis: "700.00" },
+        { own: true, orders: 2, basis: "300.00" },
+      ],
+      ladder: ["Silver", "Gold"],
+    })
+    // 10 counted: 0 x 6, 1, 4, 10, 120 -> median (0 + 0) / 2 = 0, p75 rank 8 = 4, p90 rank 9 = 10, max 120, mean 13.50
+    expect(report).toMatchObject({
+      distributors: 10,
+      earners: 4,
+      earners_share: 40,
+      total: 135,
+      mean: 13.5,
+      median: 0,
+      percentiles: { p10: 0, p25: 0, p50: 0, p75: 4, p90: 10, p99: 120, max: 120 },
+      clawbacks: -3,
+      volume: { orders: 9, total: 1000, customers: 700, customers_share: 70, distributors_own: 300, distributors_own_share: 30 },
+    })
+    expect(report.by_rank.map((g) => [g.rank, g.distributors, g.earners, g.median])).toEqual([
+      [null, 6, 1, 0],
+      ["Silver", 3, 2, 4],
+      ["Gold", 1, 1, 120],
+    ])
+  })
+
+  it("a group is its count, even when nobody earned", () => {
+    expect(disclosureGroup([], 4, "eur")).toMatchObject({ distributors: 4, earners: 0, earners_share: 0, total: 0, mean: 0, median: 0, percentiles: { max: 0 } })
+  })
+})
