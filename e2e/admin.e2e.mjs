@@ -3,7 +3,8 @@
 // demo (`npm run demo`, or scripts/e2e-admin.mjs which starts one): log in; the network list; the
 // widgets on a customer and an order page; the genealogy (expand, drill in); the ledger (filter by
 // status, export CSV); the plan (an invalid percent is refused inline, a change is confirmed with its
-// diff and becomes the next version); a payout run from its preview. Expectations are read from the
+// diff and becomes the next version, a draft is tried on the demo's orders first); the income
+// disclosure (figures, chart, CSV); a payout run from its preview. Expectations are read from the
 // admin API first, so the test holds on a demo that earlier runs changed.
 //   BACKEND_URL=http://localhost:9000  CHROMIUM=/usr/bin/chromium  E2E_SCREENSHOTS=0 (leave docs/ alone)
 import assert from "node:assert/strict"
@@ -62,7 +63,7 @@ try {
     const { count } = await api("/admin/mlm/distributors?limit=1")
     await page.goto(`${backend}/app/mlm`)
     await page.getByText(`${count} distributors`).waitFor()
-    for (const item of ["Genealogy", "Plan", "Ledger", "Payouts"]) await page.getByRole("link", { name: item, exact: true }).first().waitFor()
+    for (const item of ["Genealogy", "Plan", "Ledger", "Payouts", "Income disclosure"]) await page.getByRole("link", { name: item, exact: true }).first().waitFor()
     await shot("admin-network")
   })
 
@@ -162,6 +163,55 @@ try {
     assert.equal(csv.length - 1, paid.count, "the export holds the filtered lines")
     assert.ok(csv.slice(1).every((row) => row.includes(",paid,")), "every exported line is paid")
     await shot("admin-commissions")
+  })
+
+  await scenario("tries a draft on the demo's orders before saving it: the draft beside the ledger", async () => {
+    const { versions } = await api("/admin/mlm/plan/versions")
+    const active = versions[0]
+    await page.goto(`${backend}/app/mlm/plan`)
+    const level1 = page.locator("#level-1")
+    await level1.waitFor()
+    const lower = active.levels[0].percent > 1 ? active.levels[0].percent - 1 : active.levels[0].percent / 2
+    await level1.fill(String(lower))
+    await page.getByRole("button", { name: "Try this plan" }).click()
+    const result = page.getByLabel("Simulation result")
+    await result.waitFor()
+    // the same question through the API: the period the page asks for (the last 90 days)
+    const day = (d) => d.toISOString().slice(0, 10)
+    const plan = { ...active, levels: active.levels.map((l, i) => (i === 0 ? { ...l, percent: lower } : l)) }
+    const body = {
+      plan: { levels: plan.levels.map(({ level, percent, min_rank }) => ({ level, percent, ...(min_rank ? { min_rank } : {}) })), max_payout_percent: plan.max_payout_percent, hold_days: plan.hold_days, compression: plan.compression, retail_profit: plan.retail_profit, activity: plan.activity, ranks: plan.ranks, min_payout: plan.min_payout },
+      from: day(new Date(Date.now() - 90 * 86_400_000)),
+      to: day(new Date()),
+    }
+    const res = await page.request.post(`${backend}/admin/mlm/plan/simulate`, { data: body })
+    assert.equal(res.status(), 200, `simulate answered ${res.status()}`)
+    const { simulation } = await res.json()
+    assert.ok(simulation.actual.orders > 0, "the demo has orders in the last 90 days")
+    assert.ok(simulation.draft.payout < simulation.actual.payout, "a lower level 1 pays less")
+    const money = (v) => new Intl.NumberFormat("en", { style: "currency", currency: simulation.currency_code.toUpperCase() }).format(v)
+    const payoutRow = result.getByRole("row").filter({ has: page.getByRole("cell", { name: "Payout", exact: true }) })
+    await payoutRow.getByText(money(simulation.actual.payout), { exact: true }).waitFor()
+    await payoutRow.getByText(money(simulation.draft.payout), { exact: true }).waitFor()
+    await result.getByText(`${simulation.holdings_changed} beneficiary amounts on ${simulation.orders_changed} orders would change.`).waitFor()
+    await page.getByRole("region", { name: "Try this plan" }).scrollIntoViewIfNeeded()
+    await shot("admin-plan-trial")
+    // nothing was saved
+    assert.equal((await api("/admin/mlm/plan/versions")).versions[0].version, active.version)
+  })
+
+  await scenario("shows the income disclosure: everyone counted, a chart, and the same figures as CSV", async () => {
+    const day = (d) => d.toISOString().slice(0, 10)
+    const { report } = await api(`/admin/mlm/reports/income-disclosure?from=${day(new Date(Date.now() - 365 * 86_400_000))}&to=${day(new Date())}`)
+    await page.goto(`${backend}/app/mlm/reports`)
+    await page.getByText(`${report.distributors} distributors; ${report.earners} (${report.earners_share} %) earned more than 0.`).waitFor()
+    await page.locator(".recharts-surface").first().waitFor()
+    assert.equal(await page.locator(".recharts-bar-rectangle").count() > 0, true, "the chart draws its bars")
+    await shot("admin-income-disclosure")
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()])
+    const csv = fs.readFileSync(await download.path(), "utf8").trim().split("\n")
+    assert.equal(csv[0], "group,distributors,earners,earners_share,total,mean,median,p10,p25,p50,p75,p90,p99,max")
+    assert.equal(csv[1].split(",").slice(0, 3).join(","), `all,${report.distributors},${report.earners}`)
   })
 
   await scenario("refuses an invalid level inline, then saves a change after a confirmation with its diff", async () => {

@@ -17,6 +17,7 @@ import type {
   ProductVolume,
   Wholesale,
 } from "../../types/admin"
+import type { IncomeDisclosure, Simulation } from "../../types/simulation"
 
 /**
  * The admin's data: react-query hooks over the plugin's admin routes, one query key per resource so
@@ -33,6 +34,7 @@ export const mlmKeys = {
   payoutPreview: (currency: string) => ["mlm", "payout-preview", currency] as const,
   order: (id: string) => ["mlm", "order", id] as const,
   productVolume: (id: string) => ["mlm", "product-volume", id] as const,
+  disclosure: (params: Record<string, unknown>) => ["mlm", "income-disclosure", params] as const,
 }
 
 /** `{a: 1, b: undefined}` -> "?a=1"; empty values are left out. */
@@ -171,6 +173,23 @@ export const useCorrectAttribution = (orderId: string) =>
   useMlmMutation((body: { handle: string; reason?: string }) =>
     post<{ attribution: OrderAttribution }>(`/admin/mlm/orders/${orderId}/attribution`, body)
   )
+
+/** What a draft plan would have paid on the period's orders, beside the ledger (a read: nothing is saved). */
+export const useSimulatePlan = () =>
+  useMutation({
+    mutationFn: (body: { plan: PlanInput; from: string; to: string; currency_code?: string }) =>
+      post<{ simulation: Simulation }>("/admin/mlm/plan/simulate", body),
+  })
+
+export type DisclosureParams = { from: string; to: string; currency?: string }
+
+export const useIncomeDisclosure = (params: DisclosureParams, enabled = true) =>
+  useQuery({
+    enabled,
+    queryKey: mlmKeys.disclosure(params),
+    queryFn: () => get<{ report: IncomeDisclosure }>(`/admin/mlm/reports/income-disclosure${queryString(params)}`),
+    placeholderData: keepPreviousData,
+  })
 
 /** The message of a failed request, in the API's own words. */
 export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error))

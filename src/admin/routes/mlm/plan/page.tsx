@@ -5,6 +5,7 @@ import { errorMessage, usePlanVersions, useSavePlan, useSetWholesale, useWholesa
 import { checkPlanForm, formOf, planDiff, PlanDraft, PlanForm, RankForm, tenThousandths } from "../../../lib/plan-form"
 import { dateTime } from "../../../lib/format"
 import { Failed, Loading } from "../../../components/status"
+import { PlanTrial } from "../../../components/plan-trial"
 
 const FieldError = ({ id, message }: { id: string; message: string | null }) =>
   message ? <Text id={id} size="xsmall" className="text-ui-fg-error" role="alert">{message}</Text> : null
@@ -162,6 +163,7 @@ function PlanEditor() {
         Levels add up to {plan ? `${form.levels.reduce((s, t) => s + tenThousandths(t)!, 0) / 10000} %` : "—"} of the commission basis (cap {form.max_payout_percent} %).
       </Text>
       <FieldError id="total-error" message={errors.total} />
+      <PlanTrial plan={plan} />
       <div className="flex items-center gap-x-3">
         <Button size="small" disabled={!plan || !changes.length} isLoading={save.isPending} onClick={() => plan && setConfirm({ plan, changes })}>
           Save as new version
