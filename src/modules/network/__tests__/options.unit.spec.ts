@@ -9,7 +9,14 @@ describe("plugin options", () => {
       attribution: { policy: "last_touch", lifetime_binding: true, window_days: 30 },
       mature_from: "fulfilled",
       payouts: { providers: [{ id: "manual", options: {} }], default_provider: "manual" },
+      simulation: { warn_payout_percent: null },
     })
+  })
+
+  it("checks the simulator's payout share: above 0, at most 100", () => {
+    expect(parsePluginOptions({ simulation: { warn_payout_percent: 35 } }).simulation.warn_payout_percent).toBe(35)
+    expect(() => parsePluginOptions({ simulation: { warn_payout_percent: 0 } })).toThrow(/simulation.warn_payout_percent/)
+    expect(() => parsePluginOptions({ simulation: { warn_payout_percent: 120 } })).toThrow(/simulation.warn_payout_percent/)
   })
 
   it("checks the payout providers: unique ids, a default among them", () => {
