@@ -169,6 +169,14 @@ async function main() {
     return { s: Number(process.hrtime.bigint() - started) / 1e9, result }
   }
 
+  if (process.env.MLM_BENCH_ONLY === "simulate") {
+    // a quick re-run of the history simulation alone (profiling)
+    const only = await seconds(() => simulatePlan(container, { plan: DRAFT, from: FROM, to: TO, currency_code: "eur" }))
+    console.log(`  simulate (read + replay + tally)          ${only.s.toFixed(2)} s`)
+    await shutdown()
+    await client.end()
+    return
+  }
   console.log(`\nPlan simulator: ${ORDERS.toLocaleString("en")} orders replayed under a draft beside their ledger`)
   const readOnly = await seconds(async () => {
     let after = ""

@@ -41,7 +41,6 @@ export async function simulatePlan(container: MedusaContainer, input: SimulatePl
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const draft: DraftPlan = planSettings(input.plan)
-  const tally = new SimulationTally(draft)
   const warnPercent = network.getPluginOptions().simulation?.warn_payout_percent ?? null
 
   if (input.synthetic) {
@@ -49,10 +48,12 @@ export async function simulatePlan(container: MedusaContainer, input: SimulatePl
     const active = await commission.retrieveActivePlan()
     const baseline: DraftPlan = active ?? { levels: [], compression: true, retail_profit: false, activity: { ...DEFAULT_ACTIVITY }, ranks: [], max_payout_percent: 100 }
     const currency = input.currency_code ?? (await defaultCurrency(container))
+    const tally = new SimulationTally(draft, currency)
     const { orders, max_depth_reached } = syntheticOrders(shape, currency, currencyDigits(currency), baseline.activity, baseline.ranks)
     const progress = progressOf(logger, shape.orders)
+    const cache = new Map()
     for (const order of orders) {
-      const actual = replayOrder(order, baseline)
+      const actual = replayOrder(order, baseline, cache)
       tally.add(order, { holdings: holdingsOf(actual), breakage: actual.breakage })
       progress.step()
     }
@@ -77,12 +78,16 @@ export async function simulatePlan(container: MedusaContainer, input: SimulatePl
   const currencies = await commission.listPeriodCurrencies(period)
   const currency = input.currency_code ?? currencies[0]?.currency_code ?? (await defaultCurrency(container))
   const total = currencies.find((c) => c.currency_code === currency)?.orders ?? 0
+  const tally = new SimulationTally(draft, currency)
   const versions = new Set<number>()
   const windows = new Set<number>()
   const progress = progressOf(logger, total)
-  let after = ""
+  const read = (after: string) => commission.listSimulationOrders({ ...period, currency_code: currency, after, limit: PAGE })
+  let next = read("")
   for (;;) {
-    const page = await commission.listSimulationOrders({ ...period, currency_code: currency, after, limit: PAGE })
+    const page = await next
+    // the database reads the next page while this one is replayed
+    if (page.length === PAGE) next = read(page[page.length - 1].id)
     for (const order of page) {
       if (order.plan_version != null) versions.add(order.plan_version)
       if (order.rules) windows.add(order.rules.window_days)
@@ -90,7 +95,6 @@ export async function simulatePlan(container: MedusaContainer, input: SimulatePl
       progress.step()
     }
     if (page.length < PAGE) break
-    after = page[page.length - 1].id
   }
   progress.done()
   const paidBy = [...versions].sort((a, b) => a - b).map((v) => `v${v}`).join(", ")

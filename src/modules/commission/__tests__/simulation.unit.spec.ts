@@ -5,6 +5,7 @@ import { disclosureGroup, incomeDisclosure } from "../utils/disclosure"
 import { DraftPlan, holdingsOf, ReplayOrder, replayOrder, requalify, SimulationTally, simulationWarnings, syntheticOrders } from "../utils/simulation"
 import { computeCommissionLines, Beneficiary } from "../utils/compute-commission-lines"
 import { qualifyChain } from "../utils/qualification"
+import { ExactSum, minorUnitsOf } from "../utils/money"
 
 const PLAN: DraftPlan = {
   levels: [10, 5, 3, 2].map((percent, i) => ({ level: i + 1, percent })),
@@ -68,6 +69,28 @@ describe("SortedEarnings (nearest rank; median; mean)", () => {
     expect(shareOf(2, 3).toString()).toBe("66.67")
     expect(shareOf(1, 8).toString()).toBe("12.5")
     expect(shareOf(1, 0).toString()).toBe("0")
+  })
+})
+
+describe("minorUnitsOf and ExactSum", () => {
+  it("reads rounded amounts as whole minor units and refuses unrounded ones", () => {
+    expect(["9.98", "-4.99", "2", "0.10", "-0", "12.500", "1.005", "1e-7", "abc"].map((a) => minorUnitsOf(a, 2))).toEqual([998, -499, 200, 10, 0, 1250, null, null, null])
+    expect(minorUnitsOf("1500", 0)).toBe(1500)
+    expect(minorUnitsOf("1.234", 3)).toBe(1234)
+  })
+
+  it("sums exactly like MathBN, rounded or not (property)", () => {
+    const amount = fc.oneof(
+      fc.integer({ min: -1_000_000_00, max: 1_000_000_00 }).map((c) => MathBN.div(c, 100).toString()),
+      fc.integer({ min: -1_000_000, max: 1_000_000 }).map((m) => MathBN.div(m, 1000).toString())
+    )
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 50 }), (amounts) => {
+        const sum = new ExactSum(2)
+        amounts.forEach((a) => sum.add(a))
+        return sum.value().eq(amounts.reduce((t, a) => MathBN.add(t, a), MathBN.convert(0)))
+      })
+    )
   })
 })
 
@@ -139,7 +162,7 @@ describe("replayOrder and requalify", () => {
 
 describe("SimulationTally", () => {
   it("counts the holdings that differ and ranks who gains and loses", () => {
-    const tally = new SimulationTally({ ...PLAN, levels: [8, 6, 4, 2].map((percent, i) => ({ level: i + 1, percent })) })
+    const tally = new SimulationTally({ ...PLAN, levels: [8, 6, 4, 2].map((percent, i) => ({ level: i + 1, percent })) }, "eur")
     const chain = chainOf(["dan", "cleo", "ben", "anna"])
     const actual = holdingsOf(replayOrder(order({ chain }), PLAN))
     tally.add(order({ chain }), { holdings: actual, breakage: "0" })
@@ -153,7 +176,7 @@ describe("SimulationTally", () => {
   })
 
   it("warns above the cap and the shop's share, and names what history cannot say", () => {
-    const tally = new SimulationTally(PLAN)
+    const tally = new SimulationTally(PLAN, "eur")
     tally.add(order({ chain: chainOf(["dan"]) }), { holdings: [], breakage: "0" })
     const totals = tally.result({ draft: "draft", actual: "ledger" })
     const capped = { ...PLAN, max_payout_percent: 5 }

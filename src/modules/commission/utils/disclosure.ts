@@ -5,11 +5,11 @@ import type { DisclosureGroup, IncomeDisclosure } from "../../../types/simulatio
 export const DISCLOSURE_PERCENTILES = [10, 25, 50, 75, 90, 99]
 
 /**
- * One group of the income disclosure: `count` people, of whom those in `earnings` earned a non-zero
- * net amount; everyone else earned 0 and is counted as such (zero earners are never left out).
+ * One group of the income disclosure: `count` people, `earnings` one amount per person listed (the
+ * others earned 0 and are counted as such: zero earners are never left out).
  */
 export function disclosureGroup(earnings: string[], count: number, currency: string): DisclosureGroup {
-  const sorted = new SortedEarnings(earnings, Math.max(0, count - earnings.filter((e) => !MathBN.eq(e, 0)).length))
+  const sorted = new SortedEarnings(earnings, Math.max(0, count - earnings.length))
   const p = percentiles(sorted, DISCLOSURE_PERCENTILES)
   return {
     distributors: sorted.count,

@@ -23,14 +23,19 @@ export class SortedEarnings {
   private readonly positive: Amount[]
   readonly count: number
   readonly total: Amount
+  /** how many values are 0: `zeros` plus the zeros among the listed values */
+  readonly zeros: number
 
-  constructor(nonZero: Iterable<Parameters<typeof MathBN.convert>[0]>, readonly zeros: number) {
-    const values = [...nonZero].map((v) => MathBN.convert(v)).filter((v) => !v.isZero())
-    values.sort((a, b) => a.comparedTo(b) ?? 0)
-    this.negative = values.filter((v) => v.isNegative())
-    this.positive = values.filter((v) => v.isPositive())
-    this.count = zeros + values.length
-    this.total = values.reduce((sum, v) => sum.plus(v), MathBN.convert(0))
+  /** `values`: one per person (a 0 among them counts as a zero); `zeros`: how many more earned 0 */
+  constructor(values: Iterable<Parameters<typeof MathBN.convert>[0]>, zeros: number) {
+    const all = [...values].map((v) => MathBN.convert(v))
+    const nonZero = all.filter((v) => !v.isZero())
+    nonZero.sort((a, b) => a.comparedTo(b) ?? 0)
+    this.negative = nonZero.filter((v) => v.isNegative())
+    this.positive = nonZero.filter((v) => v.isPositive())
+    this.zeros = zeros + (all.length - nonZero.length)
+    this.count = this.zeros + nonZero.length
+    this.total = nonZero.reduce((sum, v) => sum.plus(v), MathBN.convert(0))
   }
 
   /** how many earned more than 0 */

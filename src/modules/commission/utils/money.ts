@@ -30,3 +30,41 @@ export function percentOf(basis: Parameters<typeof MathBN.convert>[0], percent: 
 export function toNumber(amount: Parameters<typeof MathBN.convert>[0]): number {
   return MathBN.convert(amount).toNumber()
 }
+
+/**
+ * An amount as a whole number of minor units, read from its decimal string without floating point
+ * (exact below 2^53 minor units); null when it has non-zero decimals beyond `digits` or is not a
+ * plain decimal. Lines are rounded to the minor unit, so long sums of them can add integers.
+ */
+export function minorUnitsOf(amount: string, digits: number): number | null {
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(amount)
+  if (!m) return null
+  const [, sign, whole, fraction = ""] = m
+  if (fraction.length > digits && /[^0]/.test(fraction.slice(digits))) return null
+  const units = Number((whole || "0") + fraction.slice(0, digits).padEnd(digits, "0"))
+  if (!Number.isSafeInteger(units)) return null
+  return sign && units ? -units : units
+}
+
+/**
+ * An exact running sum for many amounts: amounts rounded to the minor unit add as integers, anything
+ * else (an unrounded breakage) as a decimal, so `value()` is exact either way.
+ */
+export class ExactSum {
+  private minor = 0
+  private rest: Amount | null = null
+  constructor(private readonly digits: number) {}
+
+  add(amount: string): this {
+    const units = minorUnitsOf(amount, this.digits)
+    const next = units === null ? null : this.minor + units
+    if (next !== null && Number.isSafeInteger(next)) this.minor = next
+    else this.rest = (this.rest ?? MathBN.convert(0)).plus(amount)
+    return this
+  }
+
+  value(): Amount {
+    const whole = MathBN.div(this.minor, 10 ** this.digits)
+    return this.rest ? whole.plus(this.rest) : whole
+  }
+}

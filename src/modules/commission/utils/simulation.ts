@@ -1,6 +1,6 @@
 import { MathBN } from "@medusajs/framework/utils"
 import { Beneficiary, CommissionComputation, computeCommissionLines } from "./compute-commission-lines"
-import { Amount } from "./money"
+import { currencyDigits, ExactSum, minorUnitsOf } from "./money"
 import type { PlanSettings } from "./plan"
 import { rankOf } from "./qualification"
 import { percentiles, shareOf, SortedEarnings } from "./distribution"
@@ -33,31 +33,49 @@ export type ReplayOrder = {
 /** One beneficiary's holding on an order (live amount per distributor, level and earning). */
 export type Holding = { distributor_id: string; handle: string; level: number; earning: string; amount: string }
 
+/** Activity and rank under a draft, by frozen facts (status, PV, GV, legs): many orders share them. */
+export type QualificationCache = Map<string, { active: boolean; rank: string | null }>
+const CACHE_LIMIT = 200_000
+
 /**
  * The chain requalified under the draft: activity is status active and PV (over the window frozen
  * with the order) at least the draft's min_pv; the rank is the draft ladder's highest reached by the
  * frozen PV, GV and active legs. A chain frozen without volumes stays status only.
  */
-export function requalify(order: Pick<ReplayOrder, "chain" | "rules">, draft: Pick<DraftPlan, "activity" | "ranks">) {
+export function requalify(
+  order: Pick<ReplayOrder, "chain" | "rules">,
+  draft: Pick<DraftPlan, "activity" | "ranks">,
+  cache: QualificationCache = new Map()
+) {
   if (!order.rules) return { chain: order.chain, rules: null }
-  const chain = order.chain.map((b) =>
-    b.qualification
-      ? {
-          ...b,
-          qualification: {
-            ...b.qualification,
-            active: b.status === "active" && MathBN.gte(b.qualification.pv, draft.activity.min_pv),
-            rank: rankOf(draft.ranks, b.qualification),
-          },
-        }
-      : b
-  )
+  if (cache.size > CACHE_LIMIT) cache.clear()
+  const chain = order.chain.map((b) => {
+    const q = b.qualification
+    if (!q) return b
+    const key = `${b.status}|${q.pv}|${q.gv}|${q.active_legs}`
+    let judged = cache.get(key)
+    if (!judged) {
+      judged = { active: b.status === "active" && MathBN.gte(q.pv, draft.activity.min_pv), rank: rankOf(draft.ranks, q) }
+      cache.set(key, judged)
+    }
+    return {
+      id: b.id,
+      handle: b.handle,
+      status: b.status,
+      hold: b.hold,
+      qualification: { pv: q.pv, gv: q.gv, active_legs: q.active_legs, active: judged.active, rank: judged.rank },
+    }
+  })
   return { chain, rules: { min_pv: draft.activity.min_pv, ranks: draft.ranks.map((r) => r.name) } }
 }
 
 /** What the draft would have paid on the order, by the money rules of the settlement. */
-export function replayOrder(order: ReplayOrder, draft: DraftPlan): CommissionComputation & { retail_profit_unknown: boolean } {
-  const { chain, rules } = requalify(order, draft)
+export function replayOrder(
+  order: ReplayOrder,
+  draft: DraftPlan,
+  cache?: QualificationCache
+): CommissionComputation & { retail_profit_unknown: boolean } {
+  const { chain, rules } = requalify(order, draft, cache)
   const earnsRetail = draft.retail_profit && order.attribution_source !== "self"
   return {
     ...computeCommissionLines({
@@ -82,42 +100,53 @@ export function holdingsOf(computed: CommissionComputation): Holding[] {
 
 const holdingKey = (h: Holding) => `${h.distributor_id}|${h.level}|${h.earning}`
 
-/** One side's running totals. */
+/** One side's running totals, exact (ExactSum). */
 class SideTally {
-  revenue = MathBN.convert(0)
-  payout = MathBN.convert(0)
-  retail = MathBN.convert(0)
-  breakage = MathBN.convert(0)
+  readonly revenue: ExactSum
+  readonly payout: ExactSum
+  readonly retail: ExactSum
+  readonly breakage: ExactSum
   orders = 0
-  readonly perLevel = new Map<number, Amount>()
-  readonly earnings = new Map<string, Amount>()
+  readonly perLevel = new Map<number, ExactSum>()
+  readonly earnings = new Map<string, ExactSum>()
+
+  constructor(private readonly digits: number) {
+    this.revenue = new ExactSum(digits)
+    this.payout = new ExactSum(digits)
+    this.retail = new ExactSum(digits)
+    this.breakage = new ExactSum(digits)
+  }
 
   add(basis: string, holdings: Holding[], breakage: string, handles: Map<string, string>) {
     this.orders++
-    this.revenue = this.revenue.plus(basis)
-    this.breakage = this.breakage.plus(breakage)
+    this.revenue.add(basis)
+    this.breakage.add(breakage)
     for (const h of holdings) {
-      this.payout = this.payout.plus(h.amount)
-      if (h.earning === "retail_profit") this.retail = this.retail.plus(h.amount)
-      this.perLevel.set(h.level, (this.perLevel.get(h.level) ?? MathBN.convert(0)).plus(h.amount))
-      this.earnings.set(h.distributor_id, (this.earnings.get(h.distributor_id) ?? MathBN.convert(0)).plus(h.amount))
+      this.payout.add(h.amount)
+      if (h.earning === "retail_profit") this.retail.add(h.amount)
+      let level = this.perLevel.get(h.level)
+      if (!level) this.perLevel.set(h.level, (level = new ExactSum(this.digits)))
+      level.add(h.amount)
+      let earned = this.earnings.get(h.distributor_id)
+      if (!earned) this.earnings.set(h.distributor_id, (earned = new ExactSum(this.digits)))
+      earned.add(h.amount)
       handles.set(h.distributor_id, h.handle)
     }
   }
 
   summary(plan: string): Omit<SimulationSide, "top_changes"> {
-    const earned = [...this.earnings.values()].filter((v) => v.isPositive())
+    const earned = [...this.earnings.values()].map((v) => v.value()).filter((v) => v.isPositive())
     const sorted = new SortedEarnings(earned, 0)
     const { p50, p90, p99, max } = percentiles(sorted, [50, 90, 99])
     return {
       plan,
       orders: this.orders,
-      revenue: this.revenue.toNumber(),
-      payout: this.payout.toNumber(),
-      payout_percent: shareOf(this.payout, this.revenue).toNumber(),
-      per_level: [...this.perLevel.entries()].sort(([a], [b]) => a - b).map(([level, amount]) => ({ level, amount: amount.toNumber() })),
-      retail_profit: this.retail.toNumber(),
-      breakage: this.breakage.toNumber(),
+      revenue: this.revenue.value().toNumber(),
+      payout: this.payout.value().toNumber(),
+      payout_percent: shareOf(this.payout.value(), this.revenue.value()).toNumber(),
+      per_level: [...this.perLevel.entries()].sort(([a], [b]) => a - b).map(([level, amount]) => ({ level, amount: amount.value().toNumber() })),
+      retail_profit: this.retail.value().toNumber(),
+      breakage: this.breakage.value().toNumber(),
       earners: sorted.earners,
       percentiles: { p50, p90, p99, max },
     }
@@ -139,30 +168,43 @@ export type SimulationTotals = {
  * synthetic network), and counts every holding that differs.
  */
 export class SimulationTally {
-  private readonly draftSide = new SideTally()
-  private readonly actualSide = new SideTally()
+  private readonly draftSide: SideTally
+  private readonly actualSide: SideTally
   private readonly handles = new Map<string, string>()
   private holdingsChanged = 0
   private ordersChanged = 0
   private retailUnknown = 0
   private noQualification = 0
+  private readonly cache: QualificationCache = new Map()
 
-  constructor(private readonly draft: DraftPlan) {}
+  /** `currency_code`: the simulated orders' currency (its minor unit makes the sums exact integers) */
+  constructor(private readonly draft: DraftPlan, private readonly currency_code: string) {
+    const digits = currencyDigits(currency_code)
+    this.draftSide = new SideTally(digits)
+    this.actualSide = new SideTally(digits)
+  }
+
+  private same(a: string, b: string): boolean {
+    const digits = currencyDigits(this.currency_code)
+    const x = minorUnitsOf(a, digits)
+    const y = minorUnitsOf(b, digits)
+    return x !== null && y !== null ? x === y : MathBN.eq(a, b)
+  }
 
   add(order: ReplayOrder, actual: { holdings: Holding[]; breakage: string }): void {
-    const replay = replayOrder(order, this.draft)
+    const replay = replayOrder(order, this.draft, this.cache)
     const drafted = holdingsOf(replay)
     if (replay.retail_profit_unknown) this.retailUnknown++
     if (!order.rules && (this.draft.activity.min_pv > 0 || this.draft.levels.some((l) => l.min_rank))) this.noQualification++
     this.draftSide.add(order.basis, drafted, replay.breakage, this.handles)
-    const live = actual.holdings.filter((h) => !MathBN.eq(h.amount, 0))
+    const live = actual.holdings.filter((h) => !this.same(h.amount, "0"))
     this.actualSide.add(order.basis, live, actual.breakage, this.handles)
-    const want = new Map(live.map((h) => [holdingKey(h), MathBN.convert(h.amount)]))
+    const want = new Map(live.map((h) => [holdingKey(h), h.amount]))
     let changed = 0
     for (const h of drafted) {
       const key = holdingKey(h)
       const held = want.get(key)
-      if (!held || !held.eq(h.amount)) changed++
+      if (held === undefined || !this.same(held, h.amount)) changed++
       want.delete(key)
     }
     changed += want.size
@@ -174,8 +216,8 @@ export class SimulationTally {
     const changes: EarningsChange[] = []
     const ids = new Set([...this.draftSide.earnings.keys(), ...this.actualSide.earnings.keys()])
     for (const id of ids) {
-      const draft = this.draftSide.earnings.get(id) ?? MathBN.convert(0)
-      const actual = this.actualSide.earnings.get(id) ?? MathBN.convert(0)
+      const draft = this.draftSide.earnings.get(id)?.value() ?? MathBN.convert(0)
+      const actual = this.actualSide.earnings.get(id)?.value() ?? MathBN.convert(0)
       const change = draft.minus(actual)
       if (change.isZero()) continue
       changes.push({ distributor_id: id, handle: this.handles.get(id) ?? id, actual: actual.toNumber(), draft: draft.toNumber(), change: change.toNumber() })
