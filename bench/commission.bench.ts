@@ -8,18 +8,12 @@
  * settlement with activity and ranks (the order's PV over the ancestry, the chain's volumes, active
  * legs and ranks), p99 side by side with the plain one (settle_order_ranked_p99_ms).
  */
-import path from "path"
-import { initModules } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
-import { NETWORK_MODULE } from "../src/modules/network"
-import { COMMISSION_MODULE } from "../src/modules/commission"
-import type NetworkModuleService from "../src/modules/network/service"
-import type CommissionModuleService from "../src/modules/commission/service"
 import { settlementDiff, targetEntries } from "../src/modules/commission/utils/settlement"
 import { computeCommissionLines, Beneficiary } from "../src/modules/commission/utils/compute-commission-lines"
 import { dayNumber, monthOfDay, qualifyChain, rankChanges } from "../src/modules/commission/utils/qualification"
 import { Pool } from "pg"
-import { connect, measure, applyMigrations, mulberry32, fmt, recordResults } from "./lib"
+import { connect, measure, applyMigrations, mulberry32, fmt, recordResults, bootModules } from "./lib"
 
 const PLAN = [10, 5, 3, 2, 1, 1, 1, 1].map((percent, i) => ({ level: i + 1, percent }))
 /** The ranked plan: activity over 30 days, three ranks, levels 3+ for Silver and 6+ for Gold. */
@@ -47,17 +41,7 @@ async function main() {
   const random = mulberry32(11)
   const pick = () => rows[Math.floor(random() * rows.length)]
 
-  const auth = process.env.DB_PASSWORD ? `${process.env.DB_USERNAME}:${process.env.DB_PASSWORD}` : process.env.DB_USERNAME
-  const { medusaApp, shutdown } = await initModules({
-    databaseConfig: { clientUrl: `postgres://${auth}@${process.env.DB_HOST}:${process.env.DB_PORT}/${database}` },
-    modulesConfig: {
-      [NETWORK_MODULE]: { resolve: path.join(__dirname, "../src/modules/network"), options: {} },
-      [COMMISSION_MODULE]: { resolve: path.join(__dirname, "../src/modules/commission"), options: {} },
-    },
-    preventConnectionDestroyWarning: true,
-  })
-  const network: NetworkModuleService = medusaApp.modules[NETWORK_MODULE]
-  const commission: CommissionModuleService = medusaApp.modules[COMMISSION_MODULE]
+  const { network, commission, shutdown } = await bootModules(database)
 
   // The naive walk gets its own pool of 8 connections, so concurrent workers do not queue on one.
   const pool = new Pool({

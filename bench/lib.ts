@@ -1,13 +1,29 @@
+import path from "path"
 import { Client } from "pg"
+import { initModules } from "@medusajs/test-utils"
+import { NETWORK_MODULE } from "../src/modules/network"
+import { COMMISSION_MODULE } from "../src/modules/commission"
+import type NetworkModuleService from "../src/modules/network/service"
+import type CommissionModuleService from "../src/modules/commission/service"
 
-export function mulberry32(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+// The plugin's deterministic random source (the simulator's synthetic network uses it too).
+export { seededRandom as mulberry32 } from "../src/modules/commission/utils/simulation"
+
+/** The plugin's network and commission modules on the bench database (no Medusa app around them). */
+export async function bootModules(database: string) {
+  const auth = process.env.DB_PASSWORD ? `${process.env.DB_USERNAME}:${process.env.DB_PASSWORD}` : process.env.DB_USERNAME
+  const { medusaApp, shutdown } = await initModules({
+    databaseConfig: { clientUrl: `postgres://${auth}@${process.env.DB_HOST}:${process.env.DB_PORT}/${database}` },
+    modulesConfig: {
+      [NETWORK_MODULE]: { resolve: path.join(__dirname, "../src/modules/network"), options: {} },
+      [COMMISSION_MODULE]: { resolve: path.join(__dirname, "../src/modules/commission"), options: {} },
+    },
+    preventConnectionDestroyWarning: true,
+  })
+  return {
+    network: medusaApp.modules[NETWORK_MODULE] as NetworkModuleService,
+    commission: medusaApp.modules[COMMISSION_MODULE] as CommissionModuleService,
+    shutdown,
   }
 }
 

@@ -8,18 +8,14 @@
  * - simulate_synthetic_1m_s: a synthetic network of 1,000,000 distributors and 100,000 orders;
  * - income_disclosure_1m_s: the disclosure over the million distributors and the period's earnings.
  */
-import path from "path"
-import { initModules } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
 import { NETWORK_MODULE } from "../src/modules/network"
 import { COMMISSION_MODULE } from "../src/modules/commission"
-import type NetworkModuleService from "../src/modules/network/service"
-import type CommissionModuleService from "../src/modules/commission/service"
 import { computeCommissionLines, Beneficiary } from "../src/modules/commission/utils/compute-commission-lines"
 import { qualifyChain } from "../src/modules/commission/utils/qualification"
 import { simulatePlan } from "../src/workflows/commission/simulate-plan"
 import { loadIncomeDisclosure } from "../src/workflows/commission/income-disclosure"
-import { connect, applyMigrations, recordResults } from "./lib"
+import { connect, applyMigrations, recordResults, bootModules } from "./lib"
 
 const ORDERS = Number(process.env.MLM_BENCH_SIM_ORDERS || 100_000)
 const FIXTURE = `simulation-v1:${ORDERS}`
@@ -54,7 +50,6 @@ function hash(text: string, salt: number): number {
   return h >>> 0
 }
 
-const raw = (value: string) => JSON.stringify({ value, precision: 20 })
 
 async function seed(client: Awaited<ReturnType<typeof connect>>) {
   console.log(`\nSeeding ${ORDERS.toLocaleString("en")} settled orders on the generated network (once; kept between runs)`)
@@ -149,17 +144,7 @@ async function main() {
   if (marker[0]?.value !== FIXTURE || process.env.MLM_BENCH_REGENERATE) await seed(client)
   else console.log(`\nReusing the ${ORDERS.toLocaleString("en")} seeded orders (${FIXTURE}; MLM_BENCH_REGENERATE=1 rebuilds them)`)
 
-  const auth = process.env.DB_PASSWORD ? `${process.env.DB_USERNAME}:${process.env.DB_PASSWORD}` : process.env.DB_USERNAME
-  const { medusaApp, shutdown } = await initModules({
-    databaseConfig: { clientUrl: `postgres://${auth}@${process.env.DB_HOST}:${process.env.DB_PORT}/${database}` },
-    modulesConfig: {
-      [NETWORK_MODULE]: { resolve: path.join(__dirname, "../src/modules/network"), options: {} },
-      [COMMISSION_MODULE]: { resolve: path.join(__dirname, "../src/modules/commission"), options: {} },
-    },
-    preventConnectionDestroyWarning: true,
-  })
-  const network: NetworkModuleService = medusaApp.modules[NETWORK_MODULE]
-  const commission: CommissionModuleService = medusaApp.modules[COMMISSION_MODULE]
+  const { network, commission, shutdown } = await bootModules(database)
   const logger = { info: (message: string) => console.log(`  ${message}`) }
   // what the route hands simulatePlan: the request's container (here only what it resolves)
   const container = { resolve: (key: string) => ({ [NETWORK_MODULE]: network, [COMMISSION_MODULE]: commission, logger })[key] } as any
