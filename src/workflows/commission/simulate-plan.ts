@@ -118,7 +118,7 @@ export async function simulatePlan(container: MedusaContainer, input: SimulatePl
 export async function defaultCurrency(container: MedusaContainer): Promise<string> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: stores } = await query.graph({ entity: "store", fields: ["supported_currencies.currency_code", "supported_currencies.is_default"] })
-  const currencies: { currency_code: string; is_default: boolean }[] = stores[0]?.supported_currencies ?? []
+  const currencies = (stores[0]?.supported_currencies ?? []).filter((c): c is NonNullable<typeof c> => !!c)
   return (currencies.find((c) => c.is_default) ?? currencies[0])?.currency_code?.toLowerCase() ?? "eur"
 }
 

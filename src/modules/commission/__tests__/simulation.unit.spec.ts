@@ -150,6 +150,33 @@ describe("replayOrder and requalify", () => {
     expect(requalify({ chain: chainOf(["a"]), rules: null }, ranked)).toEqual({ chain: chainOf(["a"]), rules: null })
   })
 
+  it("pays, judging only as far as the levels reach, exactly what the requalified chain pays (property)", () => {
+    const member = fc.record({
+      status: fc.constantFrom("active", "active", "active", "inactive"),
+      pv: fc.integer({ min: 0, max: 200 }),
+      gv: fc.integer({ min: 0, max: 20000 }),
+      legs: fc.integer({ min: 0, max: 4 }),
+    })
+    fc.assert(
+      fc.property(fc.array(member, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 120 }), fc.boolean(), fc.integer({ min: 1, max: 99999 }), (people, minPv, compression, cents) => {
+        const chain = people.map((p, i) => ({
+          id: `d${i}`,
+          handle: `d${i}`,
+          status: p.status as "active" | "inactive",
+          qualification: { pv: String(p.pv), gv: String(p.gv), active_legs: p.legs, active: true, rank: null },
+        }))
+        const draft: DraftPlan = { ...ranked, compression, activity: { min_pv: minPv, window_days: 30 } }
+        const o = order({ chain, rules, basis: MathBN.div(cents, 100).toString() })
+        const requalified = requalify(o, draft)
+        const reference = computeCommissionLines({ basis: o.basis, currency_code: "eur", levels: draft.levels, compression, chain: requalified.chain, rules: requalified.rules })
+        const replay = replayOrder(o, draft, new Map())
+        expect(replay.lines).toEqual(reference.lines)
+        expect(replay.skipped).toEqual(reference.skipped)
+        expect(replay.breakage).toBe(reference.breakage)
+      })
+    )
+  })
+
   it("pays retail profit only on orders settled with one, and says when it could not", () => {
     const retail = { ...PLAN, retail_profit: true }
     const known = replayOrder(order({ chain: chainOf(["dan", "cleo"]), retail_margin: "19.96" }), retail)

@@ -68,6 +68,11 @@ export function computeCommissionLines(input: {
   retailProfit?: string | null
   /** the plan's activity minimum and rank ladder (names, lowest first) the qualifications were taken with */
   rules?: { min_pv: number; ranks: string[] } | null
+  /**
+   * Judges a beneficiary's frozen facts under other rules (the plan simulator's draft) instead of
+   * the activity and rank frozen with them; called only for the beneficiaries the levels reach.
+   */
+  judge?: Judge
 }): CommissionComputation {
   const basis = MathBN.convert(input.basis)
   const levels = [...input.levels].sort((a, b) => a.level - b.level)
@@ -77,7 +82,7 @@ export function computeCommissionLines(input: {
   let cursor = 0
 
   const why = (candidate: Beneficiary, level: PlanLevel): SkippedDistributor | null =>
-    ineligibility(candidate, level, input.rules ?? null)
+    ineligibility(candidate, level, input.rules ?? null, input.judge)
   for (const planLevel of levels) {
     const { level, percent } = planLevel
     let beneficiary: Beneficiary | undefined
@@ -151,18 +156,23 @@ export function computeCommissionLines(input: {
 export function ineligibility(
   candidate: Beneficiary,
   level: PlanLevel,
-  rules: { min_pv: number; ranks: string[] } | null
+  rules: { min_pv: number; ranks: string[] } | null,
+  judge?: Judge
 ): SkippedDistributor | null {
   if (candidate.status !== "active") return { handle: candidate.handle, reason: candidate.status }
   if (candidate.hold) return { handle: candidate.handle, reason: "not_eligible", note: candidate.hold }
   const q = candidate.qualification
   if (!q || !rules) return null
-  if (!q.active) return { handle: candidate.handle, reason: "not_active", pv: Number(q.pv), min_pv: rules.min_pv }
-  if (level.min_rank && rankIndex(rules.ranks, q.rank) < rankIndex(rules.ranks, level.min_rank)) {
-    return { handle: candidate.handle, reason: "rank_below", rank: q.rank, min_rank: level.min_rank, level: level.level }
+  const { active, rank } = judge ? judge(candidate) : q
+  if (!active) return { handle: candidate.handle, reason: "not_active", pv: Number(q.pv), min_pv: rules.min_pv }
+  if (level.min_rank && rankIndex(rules.ranks, rank) < rankIndex(rules.ranks, level.min_rank)) {
+    return { handle: candidate.handle, reason: "rank_below", rank, min_rank: level.min_rank, level: level.level }
   }
   return null
 }
+
+/** Activity and rank of a beneficiary with frozen facts, under some plan's rules. */
+export type Judge = (beneficiary: Beneficiary) => { active: boolean; rank: string | null }
 
 /**
  * How much of each line to claw back so that what stays earned is `remaining` (0..1) of it.

@@ -1,5 +1,5 @@
 import { MathBN } from "@medusajs/framework/utils"
-import { Beneficiary, CommissionComputation, computeCommissionLines } from "./compute-commission-lines"
+import { Beneficiary, CommissionComputation, computeCommissionLines, Judge } from "./compute-commission-lines"
 import { currencyDigits, ExactSum, minorUnitsOf } from "./money"
 import type { PlanSettings } from "./plan"
 import { rankOf } from "./qualification"
@@ -38,44 +38,44 @@ export type QualificationCache = Map<string, { active: boolean; rank: string | n
 const CACHE_LIMIT = 200_000
 
 /**
- * The chain requalified under the draft: activity is status active and PV (over the window frozen
- * with the order) at least the draft's min_pv; the rank is the draft ladder's highest reached by the
- * frozen PV, GV and active legs. A chain frozen without volumes stays status only.
+ * How the draft judges frozen facts: activity is status active and PV (over the window frozen with
+ * the order) at least the draft's min_pv; the rank is the draft ladder's highest reached by the
+ * frozen PV, GV and active legs. Judgements are cached by the facts, which many orders share.
  */
-export function requalify(
-  order: Pick<ReplayOrder, "chain" | "rules">,
-  draft: Pick<DraftPlan, "activity" | "ranks">,
-  cache: QualificationCache = new Map()
-) {
-  if (!order.rules) return { chain: order.chain, rules: null }
-  if (cache.size > CACHE_LIMIT) cache.clear()
-  const chain = order.chain.map((b) => {
-    const q = b.qualification
-    if (!q) return b
+export function draftJudge(draft: Pick<DraftPlan, "activity" | "ranks">, cache: QualificationCache = new Map()): Judge {
+  return (b) => {
+    const q = b.qualification!
     const key = `${b.status}|${q.pv}|${q.gv}|${q.active_legs}`
     let judged = cache.get(key)
     if (!judged) {
+      if (cache.size > CACHE_LIMIT) cache.clear()
       judged = { active: b.status === "active" && MathBN.gte(q.pv, draft.activity.min_pv), rank: rankOf(draft.ranks, q) }
       cache.set(key, judged)
     }
-    return {
-      id: b.id,
-      handle: b.handle,
-      status: b.status,
-      hold: b.hold,
-      qualification: { pv: q.pv, gv: q.gv, active_legs: q.active_legs, active: judged.active, rank: judged.rank },
-    }
-  })
-  return { chain, rules: { min_pv: draft.activity.min_pv, ranks: draft.ranks.map((r) => r.name) } }
+    return judged
+  }
 }
 
-/** What the draft would have paid on the order, by the money rules of the settlement. */
+/** The chain requalified under the draft (as `draftJudge` judges); a chain frozen without volumes stays status only. */
+export function requalify(order: Pick<ReplayOrder, "chain" | "rules">, draft: Pick<DraftPlan, "activity" | "ranks">, cache?: QualificationCache) {
+  if (!order.rules) return { chain: order.chain, rules: null }
+  const judge = draftJudge(draft, cache)
+  const chain = order.chain.map((b) => (b.qualification ? { ...b, qualification: { ...b.qualification, ...judge(b) } } : b))
+  return { chain, rules: draftRules(draft) }
+}
+
+const draftRules = (draft: Pick<DraftPlan, "activity" | "ranks">) => ({ min_pv: draft.activity.min_pv, ranks: draft.ranks.map((r) => r.name) })
+
+/**
+ * What the draft would have paid on the order, by the money rules of the settlement; the frozen
+ * beneficiaries are judged under the draft only as far as its levels reach (the same as paying the
+ * `requalify`d chain).
+ */
 export function replayOrder(
   order: ReplayOrder,
   draft: DraftPlan,
   cache?: QualificationCache
 ): CommissionComputation & { retail_profit_unknown: boolean } {
-  const { chain, rules } = requalify(order, draft, cache)
   const earnsRetail = draft.retail_profit && order.attribution_source !== "self"
   return {
     ...computeCommissionLines({
@@ -83,8 +83,9 @@ export function replayOrder(
       currency_code: order.currency_code,
       levels: draft.levels,
       compression: draft.compression,
-      chain,
-      rules,
+      chain: order.chain,
+      rules: order.rules ? draftRules(draft) : null,
+      judge: order.rules ? draftJudge(draft, cache) : undefined,
       retailProfit: earnsRetail ? order.retail_margin : null,
     }),
     retail_profit_unknown: earnsRetail && order.retail_margin == null,
