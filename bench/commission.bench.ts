@@ -13,19 +13,10 @@ import { settlementDiff, targetEntries } from "../src/modules/commission/utils/s
 import { computeCommissionLines, Beneficiary } from "../src/modules/commission/utils/compute-commission-lines"
 import { dayNumber, monthOfDay, qualifyChain, rankChanges } from "../src/modules/commission/utils/qualification"
 import { Pool } from "pg"
-import { connect, measure, applyMigrations, mulberry32, fmt, recordResults, bootModules } from "./lib"
+import { connect, measure, applyMigrations, mulberry32, fmt, recordResults, bootModules, BENCH_PLAN, RANKED_PLAN } from "./lib"
 
-const PLAN = [10, 5, 3, 2, 1, 1, 1, 1].map((percent, i) => ({ level: i + 1, percent }))
-/** The ranked plan: activity over 30 days, three ranks, levels 3+ for Silver and 6+ for Gold. */
-const RANKED = {
-  activity: { min_pv: 50, window_days: 30 },
-  ranks: [
-    { name: "Bronze", min_pv: 50, min_gv: 0, min_active_legs: 0 },
-    { name: "Silver", min_pv: 50, min_gv: 1000, min_active_legs: 2 },
-    { name: "Gold", min_pv: 100, min_gv: 10000, min_active_legs: 3 },
-  ],
-  levels: PLAN.map((l) => ({ ...l, ...(l.level >= 6 ? { min_rank: "Gold" } : l.level >= 3 ? { min_rank: "Silver" } : {}) })),
-}
+const PLAN = BENCH_PLAN
+const RANKED = RANKED_PLAN
 const ORDERS = Number(process.env.MLM_BENCH_ORDERS || 2000)
 
 async function main() {

@@ -9,6 +9,20 @@ import type CommissionModuleService from "../src/modules/commission/service"
 // The plugin's deterministic random source (the simulator's synthetic network uses it too).
 export { seededRandom as mulberry32 } from "../src/modules/commission/utils/simulation"
 
+/** The benches' plain 8-level plan: 10 / 5 / 3 / 2 / 1 / 1 / 1 / 1 %. */
+export const BENCH_PLAN = [10, 5, 3, 2, 1, 1, 1, 1].map((percent, i) => ({ level: i + 1, percent }))
+
+/** The benches' ranked plan: activity over 30 days, three ranks, levels 3+ for Silver and 6+ for Gold. */
+export const RANKED_PLAN = {
+  activity: { min_pv: 50, window_days: 30 },
+  ranks: [
+    { name: "Bronze", min_pv: 50, min_gv: 0, min_active_legs: 0 },
+    { name: "Silver", min_pv: 50, min_gv: 1000, min_active_legs: 2 },
+    { name: "Gold", min_pv: 100, min_gv: 10000, min_active_legs: 3 },
+  ],
+  levels: BENCH_PLAN.map((l) => ({ ...l, ...(l.level >= 6 ? { min_rank: "Gold" } : l.level >= 3 ? { min_rank: "Silver" } : {}) })),
+}
+
 /** The plugin's network and commission modules on the bench database (no Medusa app around them). */
 export async function bootModules(database: string) {
   const auth = process.env.DB_PASSWORD ? `${process.env.DB_USERNAME}:${process.env.DB_PASSWORD}` : process.env.DB_USERNAME

@@ -15,27 +15,15 @@ import { computeCommissionLines, Beneficiary } from "../src/modules/commission/u
 import { qualifyChain } from "../src/modules/commission/utils/qualification"
 import { simulatePlan } from "../src/workflows/commission/simulate-plan"
 import { loadIncomeDisclosure } from "../src/workflows/commission/income-disclosure"
-import { connect, applyMigrations, recordResults, bootModules } from "./lib"
+import { connect, applyMigrations, recordResults, bootModules, RANKED_PLAN } from "./lib"
 
 const ORDERS = Number(process.env.MLM_BENCH_SIM_ORDERS || 100_000)
 const FIXTURE = `simulation-v1:${ORDERS}`
 const FROM = new Date("2026-01-01T00:00:00Z")
 const TO = new Date("2026-06-30T23:59:59.999Z")
 
-/** The plan that paid: 8 levels, activity at 50 PV, levels 3+ for Silver and 6+ for Gold (as bench/commission). */
-const PAID = {
-  activity: { min_pv: 50, window_days: 30 },
-  ranks: [
-    { name: "Bronze", min_pv: 50, min_gv: 0, min_active_legs: 0 },
-    { name: "Silver", min_pv: 50, min_gv: 1000, min_active_legs: 2 },
-    { name: "Gold", min_pv: 100, min_gv: 10000, min_active_legs: 3 },
-  ],
-  levels: [10, 5, 3, 2, 1, 1, 1, 1].map((percent, i) => ({
-    level: i + 1,
-    percent,
-    ...(i + 1 >= 6 ? { min_rank: "Gold" } : i + 1 >= 3 ? { min_rank: "Silver" } : {}),
-  })),
-}
+/** The plan that paid: the benches' ranked plan (as bench/commission). */
+const PAID = RANKED_PLAN
 /** The draft: more on level 1, a lower activity bar, Gold only from level 7. */
 const DRAFT = {
   levels: [12, 5, 3, 2, 1, 1, 1, 1].map((percent, i) => ({ level: i + 1, percent, ...(i + 1 >= 7 ? { min_rank: "Gold" } : {}) })),

@@ -6,6 +6,7 @@ import { failure } from "../../helpers/store"
 import { enrollLine } from "../../helpers/network"
 import { checkout, storeHeaders } from "../../helpers/checkout"
 import { fulfillOrder, receiveReturn } from "../../helpers/returns"
+import { FOUR_LEVELS } from "../../helpers/plans"
 import { settleOrderCommissionsWorkflow } from "../../../src/workflows/commission/workflows/settle-order-commissions"
 import { COMMISSION_MODULE } from "../../../src/modules/commission"
 
@@ -13,12 +14,7 @@ jest.setTimeout(240_000)
 
 const PLAN = {
   name: "Launch plan",
-  levels: [
-    { level: 1, percent: 10 },
-    { level: 2, percent: 5 },
-    { level: 3, percent: 3 },
-    { level: 4, percent: 2 },
-  ],
+  levels: FOUR_LEVELS,
 }
 const DAY = 24 * 60 * 60 * 1000
 

@@ -8,6 +8,7 @@ import { failure } from "../../helpers/store"
 import { enrollLine } from "../../helpers/network"
 import { checkout, storeHeaders } from "../../helpers/checkout"
 import { fulfillOrder } from "../../helpers/returns"
+import { FOUR_LEVELS } from "../../helpers/plans"
 
 jest.setTimeout(300_000)
 
@@ -62,12 +63,7 @@ afterAll(async () => {
 
 /** 10 / 5 / 3 / 2 %, a 14-day hold counted from fulfilment (the default mature_from). */
 const PLAN = {
-  levels: [
-    { level: 1, percent: 10 },
-    { level: 2, percent: 5 },
-    { level: 3, percent: 3 },
-    { level: 4, percent: 2 },
-  ],
+  levels: FOUR_LEVELS,
   hold_days: 14,
 }
 const DAY = 24 * 60 * 60 * 1000

@@ -4,6 +4,7 @@ import { seedStore, SeededStore } from "../../../demo/seed-store"
 import { createAdminHeaders } from "../../helpers/auth"
 import { enrollLine, enrollThroughStore } from "../../helpers/network"
 import { checkout, storeHeaders } from "../../helpers/checkout"
+import { FOUR_LEVELS } from "../../helpers/plans"
 
 jest.setTimeout(300_000)
 
@@ -14,12 +15,7 @@ afterAll(() => delete process.env.MLM_MATURE_FROM)
 
 /** 10 / 5 / 3 / 2 % (the plan that pays) */
 const PLAN = {
-  levels: [
-    { level: 1, percent: 10 },
-    { level: 2, percent: 5 },
-    { level: 3, percent: 3 },
-    { level: 4, percent: 2 },
-  ],
+  levels: FOUR_LEVELS,
   hold_days: 14,
 }
 /** the draft: the same 20 % spread 8 / 6 / 4 / 2 */

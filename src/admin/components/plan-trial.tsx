@@ -7,7 +7,7 @@ import type { EarningsChange, Simulation, SimulationSide } from "../../types/sim
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 
-/** The signed difference of two figures, exact to the cent (both are exact amounts in major units). */
+/** The signed difference of two shown figures, to a thousandth of the unit (display only: the answer's figures are exact). */
 const delta = (draft: number, actual: number) => Math.round((draft - actual) * 1000) / 1000
 
 /**

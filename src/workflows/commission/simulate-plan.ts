@@ -4,7 +4,6 @@ import { COMMISSION_MODULE } from "../../modules/commission"
 import type CommissionModuleService from "../../modules/commission/service"
 import { NETWORK_MODULE } from "../../modules/network"
 import type NetworkModuleService from "../../modules/network/service"
-import { currencyDigits } from "../../modules/commission/utils/money"
 import { planSettings, PlanInput } from "../../modules/commission/utils/plan"
 import { DEFAULT_ACTIVITY } from "../../modules/commission/utils/qualification"
 import {
@@ -49,7 +48,7 @@ export async function simulatePlan(container: MedusaContainer, input: SimulatePl
     const baseline: DraftPlan = active ?? { levels: [], compression: true, retail_profit: false, activity: { ...DEFAULT_ACTIVITY }, ranks: [], max_payout_percent: 100 }
     const currency = input.currency_code ?? (await defaultCurrency(container))
     const tally = new SimulationTally(draft, currency)
-    const { orders, max_depth_reached } = syntheticOrders(shape, currency, currencyDigits(currency), baseline.activity, baseline.ranks)
+    const { orders, max_depth_reached } = syntheticOrders(shape, currency, baseline.activity, baseline.ranks)
     const progress = progressOf(logger, shape.orders)
     const cache = new Map()
     for (const order of orders) {

@@ -256,8 +256,8 @@ const periodEnd = (field: string) =>
     .refine((value) => !Number.isNaN(Date.parse(value)), `${field} must be a date (ISO 8601)`)
     .transform((value) => (/^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? new Date(Date.parse(value) + 86_400_000 - 1) : new Date(value)))
 
-export const MAX_SYNTHETIC_DISTRIBUTORS = 1_000_000
-export const MAX_SYNTHETIC_ORDERS = 1_000_000
+const MAX_SYNTHETIC_DISTRIBUTORS = 1_000_000
+const MAX_SYNTHETIC_ORDERS = 1_000_000
 
 const wholeNumber = (field: string, min: number, max: number) =>
   z
@@ -306,13 +306,12 @@ export const AdminIncomeDisclosureQuery = z
     from: isoDate("from").optional(),
     to: periodEnd("to").optional(),
     currency: currencyCode("currency").optional(),
-    currency_code: currencyCode("currency_code").optional(),
     format: z.enum(["json", "csv", "html"], { error: "format must be json, csv or html" }).default("json"),
   })
   .strict()
   .transform((q) => {
     const to = q.to ?? new Date()
-    return { format: q.format, currency_code: q.currency ?? q.currency_code, to, from: q.from ?? new Date(to.getTime() - 365 * 86_400_000) }
+    return { format: q.format, currency_code: q.currency, to, from: q.from ?? new Date(to.getTime() - 365 * 86_400_000) }
   })
   .refine((q) => q.from <= q.to, "from must not be after to")
 export type AdminIncomeDisclosureQueryType = z.infer<typeof AdminIncomeDisclosureQuery>

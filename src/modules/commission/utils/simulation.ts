@@ -56,20 +56,12 @@ export function draftJudge(draft: Pick<DraftPlan, "activity" | "ranks">, cache: 
   }
 }
 
-/** The chain requalified under the draft (as `draftJudge` judges); a chain frozen without volumes stays status only. */
-export function requalify(order: Pick<ReplayOrder, "chain" | "rules">, draft: Pick<DraftPlan, "activity" | "ranks">, cache?: QualificationCache) {
-  if (!order.rules) return { chain: order.chain, rules: null }
-  const judge = draftJudge(draft, cache)
-  const chain = order.chain.map((b) => (b.qualification ? { ...b, qualification: { ...b.qualification, ...judge(b) } } : b))
-  return { chain, rules: draftRules(draft) }
-}
-
-const draftRules = (draft: Pick<DraftPlan, "activity" | "ranks">) => ({ min_pv: draft.activity.min_pv, ranks: draft.ranks.map((r) => r.name) })
+export const draftRules = (draft: Pick<DraftPlan, "activity" | "ranks">) => ({ min_pv: draft.activity.min_pv, ranks: draft.ranks.map((r) => r.name) })
 
 /**
  * What the draft would have paid on the order, by the money rules of the settlement; the frozen
  * beneficiaries are judged under the draft only as far as its levels reach (the same as paying the
- * `requalify`d chain).
+ * chain with every member rejudged; a property test pins it).
  */
 export function replayOrder(
   order: ReplayOrder,
@@ -178,17 +170,18 @@ export class SimulationTally {
   private noQualification = 0
   private readonly cache: QualificationCache = new Map()
 
+  private readonly digits: number
+
   /** `currency_code`: the simulated orders' currency (its minor unit makes the sums exact integers) */
-  constructor(private readonly draft: DraftPlan, private readonly currency_code: string) {
-    const digits = currencyDigits(currency_code)
-    this.draftSide = new SideTally(digits)
-    this.actualSide = new SideTally(digits)
+  constructor(private readonly draft: DraftPlan, currency_code: string) {
+    this.digits = currencyDigits(currency_code)
+    this.draftSide = new SideTally(this.digits)
+    this.actualSide = new SideTally(this.digits)
   }
 
   private same(a: string, b: string): boolean {
-    const digits = currencyDigits(this.currency_code)
-    const x = minorUnitsOf(a, digits)
-    const y = minorUnitsOf(b, digits)
+    const x = minorUnitsOf(a, this.digits)
+    const y = minorUnitsOf(b, this.digits)
     return x !== null && y !== null ? x === y : MathBN.eq(a, b)
   }
 
@@ -303,7 +296,6 @@ export type SyntheticShape = { distributors: number; depth: number; orders: numb
 export function syntheticOrders(
   shape: SyntheticShape,
   currency_code: string,
-  digits: number,
   activity: { min_pv: number; window_days: number },
   ranks: { name: string }[]
 ): { orders: Iterable<ReplayOrder>; max_depth_reached: number } {
@@ -319,7 +311,7 @@ export function syntheticOrders(
     depth[i] = depth[j] + 1
     if (depth[i] > maxDepth) maxDepth = depth[i]
   }
-  const scale = 10 ** digits
+  const scale = 10 ** currencyDigits(currency_code)
   const credited = new Int32Array(shape.orders)
   const basisMinor = new Float64Array(shape.orders)
   const pvMinor = new Float64Array(n)
