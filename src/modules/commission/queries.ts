@@ -225,20 +225,22 @@ export const PERIOD_CURRENCIES_SQL = `
   SELECT currency_code, count(*)::int AS orders, sum(basis)::text AS revenue FROM mlm_commission_run
    WHERE ${PERIOD_RUNS} GROUP BY currency_code ORDER BY sum(basis) DESC, currency_code`
 
-/** One page (keyset on id) of the period's snapshots in a currency, as the simulator replays them. */
-export const SIMULATION_RUNS_SQL = `
-  SELECT id, order_id, attribution_source, plan_version, currency_code, chain, rules, basis::text AS basis,
-         breakage::text AS breakage, retail_profit, explanation->>'retail_profit' AS retail_margin
-    FROM mlm_commission_run
-   WHERE ${PERIOD_RUNS} AND currency_code = ? AND id > ?
-   ORDER BY id LIMIT ?`
-
-/** What each beneficiary holds on the given orders: live lines (reversed ones left out) summed per level and earning. */
-export const ORDER_HOLDINGS_SQL = `
-  SELECT order_id, distributor_id, max(distributor_handle) AS handle, level, earning, sum(amount)::text AS amount
-    FROM mlm_commission_line
-   WHERE order_id IN (?) AND status <> 'reversed' AND deleted_at IS NULL
-   GROUP BY order_id, distributor_id, level, earning`
+/**
+ * A page of the period's snapshots in a currency for the plan simulator, with what each
+ * beneficiary holds on the order: live lines (reversed ones left out) summed per level and earning,
+ * as [distributor_id, handle, level, earning, amount] (one index probe per order, one round trip).
+ */
+export const SIMULATION_ORDERS_SQL = `
+  SELECT r.id, r.order_id, r.attribution_source, r.plan_version, r.currency_code, r.chain, r.rules, r.basis::text AS basis,
+         r.breakage::text AS breakage, r.retail_profit, r.explanation->>'retail_profit' AS retail_margin,
+         (SELECT json_agg(json_build_array(g.distributor_id, g.handle, g.level, g.earning, g.amount))
+            FROM (SELECT distributor_id, max(distributor_handle) AS handle, level, earning, sum(amount)::text AS amount
+                    FROM mlm_commission_line l
+                   WHERE l.order_id = r.order_id AND l.status <> 'reversed' AND l.deleted_at IS NULL
+                   GROUP BY distributor_id, level, earning) g) AS holdings
+    FROM mlm_commission_run r
+   WHERE ${periodRuns("r.")} AND r.currency_code = ? AND r.id > ?
+   ORDER BY r.id LIMIT ?`
 
 /**
  * Net earnings per distributor on the period's orders in a currency: every live line of those

@@ -59,8 +59,7 @@ import {
   PAYABLE_DISTRIBUTORS_SQL,
   HELD_LINES_SQL,
   PERIOD_CURRENCIES_SQL,
-  SIMULATION_RUNS_SQL,
-  ORDER_HOLDINGS_SQL,
+  SIMULATION_ORDERS_SQL,
   PERIOD_EARNINGS_SQL,
   PERIOD_CLAWBACKS_SQL,
   PERIOD_VOLUME_SQL,
@@ -685,15 +684,7 @@ export default class CommissionModuleService extends MedusaService<{
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SimulationOrderRow[]> {
     const manager = managerOf(sharedContext)
-    const runs = await manager.execute<any>(SIMULATION_RUNS_SQL, [input.from, input.to, input.currency_code, input.after, input.limit])
-    if (!runs.length) return []
-    const holdings = await manager.execute<any>(ORDER_HOLDINGS_SQL, [runs.map((r) => r.order_id)])
-    const byOrder = new Map<string, SimulationOrderRow["holdings"]>()
-    for (const h of holdings) {
-      const list = byOrder.get(h.order_id) ?? []
-      list.push({ distributor_id: h.distributor_id, handle: h.handle, level: Number(h.level), earning: h.earning, amount: h.amount })
-      byOrder.set(h.order_id, list)
-    }
+    const runs = await manager.execute<any>(SIMULATION_ORDERS_SQL, [input.from, input.to, input.currency_code, input.after, input.limit])
     return runs.map((r) => ({
       id: r.id,
       order_id: r.order_id,
@@ -705,7 +696,13 @@ export default class CommissionModuleService extends MedusaService<{
       basis: r.basis,
       breakage: r.breakage,
       retail_margin: r.retail_profit && r.retail_margin != null ? r.retail_margin : null,
-      holdings: byOrder.get(r.order_id) ?? [],
+      holdings: (parseJson(r.holdings) ?? []).map(([distributor_id, handle, level, earning, amount]: [string, string, number, string, string]) => ({
+        distributor_id,
+        handle,
+        level: Number(level),
+        earning,
+        amount,
+      })),
     }))
   }
 

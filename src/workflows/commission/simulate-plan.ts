@@ -8,8 +8,6 @@ import { planSettings, PlanInput } from "../../modules/commission/utils/plan"
 import { DEFAULT_ACTIVITY } from "../../modules/commission/utils/qualification"
 import {
   DraftPlan,
-  holdingsOf,
-  replayOrder,
   SimulationTally,
   simulationWarnings,
   SyntheticShape,
@@ -28,6 +26,7 @@ export type SimulatePlanInput = {
 
 /** Orders read per page: bounded memory and a progress line per page on long replays. */
 const PAGE = 5000
+const FIRST_PAGE = 500
 const PROGRESS_EVERY = 20_000
 
 /**
@@ -47,13 +46,11 @@ export async function simulatePlan(container: MedusaContainer, input: SimulatePl
     const active = await commission.retrieveActivePlan()
     const baseline: DraftPlan = active ?? { levels: [], compression: true, retail_profit: false, activity: { ...DEFAULT_ACTIVITY }, ranks: [], max_payout_percent: 100 }
     const currency = input.currency_code ?? (await defaultCurrency(container))
-    const tally = new SimulationTally(draft, currency)
+    const tally = new SimulationTally(draft, currency, baseline)
     const { orders, max_depth_reached } = syntheticOrders(shape, currency, baseline.activity, baseline.ranks)
     const progress = progressOf(logger, shape.orders)
-    const cache = new Map()
     for (const order of orders) {
-      const actual = replayOrder(order, baseline, cache)
-      tally.add(order, { holdings: holdingsOf(actual), breakage: actual.breakage })
+      tally.addReplayed(order)
       progress.step()
     }
     progress.done()
@@ -81,19 +78,22 @@ export async function simulatePlan(container: MedusaContainer, input: SimulatePl
   const versions = new Set<number>()
   const windows = new Set<number>()
   const progress = progressOf(logger, total)
-  const read = (after: string) => commission.listSimulationOrders({ ...period, currency_code: currency, after, limit: PAGE })
-  let next = read("")
+  const read = (after: string, limit: number) => commission.listSimulationOrders({ ...period, currency_code: currency, after, limit })
+  // a short first page starts the replay sooner; the database reads each next page while one is replayed
+  let limit = FIRST_PAGE
+  let next = read("", limit)
   for (;;) {
     const page = await next
-    // the database reads the next page while this one is replayed
-    if (page.length === PAGE) next = read(page[page.length - 1].id)
+    const full = page.length === limit
+    limit = PAGE
+    if (full) next = read(page[page.length - 1].id, limit)
     for (const order of page) {
       if (order.plan_version != null) versions.add(order.plan_version)
       if (order.rules) windows.add(order.rules.window_days)
       tally.add(order, { holdings: order.holdings, breakage: order.breakage })
       progress.step()
     }
-    if (page.length < PAGE) break
+    if (!full) break
   }
   progress.done()
   const paidBy = [...versions].sort((a, b) => a - b).map((v) => `v${v}`).join(", ")

@@ -2,10 +2,10 @@ import fc from "fast-check"
 import { MathBN } from "@medusajs/framework/utils"
 import { percentiles, shareOf, SortedEarnings } from "../utils/distribution"
 import { disclosureGroup, incomeDisclosure } from "../utils/disclosure"
-import { DraftPlan, draftJudge, draftRules, holdingsOf, ReplayOrder, replayOrder, SimulationTally, simulationWarnings, syntheticOrders } from "../utils/simulation"
+import { DraftPlan, draftJudge, draftRules, Holding, holdingsOf, ReplayOrder, replayOrder, SimulationTally, simulationWarnings, syntheticOrders } from "../utils/simulation"
 import { computeCommissionLines, Beneficiary } from "../utils/compute-commission-lines"
 import { qualifyChain } from "../utils/qualification"
-import { ExactSum, minorUnitsOf } from "../utils/money"
+import { atLeast, ExactSum, minorUnitsOf } from "../utils/money"
 
 const PLAN: DraftPlan = {
   levels: [10, 5, 3, 2].map((percent, i) => ({ level: i + 1, percent })),
@@ -65,6 +65,20 @@ describe("SortedEarnings (nearest rank; median; mean)", () => {
     )
   })
 
+  it("gives the same figures from whole minor units as from amounts (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5000, max: 500_000 }), { maxLength: 60 }), fc.integer({ min: 0, max: 40 }), fc.constantFrom(0, 2, 3), (units, zeros, digits) => {
+        const currency = { 0: "jpy", 2: "eur", 3: "kwd" }[digits]!
+        const amounts = new SortedEarnings(units.map((u) => MathBN.div(u, 10 ** digits)), zeros)
+        const minor = new SortedEarnings({ minor_units: units, digits }, zeros)
+        expect([minor.count, minor.earners, minor.zeros, minor.total.toString()]).toEqual([amounts.count, amounts.earners, amounts.zeros, amounts.total.toString()])
+        for (let r = 1; r <= amounts.count; r++) expect(minor.at(r).toString()).toBe(amounts.at(r).toString())
+        expect(minor.median(currency)?.toString()).toBe(amounts.median(currency)?.toString())
+        expect(minor.mean(currency)?.toString()).toBe(amounts.mean(currency)?.toString())
+      })
+    )
+  })
+
   it("states shares as percents rounded half-up to 2 decimals", () => {
     expect(shareOf(2, 3).toString()).toBe("66.67")
     expect(shareOf(1, 8).toString()).toBe("12.5")
@@ -91,6 +105,32 @@ describe("minorUnitsOf and ExactSum", () => {
         return sum.value().eq(amounts.reduce((t, a) => MathBN.add(t, a), MathBN.convert(0)))
       })
     )
+  })
+
+  it("adds whole units of its own or a finer unit exactly, and past 2^53 as a decimal", () => {
+    const sum = new ExactSum(2).addUnits(998).addScaled(199_100, 5).addScaled(-1, 2)
+    expect(sum.value().toString()).toBe("11.961") // 9.98 + 1.991 - 0.01
+    const big = new ExactSum(2).addUnits(Number.MAX_SAFE_INTEGER).addUnits(2)
+    expect(big.value().toString()).toBe("90071992547409.93")
+  })
+})
+
+describe("atLeast (PV and GV against thresholds)", () => {
+  it("compares exactly as MathBN, short decimals as doubles and long ones as decimals (property)", () => {
+    const decimal = fc.oneof(
+      fc.integer({ min: -10_000_000, max: 10_000_000 }).map((n) => MathBN.div(n, 100).toString()),
+      fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map((n) => MathBN.div(n.toString(), 10 ** 4).toFixed(4)),
+      fc.constantFrom("0.1", "0.30000000000000004", "99999999999999.99", "100000000000000.00", "0.000000000000001")
+    )
+    const threshold = fc.oneof(decimal, fc.integer({ min: -100_000, max: 100_000 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }))
+    fc.assert(
+      fc.property(decimal, threshold, (value, min) => {
+        expect(atLeast(value, min)).toBe(MathBN.gte(value, min))
+      }),
+      { numRuns: 3000 }
+    )
+    // 17 significant digits apart by 1e-16: equal as doubles, told apart as decimals
+    expect(atLeast("0.30000000000000001", "0.30000000000000002")).toBe(false)
   })
 })
 
@@ -176,7 +216,7 @@ describe("replayOrder and the draft's judgement", () => {
         const o = order({ chain, rules, basis: MathBN.div(cents, 100).toString() })
         const requalified = requalify(o, draft)
         const reference = computeCommissionLines({ basis: o.basis, currency_code: "eur", levels: draft.levels, compression, chain: requalified.chain, rules: requalified.rules })
-        const replay = replayOrder(o, draft, new Map())
+        const replay = replayOrder(o, draft)
         expect(replay.lines).toEqual(reference.lines)
         expect(replay.skipped).toEqual(reference.skipped)
         expect(replay.breakage).toBe(reference.breakage)
@@ -220,6 +260,110 @@ describe("SimulationTally", () => {
       "window_changed",
     ])
     expect(simulationWarnings(totals, PLAN, { warn_payout_percent: null, windows: [30] })).toEqual([])
+  })
+})
+
+describe("SimulationTally against a plain decimal tally (property)", () => {
+  // the reference: every amount a MathBN decimal, holdings matched by key, everyone sorted
+  function reference(draft: DraftPlan, orders: { order: ReplayOrder; holdings: Holding[]; breakage: string }[]) {
+    const side = () => ({ revenue: MathBN.convert(0), payout: MathBN.convert(0), breakage: MathBN.convert(0), perLevel: new Map<number, any>(), earned: new Map<string, any>() })
+    const d = side()
+    const a = side()
+    const handles = new Map<string, string>()
+    let changed = 0
+    let ordersChanged = 0
+    const add = (s: ReturnType<typeof side>, basis: string, holdings: Holding[], breakage: string) => {
+      s.revenue = s.revenue.plus(basis)
+      s.breakage = s.breakage.plus(breakage)
+      for (const h of holdings) {
+        s.payout = s.payout.plus(h.amount)
+        s.perLevel.set(h.level, (s.perLevel.get(h.level) ?? MathBN.convert(0)).plus(h.amount))
+        s.earned.set(h.distributor_id, (s.earned.get(h.distributor_id) ?? MathBN.convert(0)).plus(h.amount))
+        handles.set(h.distributor_id, h.handle)
+      }
+    }
+    for (const { order, holdings, breakage } of orders) {
+      const replay = replayOrder(order, draft)
+      const drafted = holdingsOf(replay)
+      const live = holdings.filter((h) => !MathBN.eq(h.amount, 0))
+      add(d, order.basis, drafted, replay.breakage)
+      add(a, order.basis, live, breakage)
+      const key = (h: Holding) => `${h.distributor_id}|${h.level}|${h.earning}`
+      const want = new Map(live.map((h) => [key(h), h.amount]))
+      let c = 0
+      for (const h of drafted) {
+        const held = want.get(key(h))
+        if (held === undefined || !MathBN.eq(held, h.amount)) c++
+        want.delete(key(h))
+      }
+      c += want.size
+      changed += c
+      if (c) ordersChanged++
+    }
+    const changes = [...handles.keys()]
+      .map((id) => ({ id, handle: handles.get(id)!, change: (d.earned.get(id) ?? MathBN.convert(0)).minus(a.earned.get(id) ?? MathBN.convert(0)) }))
+      .filter((c) => !c.change.isZero())
+    const up = changes.filter((c) => c.change.isPositive()).sort((x, y) => y.change.comparedTo(x.change) || x.handle.localeCompare(y.handle))
+    const down = changes.filter((c) => c.change.isNegative()).sort((x, y) => x.change.comparedTo(y.change) || x.handle.localeCompare(y.handle))
+    const figures = (s: ReturnType<typeof side>) => ({
+      revenue: s.revenue.toNumber(),
+      payout: s.payout.toNumber(),
+      breakage: s.breakage.toNumber(),
+      per_level: [...s.perLevel.entries()].sort(([x], [y]) => x - y).map(([level, amount]) => ({ level, amount: amount.toNumber() })),
+      earners: [...s.earned.values()].filter((v) => v.isPositive()).length,
+    })
+    return {
+      draft: figures(d),
+      actual: figures(a),
+      holdings_changed: changed,
+      orders_changed: ordersChanged,
+      up: up.slice(0, 3).map((c) => [c.handle, c.change.toNumber()]),
+      down: down.slice(0, 3).map((c) => [c.handle, c.change.toNumber()]),
+    }
+  }
+
+  it("sums, counts and ranks exactly as the decimal tally, a ledger amount finer than a cent included", () => {
+    const people = ["ann", "bob", "cy", "dee", "eve", "fay"]
+    const holding = fc.record({
+      who: fc.integer({ min: 0, max: 5 }),
+      level: fc.integer({ min: 1, max: 3 }),
+      // mostly cents; now and then a finer amount (an adjustment written by hand)
+      amount: fc.oneof(fc.integer({ min: -2000, max: 5000 }).map((c) => MathBN.div(c, 100).toString()), fc.constantFrom("0.005", "1.2345", "0")),
+    })
+    const anOrder = fc.record({
+      path: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 5 }),
+      cents: fc.integer({ min: 0, max: 100_000 }),
+      holdings: fc.array(holding, { maxLength: 4 }),
+      breakage: fc.constantFrom("0", "0.0035", "1.25"),
+    })
+    fc.assert(
+      fc.property(fc.array(anOrder, { minLength: 1, maxLength: 12 }), fc.boolean(), (orders, compression) => {
+        const draft: DraftPlan = { ...PLAN, compression, levels: [{ level: 1, percent: 7.5 }, { level: 2, percent: 5 }, { level: 3, percent: 1.25 }] }
+        const input = orders.map((o, k) => ({
+          order: order({ order_id: `o${k}`, basis: MathBN.div(o.cents, 100).toString(), chain: chainOf(o.path.map((i) => people[i])) }),
+          // one holding per (distributor, level), as the ledger's sums are
+          holdings: [...new Map(o.holdings.map((h) => [`${h.who}|${h.level}`, h])).values()].map((h) => ({
+            distributor_id: `dist_${people[h.who]}`,
+            handle: people[h.who],
+            level: h.level,
+            earning: "commission",
+            amount: h.amount,
+          })),
+          breakage: o.breakage,
+        }))
+        const tally = new SimulationTally(draft, "eur")
+        for (const o of input) tally.add(o.order, { holdings: o.holdings, breakage: o.breakage })
+        const result = tally.result({ draft: "draft", actual: "ledger" }, 3)
+        const want = reference(draft, input)
+        const figures = (side: typeof result.draft) => ({ revenue: side.revenue, payout: side.payout, breakage: side.breakage, per_level: side.per_level, earners: side.earners })
+        expect(figures(result.draft)).toEqual(want.draft)
+        expect(figures(result.actual)).toEqual(want.actual)
+        expect([result.holdings_changed, result.orders_changed]).toEqual([want.holdings_changed, want.orders_changed])
+        expect(result.draft.top_changes.up.map((c) => [c.handle, c.change])).toEqual(want.up)
+        expect(result.draft.top_changes.down.map((c) => [c.handle, c.change])).toEqual(want.down)
+      }),
+      { numRuns: 300 }
+    )
   })
 })
 

@@ -19,36 +19,64 @@ export const PERCENTILE_DEFINITION =
  * list (a million-member network has few earners), and rank i is read without building the list.
  */
 export class SortedEarnings {
-  private readonly negative: Amount[]
-  private readonly positive: Amount[]
+  /** the non-zero values sorted ascending, the negative ones first: rank i of them as an amount */
+  private readonly nonZeroAt: (i: number) => Amount
+  private readonly negatives: number
+  private readonly positives: number
   readonly count: number
   readonly total: Amount
   /** how many values are 0: `zeros` plus the zeros among the listed values */
   readonly zeros: number
 
-  /** `values`: one per person (a 0 among them counts as a zero); `zeros`: how many more earned 0 */
-  constructor(values: Iterable<Parameters<typeof MathBN.convert>[0]>, zeros: number) {
-    const all = [...values].map((v) => MathBN.convert(v))
-    const nonZero = all.filter((v) => !v.isZero())
-    nonZero.sort((a, b) => a.comparedTo(b) ?? 0)
-    this.negative = nonZero.filter((v) => v.isNegative())
-    this.positive = nonZero.filter((v) => v.isPositive())
+  /**
+   * `values`: one per person (a 0 among them counts as a zero), as amounts, or as whole minor units
+   * (safe integers, as a tally of rounded lines holds them: sorted as integers, a value becomes an
+   * amount only when a figure reads it); `zeros`: how many more earned 0.
+   */
+  constructor(values: Iterable<Parameters<typeof MathBN.convert>[0]> | { minor_units: Iterable<number>; digits: number }, zeros: number) {
+    if (!("minor_units" in values)) {
+      const all = [...values].map((v) => MathBN.convert(v))
+      const nonZero = all.filter((v) => !v.isZero())
+      nonZero.sort((a, b) => a.comparedTo(b) ?? 0)
+      this.nonZeroAt = (i) => nonZero[i]
+      this.negatives = nonZero.filter((v) => v.isNegative()).length
+      this.positives = nonZero.length - this.negatives
+      this.zeros = zeros + (all.length - nonZero.length)
+      this.count = this.zeros + nonZero.length
+      this.total = nonZero.reduce((sum, v) => sum.plus(v), MathBN.convert(0))
+      return
+    }
+    const all = Float64Array.from(values.minor_units)
+    const nonZero = all.filter((u) => u !== 0).sort()
+    const scale = 10 ** values.digits
+    this.nonZeroAt = (i) => MathBN.div(nonZero[i], scale)
+    const firstPositive = nonZero.findIndex((u) => u > 0)
+    this.negatives = firstPositive < 0 ? nonZero.length : firstPositive
+    this.positives = nonZero.length - this.negatives
     this.zeros = zeros + (all.length - nonZero.length)
     this.count = this.zeros + nonZero.length
-    this.total = nonZero.reduce((sum, v) => sum.plus(v), MathBN.convert(0))
+    let total = 0
+    for (const u of nonZero) {
+      total += u
+      if (Number.isSafeInteger(total)) continue
+      // beyond 2^53 minor units: added again exactly
+      total = NaN
+      break
+    }
+    this.total = MathBN.div(Number.isNaN(total) ? nonZero.reduce((sum: Amount, u) => sum.plus(u), MathBN.convert(0)) : total, scale)
   }
 
   /** how many earned more than 0 */
   get earners(): number {
-    return this.positive.length
+    return this.positives
   }
 
   /** the value at 1-based rank r (1..count) */
   at(rank: number): Amount {
     const i = rank - 1
-    if (i < this.negative.length) return this.negative[i]
-    if (i < this.negative.length + this.zeros) return MathBN.convert(0)
-    return this.positive[i - this.negative.length - this.zeros]
+    if (i < this.negatives) return this.nonZeroAt(i)
+    if (i < this.negatives + this.zeros) return MathBN.convert(0)
+    return this.nonZeroAt(i - this.zeros)
   }
 
   percentile(p: number): Amount | null {

@@ -26,6 +26,17 @@ export function percentOf(basis: Parameters<typeof MathBN.convert>[0], percent: 
   return MathBN.div(MathBN.mult(basis, percent), 100)
 }
 
+/**
+ * value >= min, exactly. Two decimals written with at most 15 significant digits convert to doubles
+ * in the same order (the conversion is monotone and tells them apart), and a double compared with
+ * one is its own shortest decimal, so short inputs compare as doubles; anything longer by MathBN.
+ * (The qualification rules compare PV and GV with thresholds for every beneficiary of every order.)
+ */
+export function atLeast(value: string | number, min: string | number): boolean {
+  const short = (x: string | number) => typeof x === "number" || x.length <= 15
+  return short(value) && short(min) ? Number(value) >= Number(min) : MathBN.gte(value, min)
+}
+
 /** A number for JSON answers, in major units; exact for every amount rounded to a minor unit. */
 export function toNumber(amount: Parameters<typeof MathBN.convert>[0]): number {
   return MathBN.convert(amount).toNumber()
@@ -60,6 +71,21 @@ export class ExactSum {
     const next = units === null ? null : this.minor + units
     if (next !== null && Number.isSafeInteger(next)) this.minor = next
     else this.rest = (this.rest ?? MathBN.convert(0)).plus(amount)
+    return this
+  }
+
+  /** Adds a whole number of minor units (a safe integer). */
+  addUnits(units: number): this {
+    const next = this.minor + units
+    if (Number.isSafeInteger(next)) this.minor = next
+    else this.rest = (this.rest ?? MathBN.convert(0)).plus(MathBN.div(units, 10 ** this.digits))
+    return this
+  }
+
+  /** Adds a whole number of units of 10^-digits (a safe integer): the sum's own unit, or a finer one. */
+  addScaled(units: number, digits: number): this {
+    if (digits === this.digits) return this.addUnits(units)
+    this.rest = (this.rest ?? MathBN.convert(0)).plus(MathBN.div(units, 10 ** digits))
     return this
   }
 

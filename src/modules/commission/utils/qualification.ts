@@ -1,5 +1,6 @@
 import { MathBN } from "@medusajs/framework/utils"
 import type { PlanActivity, PlanRank } from "../../../types/plan"
+import { atLeast } from "./money"
 
 /**
  * Volumes, activity and ranks (DESIGN.md "Volumes, activity and ranks") as pure rules.
@@ -54,7 +55,7 @@ export function activeUntil(buckets: { day: number; pv: string | number }[], act
 
 /** Active at an order's moment: status active and PV over the window reaching min_pv (>=). */
 export function isActive(status: string, pv: string | number, activity: PlanActivity): boolean {
-  return status === "active" && MathBN.gte(pv, activity.min_pv)
+  return status === "active" && atLeast(pv, activity.min_pv)
 }
 
 /**
@@ -64,7 +65,7 @@ export function isActive(status: string, pv: string | number, activity: PlanActi
 export function rankOf(ranks: PlanRank[], volume: { pv: string | number; gv: string | number; active_legs: number }): string | null {
   let reached: string | null = null
   for (const rank of ranks) {
-    if (MathBN.gte(volume.pv, rank.min_pv) && MathBN.gte(volume.gv, rank.min_gv) && volume.active_legs >= rank.min_active_legs) {
+    if (atLeast(volume.pv, rank.min_pv) && atLeast(volume.gv, rank.min_gv) && volume.active_legs >= rank.min_active_legs) {
       reached = rank.name
     }
   }

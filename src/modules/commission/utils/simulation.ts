@@ -1,9 +1,10 @@
 import { MathBN } from "@medusajs/framework/utils"
 import { Beneficiary, CommissionComputation, computeCommissionLines, Judge } from "./compute-commission-lines"
-import { currencyDigits, ExactSum, minorUnitsOf } from "./money"
+import { Amount, currencyDigits, ExactSum, minorUnitsOf } from "./money"
 import type { PlanSettings } from "./plan"
-import { rankOf } from "./qualification"
+import { isActive, rankOf } from "./qualification"
 import { percentiles, shareOf, SortedEarnings } from "./distribution"
+import { MinorReplay } from "./minor-replay"
 import type { EarningsChange, SimulationSide, SimulationWarning } from "../../../types/simulation"
 
 /**
@@ -33,26 +34,17 @@ export type ReplayOrder = {
 /** One beneficiary's holding on an order (live amount per distributor, level and earning). */
 export type Holding = { distributor_id: string; handle: string; level: number; earning: string; amount: string }
 
-/** Activity and rank under a draft, by frozen facts (status, PV, GV, legs): many orders share them. */
-export type QualificationCache = Map<string, { active: boolean; rank: string | null }>
-const CACHE_LIMIT = 200_000
-
 /**
  * How the draft judges frozen facts: activity is status active and PV (over the window frozen with
  * the order) at least the draft's min_pv; the rank is the draft ladder's highest reached by the
- * frozen PV, GV and active legs. Judgements are cached by the facts, which many orders share.
+ * frozen PV, GV and active legs.
  */
-export function draftJudge(draft: Pick<DraftPlan, "activity" | "ranks">, cache: QualificationCache = new Map()): Judge {
+export function draftJudge(draft: Pick<DraftPlan, "activity" | "ranks">): Judge {
   return (b) => {
     const q = b.qualification!
-    const key = `${b.status}|${q.pv}|${q.gv}|${q.active_legs}`
-    let judged = cache.get(key)
-    if (!judged) {
-      if (cache.size > CACHE_LIMIT) cache.clear()
-      judged = { active: b.status === "active" && MathBN.gte(q.pv, draft.activity.min_pv), rank: rankOf(draft.ranks, q) }
-      cache.set(key, judged)
-    }
-    return judged
+    // PV and GV read once as doubles when short enough to compare exactly (see atLeast)
+    const facts = q.pv.length <= 15 && q.gv.length <= 15 ? { pv: Number(q.pv), gv: Number(q.gv), active_legs: q.active_legs } : q
+    return { active: isActive(b.status, facts.pv, draft.activity), rank: rankOf(draft.ranks, facts) }
   }
 }
 
@@ -63,11 +55,7 @@ export const draftRules = (draft: Pick<DraftPlan, "activity" | "ranks">) => ({ m
  * beneficiaries are judged under the draft only as far as its levels reach (the same as paying the
  * chain with every member rejudged; a property test pins it).
  */
-export function replayOrder(
-  order: ReplayOrder,
-  draft: DraftPlan,
-  cache?: QualificationCache
-): CommissionComputation & { retail_profit_unknown: boolean } {
+export function replayOrder(order: ReplayOrder, draft: DraftPlan): CommissionComputation & { retail_profit_unknown: boolean } {
   const earnsRetail = draft.retail_profit && order.attribution_source !== "self"
   return {
     ...computeCommissionLines({
@@ -77,7 +65,7 @@ export function replayOrder(
       compression: draft.compression,
       chain: order.chain,
       rules: order.rules ? draftRules(draft) : null,
-      judge: order.rules ? draftJudge(draft, cache) : undefined,
+      judge: order.rules ? draftJudge(draft) : undefined,
       retailProfit: earnsRetail ? order.retail_margin : null,
     }),
     retail_profit_unknown: earnsRetail && order.retail_margin == null,
@@ -91,45 +79,98 @@ export function holdingsOf(computed: CommissionComputation): Holding[] {
     .map((l) => ({ distributor_id: l.distributor_id, handle: l.distributor_handle, level: l.level, earning: l.kind, amount: l.amount }))
 }
 
-const holdingKey = (h: Holding) => `${h.distributor_id}|${h.level}|${h.earning}`
+/** A holding as the tally adds it: whole minor units when it is a rounded amount (always, for lines), else its decimal. */
+type Tallied = { distributor_id: string; handle: string; level: number; earning: string; units: number | null; amount?: string }
 
-/** One side's running totals, exact (ExactSum). */
+/** One order on one side: its basis (minor units, or the decimal), holdings and breakage (integer units of 10^-digits, or the decimal). */
+type TalliedOrder = { basis: number | string; holdings: Tallied[]; breakage: { units: number; digits: number } | string }
+
+/** The distributors a simulation met, by a small index (one lookup per holding; the sides keep arrays). */
+class Earners {
+  private readonly index = new Map<string, number>()
+  readonly ids: string[] = []
+  readonly handles: string[] = []
+
+  indexOf(id: string, handle: string): number {
+    let i = this.index.get(id)
+    if (i === undefined) {
+      i = this.ids.length
+      this.index.set(id, i)
+      this.ids.push(id)
+      this.handles.push(handle)
+    }
+    return i
+  }
+}
+
+/** One side's running totals, exact: integers of minor units, and a decimal for whatever is not. */
 class SideTally {
   readonly revenue: ExactSum
   readonly payout: ExactSum
   readonly retail: ExactSum
   readonly breakage: ExactSum
   orders = 0
-  readonly perLevel = new Map<number, ExactSum>()
-  readonly earnings = new Map<string, ExactSum>()
+  private readonly perLevel: ExactSum[] = []
+  /** each earner's net in minor units (by Earners' index); one with an amount that is not whole minor units, or beyond 2^53, is in `decimals` */
+  private readonly units: number[] = []
+  private readonly decimals = new Map<number, Amount>()
 
-  constructor(private readonly digits: number) {
+  /** `breakageDigits`: the decimals the side's breakage is summed in as integers (finer than the minor unit) */
+  constructor(private readonly digits: number, breakageDigits: number, private readonly earners: Earners) {
     this.revenue = new ExactSum(digits)
     this.payout = new ExactSum(digits)
     this.retail = new ExactSum(digits)
-    this.breakage = new ExactSum(digits)
+    this.breakage = new ExactSum(breakageDigits)
   }
 
-  add(basis: string, holdings: Holding[], breakage: string, handles: Map<string, string>) {
+  add(order: TalliedOrder) {
     this.orders++
-    this.revenue.add(basis)
-    this.breakage.add(breakage)
-    for (const h of holdings) {
-      this.payout.add(h.amount)
-      if (h.earning === "retail_profit") this.retail.add(h.amount)
-      let level = this.perLevel.get(h.level)
-      if (!level) this.perLevel.set(h.level, (level = new ExactSum(this.digits)))
-      level.add(h.amount)
-      let earned = this.earnings.get(h.distributor_id)
-      if (!earned) this.earnings.set(h.distributor_id, (earned = new ExactSum(this.digits)))
-      earned.add(h.amount)
-      handles.set(h.distributor_id, h.handle)
+    if (typeof order.basis === "number") this.revenue.addUnits(order.basis)
+    else this.revenue.add(order.basis)
+    if (typeof order.breakage === "string") this.breakage.add(order.breakage)
+    else this.breakage.addScaled(order.breakage.units, order.breakage.digits)
+    for (const h of order.holdings) {
+      const level = this.perLevel[h.level] ?? (this.perLevel[h.level] = new ExactSum(this.digits))
+      const i = this.earners.indexOf(h.distributor_id, h.handle)
+      const next = (this.units[i] ?? 0) + (h.units ?? NaN)
+      if (Number.isSafeInteger(next) && (this.decimals.size === 0 || !this.decimals.has(i))) this.units[i] = next
+      else this.addDecimal(i, h.units !== null ? MathBN.div(h.units, 10 ** this.digits) : MathBN.convert(h.amount!))
+      if (h.units !== null) {
+        this.payout.addUnits(h.units)
+        if (h.earning === "retail_profit") this.retail.addUnits(h.units)
+        level.addUnits(h.units)
+      } else {
+        const amount = h.amount!
+        this.payout.add(amount)
+        if (h.earning === "retail_profit") this.retail.add(amount)
+        level.add(amount)
+      }
     }
   }
 
+  /** moves an earner to the decimal sums (once), then adds */
+  private addDecimal(i: number, amount: Amount) {
+    const sum = this.decimals.get(i) ?? MathBN.div(this.units[i] ?? 0, 10 ** this.digits)
+    this.units[i] = 0
+    this.decimals.set(i, sum.plus(amount))
+  }
+
+  /** an earner's net: minor units when whole, else null (read `earned`) */
+  unitsOf(i: number): number | null {
+    return this.decimals.size && this.decimals.has(i) ? null : (this.units[i] ?? 0)
+  }
+
+  earned(i: number): Amount {
+    return this.decimals.get(i) ?? MathBN.div(this.units[i] ?? 0, 10 ** this.digits)
+  }
+
   summary(plan: string): Omit<SimulationSide, "top_changes"> {
-    const earned = [...this.earnings.values()].map((v) => v.value()).filter((v) => v.isPositive())
-    const sorted = new SortedEarnings(earned, 0)
+    // percentiles are over the earners (net > 0)
+    const earners: number[] = []
+    for (const u of this.units) if (u > 0) earners.push(u)
+    const sorted = this.decimals.size
+      ? new SortedEarnings([...earners.map((u) => MathBN.div(u, 10 ** this.digits)), ...[...this.decimals.values()].filter((v) => v.isPositive())], 0)
+      : new SortedEarnings({ minor_units: earners, digits: this.digits }, 0)
     const { p50, p90, p99, max } = percentiles(sorted, [50, 90, 99])
     return {
       plan,
@@ -137,7 +178,7 @@ class SideTally {
       revenue: this.revenue.value().toNumber(),
       payout: this.payout.value().toNumber(),
       payout_percent: shareOf(this.payout.value(), this.revenue.value()).toNumber(),
-      per_level: [...this.perLevel.entries()].sort(([a], [b]) => a - b).map(([level, amount]) => ({ level, amount: amount.value().toNumber() })),
+      per_level: this.perLevel.flatMap((amount, level) => (amount ? [{ level, amount: amount.value().toNumber() }] : [])),
       retail_profit: this.retail.value().toNumber(),
       breakage: this.breakage.value().toNumber(),
       earners: sorted.earners,
@@ -157,76 +198,159 @@ export type SimulationTotals = {
 
 /**
  * Adds orders one at a time (so a long replay streams and reports progress): the draft's holdings by
- * replay, the actual's as given (the live ledger on history; a replay of the active plan on a
- * synthetic network), and counts every holding that differs.
+ * replay (in integers, `MinorReplay`; an order whose amounts do not fit goes through
+ * `computeCommissionLines`), the actual's as given (the live ledger on history) or by a replay of
+ * the `baseline` plan (a synthetic network), and counts every holding that differs.
  */
 export class SimulationTally {
   private readonly draftSide: SideTally
   private readonly actualSide: SideTally
-  private readonly handles = new Map<string, string>()
+  private readonly earners = new Earners()
   private holdingsChanged = 0
   private ordersChanged = 0
   private retailUnknown = 0
   private noQualification = 0
-  private readonly cache: QualificationCache = new Map()
-
   private readonly digits: number
+  private readonly asksQualification: boolean
+  private readonly draftReplay: TallyReplay
+  private readonly baselineReplay: TallyReplay | null
 
-  /** `currency_code`: the simulated orders' currency (its minor unit makes the sums exact integers) */
-  constructor(private readonly draft: DraftPlan, currency_code: string) {
+  /**
+   * `currency_code`: the simulated orders' currency (its minor unit makes the sums exact integers);
+   * `baseline`: the plan the actual side replays (`addReplayed`)
+   */
+  constructor(draft: DraftPlan, currency_code: string, baseline?: DraftPlan) {
     this.digits = currencyDigits(currency_code)
-    this.draftSide = new SideTally(this.digits)
-    this.actualSide = new SideTally(this.digits)
+    this.draftReplay = new TallyReplay(draft, currency_code)
+    this.baselineReplay = baseline ? new TallyReplay(baseline, currency_code) : null
+    this.draftSide = new SideTally(this.digits, this.draftReplay.fineDigits, this.earners)
+    // a ledger's breakage is a decimal with the plan's precision: summed in integers as fine as a plan's
+    this.actualSide = new SideTally(this.digits, this.baselineReplay?.fineDigits ?? this.digits + 6, this.earners)
+    this.asksQualification = draft.activity.min_pv > 0 || draft.levels.some((l) => l.min_rank)
   }
 
-  private same(a: string, b: string): boolean {
-    const x = minorUnitsOf(a, this.digits)
-    const y = minorUnitsOf(b, this.digits)
-    return x !== null && y !== null ? x === y : MathBN.eq(a, b)
-  }
-
+  /** An order of history: the draft's replay beside what the ledger holds on it. */
   add(order: ReplayOrder, actual: { holdings: Holding[]; breakage: string }): void {
-    const replay = replayOrder(order, this.draft, this.cache)
-    const drafted = holdingsOf(replay)
-    if (replay.retail_profit_unknown) this.retailUnknown++
-    if (!order.rules && (this.draft.activity.min_pv > 0 || this.draft.levels.some((l) => l.min_rank))) this.noQualification++
-    this.draftSide.add(order.basis, drafted, replay.breakage, this.handles)
-    const live = actual.holdings.filter((h) => !this.same(h.amount, "0"))
-    this.actualSide.add(order.basis, live, actual.breakage, this.handles)
-    const want = new Map(live.map((h) => [holdingKey(h), h.amount]))
-    let changed = 0
-    for (const h of drafted) {
-      const key = holdingKey(h)
-      const held = want.get(key)
-      if (held === undefined || !this.same(held, h.amount)) changed++
-      want.delete(key)
+    const live: Tallied[] = []
+    for (const h of actual.holdings) {
+      const units = minorUnitsOf(h.amount, this.digits)
+      if (units === 0 || (units === null && MathBN.eq(h.amount, 0))) continue
+      live.push({ distributor_id: h.distributor_id, handle: h.handle, level: h.level, earning: h.earning, units, amount: h.amount })
     }
-    changed += want.size
+    this.addSides(order, { basis: order.basis, holdings: live, breakage: actual.breakage })
+  }
+
+  /** An order of a synthetic network: the draft's replay beside the baseline plan's. */
+  addReplayed(order: ReplayOrder): void {
+    if (!this.baselineReplay) throw new Error("SimulationTally: addReplayed needs a baseline plan")
+    this.addSides(order, this.baselineReplay.replay(order).order)
+  }
+
+  private addSides(order: ReplayOrder, actual: TalliedOrder) {
+    const { order: drafted, retail_profit_unknown } = this.draftReplay.replay(order)
+    if (retail_profit_unknown) this.retailUnknown++
+    if (!order.rules && this.asksQualification) this.noQualification++
+    this.draftSide.add(drafted)
+    this.actualSide.add(actual)
+    // the two short lists of (distributor, level, earning) holdings, compared pairwise
+    const live = actual.holdings
+    let changed = 0
+    let matched = 0
+    const taken = new Uint8Array(live.length)
+    for (const h of drafted.holdings) {
+      const i = live.findIndex((l, k) => !taken[k] && l.distributor_id === h.distributor_id && l.level === h.level && l.earning === h.earning)
+      if (i < 0) {
+        changed++
+        continue
+      }
+      taken[i] = 1
+      matched++
+      const l = live[i]
+      if (h.units !== null && l.units !== null ? h.units !== l.units : !MathBN.eq(h.amount ?? MathBN.div(h.units!, 10 ** this.digits), l.amount ?? MathBN.div(l.units!, 10 ** this.digits))) changed++
+    }
+    changed += live.length - matched
     this.holdingsChanged += changed
     if (changed) this.ordersChanged++
   }
 
   result(labels: { draft: string; actual: string }, topN = 10): SimulationTotals {
-    const changes: EarningsChange[] = []
-    const ids = new Set([...this.draftSide.earnings.keys(), ...this.actualSide.earnings.keys()])
-    for (const id of ids) {
-      const draft = this.draftSide.earnings.get(id)?.value() ?? MathBN.convert(0)
-      const actual = this.actualSide.earnings.get(id)?.value() ?? MathBN.convert(0)
-      const change = draft.minus(actual)
-      if (change.isZero()) continue
-      changes.push({ distributor_id: id, handle: this.handles.get(id) ?? id, actual: actual.toNumber(), draft: draft.toNumber(), change: change.toNumber() })
+    const up = new TopChanges(topN, (a, b) => b.change - a.change || a.handle.localeCompare(b.handle))
+    const down = new TopChanges(topN, (a, b) => a.change - b.change || a.handle.localeCompare(b.handle))
+    const scale = 10 ** this.digits
+    const { ids, handles } = this.earners
+    for (let i = 0; i < ids.length; i++) {
+      const d = this.draftSide.unitsOf(i)
+      const a = this.actualSide.unitsOf(i)
+      // whole minor units subtract as integers (safe: both are below 2^53); a decimal one by MathBN
+      const change = d !== null && a !== null ? (d - a) / scale : this.draftSide.earned(i).minus(this.actualSide.earned(i)).toNumber()
+      if (change === 0) continue
+      const entry = { index: i, handle: handles[i], change }
+      if (change > 0) up.offer(entry)
+      else down.offer(entry)
     }
-    // the largest moves first; a tie by handle
-    const up = changes.filter((c) => c.change > 0).sort((a, b) => b.change - a.change || a.handle.localeCompare(b.handle)).slice(0, topN)
-    const down = changes.filter((c) => c.change < 0).sort((a, b) => a.change - b.change || a.handle.localeCompare(b.handle)).slice(0, topN)
+    const figures = ({ index }: Ranked): EarningsChange => {
+      const draft = this.draftSide.earned(index)
+      const actual = this.actualSide.earned(index)
+      return { distributor_id: ids[index], handle: handles[index], actual: actual.toNumber(), draft: draft.toNumber(), change: draft.minus(actual).toNumber() }
+    }
     return {
-      draft: { ...this.draftSide.summary(labels.draft), top_changes: { up, down } },
+      draft: { ...this.draftSide.summary(labels.draft), top_changes: { up: up.list().map(figures), down: down.list().map(figures) } },
       actual: { ...this.actualSide.summary(labels.actual), top_changes: { up: [], down: [] } },
       holdings_changed: this.holdingsChanged,
       orders_changed: this.ordersChanged,
       retail_profit_unknown: this.retailUnknown,
       no_qualification: this.noQualification,
     }
+  }
+}
+
+/** A plan's replay for the tally: in integers (`MinorReplay`), or by `computeCommissionLines` when an order does not fit. */
+class TallyReplay {
+  private readonly minor: MinorReplay
+  private readonly digits: number
+
+  constructor(private readonly plan: DraftPlan, currency_code: string) {
+    this.digits = currencyDigits(currency_code)
+    this.minor = new MinorReplay(plan, currency_code, { judge: draftJudge(plan), rules: draftRules(plan) })
+  }
+
+  get fineDigits(): number {
+    return this.minor.fineDigits
+  }
+
+  replay(order: ReplayOrder): { order: TalliedOrder; retail_profit_unknown: boolean } {
+    const fast = this.minor.replay(order)
+    if (fast) {
+      return {
+        order: { basis: fast.basis_units, holdings: fast.lines, breakage: { units: fast.breakage_fine, digits: this.minor.fineDigits } },
+        retail_profit_unknown: fast.retail_profit_unknown,
+      }
+    }
+    const replay = replayOrder(order, this.plan)
+    return {
+      order: { basis: order.basis, holdings: holdingsOf(replay).map((h) => ({ ...h, units: minorUnitsOf(h.amount, this.digits) })), breakage: replay.breakage },
+      retail_profit_unknown: replay.retail_profit_unknown,
+    }
+  }
+}
+
+type Ranked = { index: number; handle: string; change: number }
+
+/** The first `n` of many entries by `compare`, kept without sorting them all (a network has many more earners than 10). */
+class TopChanges {
+  private readonly kept: Ranked[] = []
+  constructor(private readonly n: number, private readonly compare: (a: Ranked, b: Ranked) => number) {}
+
+  offer(entry: Ranked) {
+    if (this.kept.length === this.n && this.compare(entry, this.kept[this.n - 1]) >= 0) return
+    let i = this.kept.length
+    while (i > 0 && this.compare(entry, this.kept[i - 1]) < 0) i--
+    this.kept.splice(i, 0, entry)
+    if (this.kept.length > this.n) this.kept.pop()
+  }
+
+  list(): Ranked[] {
+    return this.kept
   }
 }
 
