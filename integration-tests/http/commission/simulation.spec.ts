@@ -159,6 +159,32 @@ medusaIntegrationTestRunner({
         expect(other.data.simulation.draft.revenue).not.toBe(s.draft.revenue)
       })
 
+      it("tells how far it is under the caller's progress_key, and that it finished", async () => {
+        const key = "trial-0f3c9a7e"
+        const body = { plan: DRAFT, synthetic: { distributors: 500, depth: 6, orders: 3000, average_basis: 50 }, progress_key: key }
+        const running = api.post("/admin/mlm/plan/simulate", body, admin)
+        const seen: { done: number; total: number }[] = []
+        let answered = false
+        running.then(() => (answered = true))
+        while (!answered) {
+          const res = await api.get(`/admin/mlm/plan/simulate/progress/${key}`, admin).catch((e: any) => e.response)
+          if (res.status === 200) seen.push(res.data.progress)
+          else expect(res.status).toBe(404) // not started yet
+        }
+        expect((await running).data.simulation.draft.orders).toBe(3000)
+        // what was seen never goes back, and the record stays after the answer
+        seen.forEach((p, i) => expect(p.done).toBeGreaterThanOrEqual(seen[i - 1]?.done ?? 0))
+        const after = await api.get(`/admin/mlm/plan/simulate/progress/${key}`, admin)
+        expect(after.data.progress).toMatchObject({ key, done: 3000, total: 3000, percent: 100, finished: true })
+        expect(after.data.progress.elapsed_ms).toBeGreaterThanOrEqual(0)
+        const unknown = await api.get("/admin/mlm/plan/simulate/progress/never-started", admin).catch((e: any) => e.response)
+        expect([unknown.status, unknown.data.message]).toEqual([404, "No simulation with progress_key never-started ran in the last 10 minutes"])
+        const bad = await api.get("/admin/mlm/plan/simulate/progress/a%20b", admin).catch((e: any) => e.response)
+        expect([bad.status, bad.data.message]).toEqual([400, "progress_key must be 8 to 64 letters, digits, '-' or '_'"])
+        const anonymous = await api.get(`/admin/mlm/plan/simulate/progress/${key}`).catch((e: any) => e.response)
+        expect(anonymous.status).toBe(401)
+      })
+
       it("rejects bad input with a 400 that says what is wrong", async () => {
         const post = (body: unknown) => api.post("/admin/mlm/plan/simulate", body, admin).catch((e: any) => e.response)
         // Medusa rewords zod's range and enum messages ("Value for field ... too small"); ours stand for the rest
@@ -171,6 +197,7 @@ medusaIntegrationTestRunner({
           [{ plan: PLAN, synthetic: { distributors: 0, depth: 3, orders: 10, average_basis: 10 } }, "Value for field 'synthetic, distributors' too small, expected at least: '1'"],
           [{ plan: PLAN, synthetic: { distributors: 10, depth: 3, orders: 2_000_000, average_basis: 10 } }, "synthetic, orders"],
           [{ plan: PLAN, from, to, currency_code: "euro" }, "currency_code must be a 3-letter ISO code"],
+          [{ plan: PLAN, from, to, progress_key: "short" }, "progress_key must be 8 to 64 letters, digits, '-' or '_'"],
         ]
         for (const [body, message] of cases) {
           const res = await post(body)

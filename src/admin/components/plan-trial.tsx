@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { errorMessage, useSimulatePlan } from "../lib/api"
+import { errorMessage, useSimulatePlan, useSimulationProgress } from "../lib/api"
 import { count, money } from "../lib/format"
 import type { PlanInput } from "../../types/admin"
 import type { EarningsChange, Simulation, SimulationSide } from "../../types/simulation"
@@ -19,8 +19,17 @@ export function PlanTrial({ plan }: { plan: PlanInput | null }) {
   const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 90 * 86_400_000)))
   const [to, setTo] = useState(isoDay(today))
   const simulate = useSimulatePlan()
+  const [progressKey, setProgressKey] = useState<string | null>(null)
+  const progress = useSimulationProgress(simulate.isPending ? progressKey : null).data
   const result = simulate.data?.simulation
   const badPeriod = !from || !to || from > to
+  const run = () => {
+    if (!plan) return
+    // randomUUID exists only in a secure context (https or localhost)
+    const key = globalThis.crypto?.randomUUID?.() ?? `sim-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+    setProgressKey(key)
+    simulate.mutate({ plan, from, to, progress_key: key })
+  }
   return (
     <div className="flex flex-col gap-y-3 rounded-lg border border-ui-border-base p-4" role="region" aria-label="Try this plan">
       <div>
@@ -38,10 +47,20 @@ export function PlanTrial({ plan }: { plan: PlanInput | null }) {
           <Label htmlFor="trial-to">to</Label>
           <Input id="trial-to" type="date" size="small" value={to} onChange={(e) => setTo(e.target.value)} />
         </div>
-        <Button size="small" variant="secondary" disabled={!plan || badPeriod} isLoading={simulate.isPending} onClick={() => plan && simulate.mutate({ plan, from, to })}>
+        <Button size="small" variant="secondary" disabled={!plan || badPeriod} isLoading={simulate.isPending} onClick={run}>
           Try this plan
         </Button>
       </div>
+      {simulate.isPending && progress && !progress.finished && (
+        <div className="flex flex-col gap-y-1" role="status" aria-label="Simulation progress">
+          <div className="h-1.5 w-full max-w-md overflow-hidden rounded-full bg-ui-bg-switch-off">
+            <div className="h-full bg-ui-fg-interactive" style={{ width: `${progress.percent}%` }} />
+          </div>
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            {count(progress.done)} of {count(progress.total)} orders replayed ({progress.percent} %, {(progress.elapsed_ms / 1000).toFixed(1)} s)
+          </Text>
+        </div>
+      )}
       {badPeriod && <Text size="xsmall" className="text-ui-fg-error">Give a period whose start is not after its end.</Text>}
       {simulate.error && <Alert variant="error">The simulation failed: {errorMessage(simulate.error)}</Alert>}
       {result && <Comparison simulation={result} />}

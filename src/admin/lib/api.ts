@@ -17,7 +17,7 @@ import type {
   ProductVolume,
   Wholesale,
 } from "../../types/admin"
-import type { IncomeDisclosure, Simulation } from "../../types/simulation"
+import type { IncomeDisclosure, Simulation, SimulationProgress } from "../../types/simulation"
 
 /**
  * The admin's data: react-query hooks over the plugin's admin routes, one query key per resource so
@@ -177,8 +177,22 @@ export const useCorrectAttribution = (orderId: string) =>
 /** What a draft plan would have paid on the period's orders, beside the ledger (a read: nothing is saved). */
 export const useSimulatePlan = () =>
   useMutation({
-    mutationFn: (body: { plan: PlanInput; from: string; to: string; currency_code?: string }) =>
+    mutationFn: (body: { plan: PlanInput; from: string; to: string; currency_code?: string; progress_key?: string }) =>
       post<{ simulation: Simulation }>("/admin/mlm/plan/simulate", body),
+  })
+
+/** A running simulation's progress, read every half second while `key` is set (null before the server's first write). */
+export const useSimulationProgress = (key: string | null) =>
+  useQuery({
+    queryKey: ["mlm", "simulation-progress", key],
+    queryFn: () =>
+      get<{ progress: SimulationProgress }>(`/admin/mlm/plan/simulate/progress/${key}`).then(
+        (r) => r.progress,
+        () => null
+      ),
+    enabled: !!key,
+    refetchInterval: 500,
+    gcTime: 0,
   })
 
 export type DisclosureParams = { from: string; to: string; currency?: string }

@@ -226,18 +226,16 @@ export const PERIOD_CURRENCIES_SQL = `
    WHERE ${PERIOD_RUNS} GROUP BY currency_code ORDER BY sum(basis) DESC, currency_code`
 
 /**
- * A page of the period's snapshots in a currency for the plan simulator, with what each
- * beneficiary holds on the order: live lines (reversed ones left out) summed per level and earning,
- * as [distributor_id, handle, level, earning, amount] (one index probe per order, one round trip).
+ * A page of the period's snapshots in a currency for the plan simulator, with the order's live lines
+ * (reversed ones left out) as [distributor_id, handle, level, earning, amount] (one index probe per
+ * order, one round trip; the service sums them per beneficiary, level and earning).
  */
 export const SIMULATION_ORDERS_SQL = `
   SELECT r.id, r.order_id, r.attribution_source, r.plan_version, r.currency_code, r.chain, r.rules, r.basis::text AS basis,
          r.breakage::text AS breakage, r.retail_profit, r.explanation->>'retail_profit' AS retail_margin,
-         (SELECT json_agg(json_build_array(g.distributor_id, g.handle, g.level, g.earning, g.amount))
-            FROM (SELECT distributor_id, max(distributor_handle) AS handle, level, earning, sum(amount)::text AS amount
-                    FROM mlm_commission_line l
-                   WHERE l.order_id = r.order_id AND l.status <> 'reversed' AND l.deleted_at IS NULL
-                   GROUP BY distributor_id, level, earning) g) AS holdings
+         (SELECT json_agg(json_build_array(l.distributor_id, l.distributor_handle, l.level, l.earning, l.amount::text))
+            FROM mlm_commission_line l
+           WHERE l.order_id = r.order_id AND l.status <> 'reversed' AND l.deleted_at IS NULL) AS lines
     FROM mlm_commission_run r
    WHERE ${periodRuns("r.")} AND r.currency_code = ? AND r.id > ?
    ORDER BY r.id LIMIT ?`

@@ -675,8 +675,8 @@ export default class CommissionModuleService extends MedusaService<{
 
   /**
    * One page of the period's orders in a currency as the simulator replays them (keyset on the
-   * snapshot id: pass the last id of the previous page, "" for the first), each with what its
-   * beneficiaries hold in the ledger now.
+   * snapshot id: the ids after `after`, "" for the first page),
+   * each with what its beneficiaries hold in the ledger now.
    */
   @InjectManager()
   async listSimulationOrders(
@@ -696,13 +696,7 @@ export default class CommissionModuleService extends MedusaService<{
       basis: r.basis,
       breakage: r.breakage,
       retail_margin: r.retail_profit && r.retail_margin != null ? r.retail_margin : null,
-      holdings: (parseJson(r.holdings) ?? []).map(([distributor_id, handle, level, earning, amount]: [string, string, number, string, string]) => ({
-        distributor_id,
-        handle,
-        level: Number(level),
-        earning,
-        amount,
-      })),
+      holdings: holdingsOfLines(parseJson(r.lines) ?? []),
     }))
   }
 
@@ -740,6 +734,17 @@ export type SimulationOrderRow = ReplayOrder & {
   plan_version: number | null
   breakage: string
   holdings: Holding[]
+}
+
+/** An order's live lines as holdings: summed per (distributor, level, earning); most orders have one line each. */
+function holdingsOfLines(lines: [string, string, number, string, string][]): Holding[] {
+  const holdings: Holding[] = []
+  for (const [distributor_id, handle, level, earning, amount] of lines) {
+    const same = holdings.find((h) => h.distributor_id === distributor_id && h.level === Number(level) && h.earning === earning)
+    if (same) same.amount = MathBN.add(same.amount, amount).toString()
+    else holdings.push({ distributor_id, handle, level: Number(level), earning, amount })
+  }
+  return holdings
 }
 
 function managerOf(context: Context): SqlManager {

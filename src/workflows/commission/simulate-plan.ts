@@ -22,12 +22,17 @@ export type SimulatePlanInput = {
   from?: Date
   to?: Date
   synthetic?: Omit<SyntheticShape, "seed"> & { seed?: number }
+  /** told how far the replay is: at the start, every REPORT_EVERY orders and at the end */
+  onProgress?: (progress: { done: number; total: number; finished: boolean }) => void
 }
 
-/** Orders read per page: bounded memory and a progress line per page on long replays. */
+/** Orders read per page: bounded memory. */
 const PAGE = 5000
-const FIRST_PAGE = 500
+/** Orders replayed between two turns of the event loop (a replay is CPU work). */
+const YIELD_EVERY = 250
+const yieldToServer = () => new Promise((resolve) => setImmediate(resolve))
 const PROGRESS_EVERY = 20_000
+const REPORT_EVERY = 1000
 
 /**
  * The plan simulator (a read: nothing is written). On history, every order placed in the period is
@@ -48,10 +53,13 @@ export async function simulatePlan(container: MedusaContainer, input: SimulatePl
     const currency = input.currency_code ?? (await defaultCurrency(container))
     const tally = new SimulationTally(draft, currency, baseline)
     const { orders, max_depth_reached } = syntheticOrders(shape, currency, baseline.activity, baseline.ranks)
-    const progress = progressOf(logger, shape.orders)
+    const progress = progressOf(logger, shape.orders, input.onProgress)
+    let n = 0
     for (const order of orders) {
       tally.addReplayed(order)
       progress.step()
+      // let the server answer other requests (the progress route among them) during a long replay
+      if (++n % YIELD_EVERY === 0) await yieldToServer()
     }
     progress.done()
     const totals = tally.result({ draft: "draft", actual: active ? `v${active.version}` : "no plan" })
@@ -77,23 +85,24 @@ export async function simulatePlan(container: MedusaContainer, input: SimulatePl
   const tally = new SimulationTally(draft, currency)
   const versions = new Set<number>()
   const windows = new Set<number>()
-  const progress = progressOf(logger, total)
-  const read = (after: string, limit: number) => commission.listSimulationOrders({ ...period, currency_code: currency, after, limit })
-  // a short first page starts the replay sooner; the database reads each next page while one is replayed
-  let limit = FIRST_PAGE
-  let next = read("", limit)
-  for (;;) {
+  const progress = progressOf(logger, total, input.onProgress)
+  const read = (after: string) => commission.listSimulationOrders({ ...period, currency_code: currency, after, limit: PAGE })
+  let next = read("")
+  for (let more = true; more; ) {
     const page = await next
-    const full = page.length === limit
-    limit = PAGE
-    if (full) next = read(page[page.length - 1].id, limit)
-    for (const order of page) {
+    // the database reads the next page while this one is replayed
+    more = page.length === PAGE
+    if (more) next = read(page[page.length - 1].id)
+    for (let k = 0; k < page.length; k++) {
+      const order = page[k]
       if (order.plan_version != null) versions.add(order.plan_version)
       if (order.rules) windows.add(order.rules.window_days)
       tally.add(order, { holdings: order.holdings, breakage: order.breakage })
       progress.step()
+      // yield now and then: the next page keeps streaming in (the database is not held up by a full
+      // socket while this one is replayed), and the server answers other requests meanwhile
+      if (k % YIELD_EVERY === YIELD_EVERY - 1) await yieldToServer()
     }
-    if (!full) break
   }
   progress.done()
   const paidBy = [...versions].sort((a, b) => a - b).map((v) => `v${v}`).join(", ")
@@ -121,18 +130,28 @@ export async function defaultCurrency(container: MedusaContainer): Promise<strin
   return (currencies.find((c) => c.is_default) ?? currencies[0])?.currency_code?.toLowerCase() ?? "eur"
 }
 
-/** A progress line every PROGRESS_EVERY orders of a long replay (the admin's request waits; the log shows how far it is). */
-function progressOf(logger: { info: (message: string) => void }, total: number) {
+/**
+ * A progress line every PROGRESS_EVERY orders of a long replay in the server's log, and the caller's
+ * `report` told at the start, every REPORT_EVERY orders and at the end.
+ */
+function progressOf(
+  logger: { info: (message: string) => void },
+  total: number,
+  report: SimulatePlanInput["onProgress"] = () => {}
+) {
   let done = 0
   const started = Date.now()
+  report({ done, total, finished: false })
   return {
     step() {
       done++
+      if (done % REPORT_EVERY === 0) report({ done, total, finished: false })
       if (total > PROGRESS_EVERY && done % PROGRESS_EVERY === 0) {
         logger.info(`mlm plan simulation: ${done} of ${total} orders replayed (${((Date.now() - started) / 1000).toFixed(1)} s)`)
       }
     },
     done() {
+      report({ done, total, finished: true })
       if (total > PROGRESS_EVERY) logger.info(`mlm plan simulation: ${done} orders replayed in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     },
   }
