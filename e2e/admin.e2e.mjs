@@ -55,7 +55,8 @@ async function scenario(name, run) {
 
 try {
   await scenario("logs in and lists the network with its real count", async () => {
-    await page.goto(`${backend}/app/login`)
+    // the first load of a fresh checkout waits for the dashboard's bundle to be transformed (10-30 s on 2 cores)
+    await page.goto(`${backend}/app/login`, { timeout: 120_000 })
     await page.fill('input[name="email"]', admin.email)
     await page.fill('input[name="password"]', admin.password)
     await page.click('button[type="submit"]')
