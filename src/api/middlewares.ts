@@ -41,6 +41,7 @@ import {
   AdminPayoutStatus,
 } from "./admin/mlm/validators"
 import multer from "multer"
+import { SITE_PHOTO_MAX_BYTES } from "../modules/network/utils/site"
 
 const customerOnly = authenticate("customer", ["session", "bearer"])
 
@@ -50,6 +51,18 @@ const uploadImportFile = (req: MedusaRequest, res: MedusaResponse, next: MedusaN
   importUpload(req, res, (error?: unknown) => {
     if (error instanceof multer.MulterError) {
       res.status(400).json({ type: "invalid_data", message: `The upload was refused: ${error.message} (${error.field ?? "file"})` })
+      return
+    }
+    next(error)
+  })
+
+/** A site photo arrives as a multipart upload, kept in memory (at most 2 MB). */
+const photoUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: SITE_PHOTO_MAX_BYTES, files: 1 } }).single("file")
+const uploadSitePhoto = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
+  photoUpload(req, res, (error?: unknown) => {
+    if (error instanceof multer.MulterError) {
+      const message = error.code === "LIMIT_FILE_SIZE" ? "The photo is larger than 2 MB" : `The upload was refused: ${error.message} (${error.field ?? "file"})`
+      res.status(400).json({ type: "invalid_data", message })
       return
     }
     next(error)
@@ -73,6 +86,7 @@ export default defineMiddlewares({
       matcher: "/store/mlm/me/storefront",
       middlewares: [customerOnly, validateAndTransformBody(StoreUpdateStorefront)],
     },
+    { method: ["POST"], matcher: "/store/mlm/me/storefront/photo", middlewares: [customerOnly, uploadSitePhoto] },
     {
       method: ["POST"],
       matcher: "/store/mlm/members",

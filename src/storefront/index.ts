@@ -25,7 +25,7 @@ export type { CommissionTotals, HandleAvailability, OwnStorefrontView, SiteConta
 /** The part of the js-sdk the kit uses (`sdk.client.fetch`), so any version with it works. */
 export type MedusaSdkLike = {
   client: {
-    fetch<T>(path: string, init?: { method?: string; body?: Record<string, any>; query?: Record<string, any>; headers?: Record<string, string> }): Promise<T>
+    fetch<T>(path: string, init?: { method?: string; body?: Record<string, any> | FormData; query?: Record<string, any>; headers?: Record<string, string | null> }): Promise<T>
   }
 }
 
@@ -74,5 +74,12 @@ export function mlm(sdk: MedusaSdkLike, options: MlmKitOptions = {}) {
       get<CommissionsAnswer>("/store/mlm/me/commissions", query),
     myStorefront: () => get<{ storefront: OwnStorefrontView }>("/store/mlm/me/storefront"),
     updateMyStorefront: (edit: StorefrontEdit) => post<{ storefront: OwnStorefrontView }>("/store/mlm/me/storefront", edit),
+    /** The site photo (a JPEG, PNG or WebP image up to 2 MB, e.g. a File from an input), stored through the shop's File module. */
+    uploadMyPhoto: async (photo: Blob, filename = "photo") => {
+      const form = new FormData()
+      form.append("file", photo, filename)
+      // the browser sets the multipart content type with its boundary
+      return sdk.client.fetch<{ storefront: OwnStorefrontView }>("/store/mlm/me/storefront/photo", { method: "POST", body: form, headers: { ...(await headers()), "content-type": null } })
+    },
   }
 }

@@ -1,10 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { seedStore, SeededStore } from "../../../demo/seed-store"
-import { createAdminHeaders } from "../../helpers/auth"
+import { createAdminHeaders, registerCustomer } from "../../helpers/auth"
 import { failure } from "../../helpers/store"
 import { enrollThroughStore, networkService } from "../../helpers/network"
 import { storeHeaders } from "../../helpers/checkout"
+import fs from "node:fs"
+import path from "node:path"
 
 jest.setTimeout(180_000)
 
@@ -114,6 +116,51 @@ medusaIntegrationTestRunner({
         const wrong = await failure(api.post(`/admin/mlm/distributors/${anna.distributor.id}`, { hidden_site_fields: ["email"] }, admin))
         expect(wrong.status).toBe(400)
         expect(wrong.data.message).toContain("hidden_site_fields may hold bio, avatar_url, contact")
+      })
+    })
+
+    describe("the site photo", () => {
+      // a 1 x 1 PNG
+      const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64")
+      const photo = (bytes: Uint8Array, name = "me.png", type = "image/png") => {
+        const form = new FormData()
+        form.append("file", new Blob([bytes], { type }), name)
+        return form
+      }
+
+      it("is uploaded through Medusa's File module and shown on the public page", async () => {
+        const anna = await enrollThroughStore(api, storeHeaders(store), "anna")
+        const saved = await api.post("/store/mlm/me/storefront/photo", photo(PNG), anna.headers)
+        expect(saved.status).toBe(200)
+        const url: string = saved.data.storefront.avatar_url
+        // the local file provider keeps public files in static/ under the app, named after the distributor
+        expect(url).toMatch(new RegExp(`/static/\\d+-mlm-site-${anna.distributor.id}\\.png$`))
+        const file = path.join(process.cwd(), "static", path.basename(url))
+        expect(fs.readFileSync(file).equals(PNG)).toBe(true)
+        fs.rmSync(file)
+        const shown = await api.get("/store/mlm/storefronts/anna", storeHeaders(store))
+        expect(shown.data.storefront.avatar_url).toBe(url)
+        // the rest of the site is kept
+        await api.post("/store/mlm/me/storefront", { bio: "Hello" }, anna.headers)
+        expect((await api.get("/store/mlm/storefronts/anna", storeHeaders(store))).data.storefront).toMatchObject({ bio: "Hello", avatar_url: url })
+      })
+
+      it("refuses what is not a JPEG, PNG or WebP image, more than 2 MB, or not the distributor's own, and writes nothing", async () => {
+        const anna = await enrollThroughStore(api, storeHeaders(store), "anna")
+        const refused = async (form: FormData, headers: { headers: Record<string, string> }, status: number, message?: string) => {
+          const res = await failure(api.post("/store/mlm/me/storefront/photo", form, headers))
+          expect(res.status).toBe(status)
+          if (message) expect(res.data.message).toBe(message)
+        }
+        // the type is read from the bytes: a text file named .png is refused
+        await refused(photo(Buffer.from("<svg onload=alert(1)>"), "evil.png"), anna.headers, 400, "The photo must be a JPEG, PNG or WebP image")
+        const big = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)])
+        await refused(photo(big), anna.headers, 400, "The photo is larger than 2 MB")
+        await refused(new FormData(), anna.headers, 400, "Upload the photo as a JPEG, PNG or WebP image in the multipart field 'file'")
+        await refused(photo(PNG), storeHeaders(store), 401)
+        const customer = await registerCustomer(api, storeHeaders(store))
+        await refused(photo(PNG), customer.headers, 404)
+        expect(await networkService(getContainer()).listDistributorSites({})).toEqual([])
       })
     })
   },

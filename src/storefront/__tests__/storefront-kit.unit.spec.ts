@@ -125,4 +125,20 @@ describe("mlm(sdk)", () => {
     await kit.handleAvailability(" Anna ")
     expect(seen).toEqual(["Bearer t1", "Bearer t2"])
   })
+
+  it("uploads the site photo as multipart, letting fetch set the content type with its boundary", async () => {
+    let sent: { url: string; body: unknown; type: string | null; auth: string | null } | null = null
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers)
+      sent = { url: String(input), body: init?.body, type: headers.get("content-type"), auth: headers.get("authorization") }
+      return new Response("{}", { status: 200, headers: { "content-type": "application/json" } })
+    }) as typeof fetch
+    const kit = mlm(new Medusa({ baseUrl: "https://api.example", publishableKey: "pk_1" }), { headers: { authorization: "Bearer t" } })
+    await kit.uploadMyPhoto(new Blob([Uint8Array.from([0xff, 0xd8, 0xff])], { type: "image/jpeg" }), "me.jpg")
+    expect(sent!.url).toBe("https://api.example/store/mlm/me/storefront/photo")
+    expect(sent!.type).toBeNull()
+    expect(sent!.auth).toBe("Bearer t")
+    const file = (sent!.body as FormData).get("file") as File
+    expect([file.name, file.type, file.size]).toEqual(["me.jpg", "image/jpeg", 3])
+  })
 })
