@@ -7,6 +7,9 @@ import os from "node:os"
 import path from "node:path"
 import { chromium } from "playwright-core"
 
+/** A 1 x 1 PNG: the photo a distributor uploads. */
+const PHOTO = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64")
+
 /** The plan and prices the scenarios state their amounts in. */
 export const PLAN = { levels: [{ level: 1, percent: 10 }, { level: 2, percent: 5 }] }
 export const MEMBER_DISCOUNT_PERCENT = 20
@@ -194,6 +197,34 @@ export async function runScenarios({ backendUrl, storefrontUrl, publishableKey, 
     assert.match(await page.getByTestId("total-pending").innerText(), /€0\.50/)
     assert.match(await page.getByTestId("commission-line").first().innerText(), /5% of €10\.00 \(1 level down your team\)/)
     await shot(page, "dtc-my-business")
+  })
+
+  await scenario("anna edits her page in My business: a photo through the file module, her bio and e-mail, seen on /anna", async (page) => {
+    await login(page, "anna@example.com")
+    await page.goto(`${storefrontUrl}/dk/account/business`)
+    const editor = page.getByTestId("site-editor")
+    await editor.waitFor()
+    // a text file named like a photo is refused in the plugin's words
+    await page.getByTestId("site-photo-input").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: Buffer.from("not a picture") })
+    await page.getByTestId("site-photo-error").getByText("The photo must be a JPEG, PNG or WebP image").waitFor()
+    await page.getByTestId("site-photo-input").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: PHOTO })
+    await page.locator('[data-testid="site-photo"][src*="/static/"]').waitFor()
+    const photoUrl = await page.getByTestId("site-photo").getAttribute("src")
+    await page.getByTestId("site-bio-input").fill("Yoga teacher in Aarhus.\nI wear what I sell.")
+    await page.getByTestId("site-email-input").fill("anna@example.com")
+    await page.getByTestId("site-save-button").click()
+    await page.getByTestId("site-saved").waitFor()
+    await shot(page, "dtc-my-page")
+    // what the shop's API and the public page show
+    const { storefront } = await client.call("GET", "/store/mlm/storefronts/anna")
+    assert.deepEqual([storefront.avatar_url, storefront.bio, storefront.contact], [photoUrl, "Yoga teacher in Aarhus.\nI wear what I sell.", { email: "anna@example.com" }])
+    // stored by the backend's File module (the local provider: its static/ folder, under its backend_url)
+    assert.match(photoUrl, /\/static\/\d+-mlm-site-[^/]+\.png$/)
+    await page.getByTestId("site-view-link").click()
+    await page.waitForURL(`${storefrontUrl}/dk/with/anna`)
+    const shown = page.getByTestId("distributor-page")
+    await shown.getByText("Yoga teacher in Aarhus.").waitFor()
+    assert.equal(await shown.locator("img").first().getAttribute("src"), photoUrl)
   })
 
   await browser.close()

@@ -2,13 +2,12 @@
 
 // medusa-plugin-mlm in the storefront: the plugin's store routes through its kit, with the logged-in
 // customer's token from the starter's cookie, and the referral cookie the middleware sets.
-import { sdk } from "@lib/config"
 import {
-  mlm,
   REFERRAL_COOKIE,
   type CommissionsAnswer,
   type DownlineAnswer,
   type HandleAvailability,
+  type OwnStorefrontView,
   type StoreDownlineMember,
   type StoreMe,
   type StoreMembership,
@@ -16,9 +15,9 @@ import {
 } from "medusa-plugin-mlm/storefront"
 import { revalidatePath } from "next/cache"
 import { cookies } from "next/headers"
-import { getAuthHeaders } from "./cookies"
+import { mlmKit } from "./mlm-kit"
 
-const kit = () => mlm(sdk, { headers: async () => ({ ...(await getAuthHeaders()) }) })
+const kit = mlmKit
 
 /** Which cart got which referral: the referral is attached once per cart and handle. */
 const ATTACHED_COOKIE = "_mlm_ref_cart"
@@ -63,6 +62,8 @@ export type Business = {
   me: StoreMe
   team: DownlineAnswer
   commissions: CommissionsAnswer
+  /** the distributor's own page as they edit it */
+  site: OwnStorefrontView
 }
 
 /** The account area's view of the logged-in customer: distributor, member, or neither. */
@@ -76,8 +77,8 @@ export async function getAccountStanding(): Promise<{ business: Business | null;
       .catch(() => null)
     return { business: null, membership }
   }
-  const [team, commissions] = await Promise.all([k.downline({ depth: 1, limit: 50 }), k.commissions({ limit: 50 })])
-  return { business: { me, team, commissions }, membership: null }
+  const [team, commissions, { storefront: site }] = await Promise.all([k.downline({ depth: 1, limit: 50 }), k.commissions({ limit: 50 }), k.myStorefront()])
+  return { business: { me, team, commissions, site }, membership: null }
 }
 
 /** One branch of the team tree: the members right below `handle` (levels count from the asker). */
@@ -122,6 +123,19 @@ export async function joinAsMember(_state: FormState, _formData: FormData): Prom
     await kit().joinAsMember(sponsor ? { sponsor_handle: sponsor } : {})
   } catch (error) {
     return { error: (error as Error).message || "Joining failed", done: false }
+  }
+  revalidatePath("/", "layout")
+  return { error: null, done: true }
+}
+
+/** "Your page": the bio and how to reach the distributor (the photo goes through /api/mlm/photo). */
+export async function saveMySite(_state: FormState, formData: FormData): Promise<FormState> {
+  const text = (name: string) => String(formData.get(name) ?? "").trim()
+  const contact = { email: text("contact_email") || undefined, phone: text("contact_phone") || undefined }
+  try {
+    await kit().updateMyStorefront({ bio: text("bio") || null, contact: contact.email || contact.phone ? contact : null })
+  } catch (error) {
+    return { error: (error as Error).message || "Saving your page failed", done: false }
   }
   revalidatePath("/", "layout")
   return { error: null, done: true }

@@ -3,6 +3,7 @@ import { getAccountStanding } from "@lib/data/mlm"
 import CommissionList from "@modules/mlm/components/commission-list"
 import JoinPanel from "@modules/mlm/components/join-panel"
 import PersonalLink from "@modules/mlm/components/personal-link"
+import SiteEditor from "@modules/mlm/components/site-editor"
 import TeamTree from "@modules/mlm/components/team-tree"
 import { Metadata } from "next"
 import { notFound } from "next/navigation"
@@ -29,7 +30,7 @@ export default async function Business() {
     )
   }
 
-  const { me, team, commissions } = business
+  const { me, team, commissions, site } = business
   return (
     <div className="w-full flex flex-col gap-y-10" data-testid="business-page">
       <div className="flex flex-col gap-y-2">
@@ -42,6 +43,10 @@ export default async function Business() {
       <section className="flex flex-col gap-y-4">
         <h2 className="text-large-semi">Your link</h2>
         <PersonalLink url={me.distributor.store_url} />
+      </section>
+      <section className="flex flex-col gap-y-4">
+        <h2 className="text-large-semi">Your page</h2>
+        <SiteEditor site={site} handle={me.distributor.handle} />
       </section>
       <section className="flex flex-col gap-y-4">
         <h2 className="text-large-semi">Your team</h2>
