@@ -214,12 +214,15 @@ export async function runScenarios({ backendUrl, storefrontUrl, publishableKey, 
     await page.getByTestId("site-email-input").fill("anna@example.com")
     await page.getByTestId("site-save-button").click()
     await page.getByTestId("site-saved").waitFor()
+    // the photo is served by the backend's File module
+    assert.equal(await page.getByTestId("site-photo").evaluate((img) => img.complete && img.naturalWidth), 1)
+    await page.getByRole("heading", { name: "Your page" }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 90))
     await shot(page, "dtc-my-page")
     // what the shop's API and the public page show
     const { storefront } = await client.call("GET", "/store/mlm/storefronts/anna")
     assert.deepEqual([storefront.avatar_url, storefront.bio, storefront.contact], [photoUrl, "Yoga teacher in Aarhus.\nI wear what I sell.", { email: "anna@example.com" }])
     // stored by the backend's File module (the local provider: its static/ folder, under its backend_url)
-    assert.match(photoUrl, /\/static\/\d+-mlm-site-[^/]+\.png$/)
+    assert.match(photoUrl, new RegExp(`^${backendUrl}/static/\\d+-mlm-site-[^/]+\\.png$`))
     await page.getByTestId("site-view-link").click()
     await page.waitForURL(`${storefrontUrl}/dk/with/anna`)
     const shown = page.getByTestId("distributor-page")

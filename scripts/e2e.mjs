@@ -107,6 +107,8 @@ try {
     MEDUSA_DISABLE_TELEMETRY: "true",
     MLM_STOREFRONT_URL_TEMPLATE: `${storefrontUrl}/{handle}`,
     PORT: String(backendPort),
+    // the local file provider's public URL (a distributor's photo) on this port
+    MEDUSA_BACKEND_URL: backendUrl,
     NODE_ENV: "development",
   }
   const medusa = (args) => run(process.execPath, [path.join(backendDir, "node_modules/@medusajs/cli/cli.js"), ...args], { cwd: backendDir, env: backendEnv })

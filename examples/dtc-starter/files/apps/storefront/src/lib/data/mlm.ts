@@ -130,7 +130,8 @@ export async function joinAsMember(_state: FormState, _formData: FormData): Prom
 
 /** "Your page": the bio and how to reach the distributor (the photo goes through /api/mlm/photo). */
 export async function saveMySite(_state: FormState, formData: FormData): Promise<FormState> {
-  const text = (name: string) => String(formData.get(name) ?? "").trim()
+  // a form posts a textarea's line breaks as CRLF; the page keeps plain LF
+  const text = (name: string) => String(formData.get(name) ?? "").replace(/\r\n?/g, "\n").trim()
   const contact = { email: text("contact_email") || undefined, phone: text("contact_phone") || undefined }
   try {
     await kit().updateMyStorefront({ bio: text("bio") || null, contact: contact.email || contact.phone ? contact : null })
