@@ -45,28 +45,27 @@ import { SITE_PHOTO_MAX_BYTES } from "../modules/network/utils/site"
 
 const customerOnly = authenticate("customer", ["session", "bearer"])
 
-/** Network imports arrive as a CSV upload, kept in memory (a million rows is about 80 MB). */
-const importUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 200 * 1024 * 1024, files: 1 } }).single("file")
-const uploadImportFile = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
-  importUpload(req, res, (error?: unknown) => {
-    if (error instanceof multer.MulterError) {
-      res.status(400).json({ type: "invalid_data", message: `The upload was refused: ${error.message} (${error.field ?? "file"})` })
-      return
-    }
-    next(error)
-  })
+/**
+ * One file in the multipart field `file`, kept in memory up to `maxBytes`; a refused upload (too
+ * large, another field, more files) answers 400 in words.
+ */
+function singleFileUpload(maxBytes: number, tooLarge: string) {
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1 } }).single("file")
+  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
+    upload(req, res, (error?: unknown) => {
+      if (error instanceof multer.MulterError) {
+        const message = error.code === "LIMIT_FILE_SIZE" ? tooLarge : `The upload was refused: ${error.message} (${error.field ?? "file"})`
+        res.status(400).json({ type: "invalid_data", message })
+        return
+      }
+      next(error)
+    })
+}
 
-/** A site photo arrives as a multipart upload, kept in memory (at most 2 MB). */
-const photoUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: SITE_PHOTO_MAX_BYTES, files: 1 } }).single("file")
-const uploadSitePhoto = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
-  photoUpload(req, res, (error?: unknown) => {
-    if (error instanceof multer.MulterError) {
-      const message = error.code === "LIMIT_FILE_SIZE" ? "The photo is larger than 2 MB" : `The upload was refused: ${error.message} (${error.field ?? "file"})`
-      res.status(400).json({ type: "invalid_data", message })
-      return
-    }
-    next(error)
-  })
+/** Network imports arrive as a CSV upload (a million rows is about 80 MB). */
+const uploadImportFile = singleFileUpload(200 * 1024 * 1024, "The network file is larger than 200 MB")
+/** A site photo: at most 2 MB. */
+const uploadSitePhoto = singleFileUpload(SITE_PHOTO_MAX_BYTES, "The photo is larger than 2 MB")
 
 // Query validation here only coerces and bounds; the routes pick their own fields.
 const plainQuery = { defaults: [] as string[], isList: false }

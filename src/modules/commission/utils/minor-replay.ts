@@ -63,6 +63,7 @@ export class MinorReplay {
   /** What the draft pays on the order, in integers; null when the order's amounts do not fit (see above). */
   replay(order: ReplayOrder): MinorComputation | null {
     const basis = minorUnitsOf(order.basis, this.digits)
+    // a percent that is not a plain decimal (NaN scaled) leaves the whole draft to the decimal replay
     if (basis === null || !Number.isSafeInteger(this.totalScaled)) return null
     const earnsRetail = this.draft.retail_profit && order.attribution_source !== "self"
     const retail = earnsRetail && order.retail_margin != null ? minorUnitsOf(order.retail_margin, this.digits) : null

@@ -16,8 +16,8 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   if (distributor.status === "terminated") {
     throw new MedusaError(MedusaError.Types.FORBIDDEN, "A terminated distributor has no storefront to edit")
   }
-  const file = (req as AuthenticatedMedusaRequest & { file?: { buffer: Buffer } }).file
-  if (!file?.buffer?.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Upload the photo as a JPEG, PNG or WebP image in the multipart field 'file'")
+  const file = req.file
+  if (!file?.buffer.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Upload the photo as a JPEG, PNG or WebP image in the multipart field 'file'")
   const kind = sitePhotoKind(file.buffer)
   if (!kind) throw new MedusaError(MedusaError.Types.INVALID_DATA, "The photo must be a JPEG, PNG or WebP image")
   await uploadStorefrontPhotoWorkflow(req.scope).run({
