@@ -179,6 +179,36 @@ medusaIntegrationTestRunner({
         expect((await api.get("/admin/mlm/distributors?q=%25", admin)).data.count).toBe(0)
         expect((await api.get("/admin/mlm/distributors?q=_", admin)).data.count).toBe(0)
       })
+
+      it("counts a search up to 1,000 matches and pages past that in enrolment order; fewer are counted exactly", async () => {
+        // 1,010 distributors enrolled a minute apart: member-0000 first.
+        const start = Date.UTC(2024, 0, 1)
+        const rows = Array.from({ length: 1_010 }, (_, i) => {
+          const n = String(i).padStart(4, "0")
+          return `member-${n},m${n}@example.com,,Member ${n},active,${new Date(start + i * 60_000).toISOString()}`
+        })
+        const imported = await api.post("/admin/mlm/imports", upload(["handle,email,sponsor_handle,display_name,status,enrolled_at", ...rows].join("\n")), admin)
+        expect(imported.status).toBe(201)
+
+        const many = await api.get("/admin/mlm/distributors?q=member&limit=3&offset=998", admin)
+        expect(many.data).toMatchObject({ count: 1000, count_capped: true, limit: 3, offset: 998 })
+        expect(many.data.distributors.map((d: any) => d.handle)).toEqual(["member-0998", "member-0999", "member-1000"])
+        const withStatus = await api.get("/admin/mlm/distributors?q=MEMBER&status=active&limit=2", admin)
+        expect(withStatus.data).toMatchObject({ count: 1000, count_capped: true })
+        expect(withStatus.data.distributors.map((d: any) => d.handle)).toEqual(["member-0000", "member-0001"])
+
+        // member-1000 .. member-1009 by handle: 10, read with their page in one statement.
+        const few = await api.get("/admin/mlm/distributors?q=member-10&limit=4&offset=8", admin)
+        expect(few.data).toMatchObject({ count: 10, count_capped: false })
+        expect(few.data.distributors.map((d: any) => d.handle)).toEqual(["member-1008", "member-1009"])
+        expect(few.data.distributors[0]).toMatchObject({ display_name: "Member 1008", status: "active", frontline_count: 0 })
+        // by display name: Member 0100 .. Member 0109
+        const named = await api.get("/admin/mlm/distributors?q=Member%20010&limit=3", admin)
+        expect(named.data).toMatchObject({ count: 10, count_capped: false })
+        expect(named.data.distributors.map((d: any) => d.handle)).toEqual(["member-0100", "member-0101", "member-0102"])
+        const pastTheEnd = await api.get("/admin/mlm/distributors?q=member-10&offset=40", admin)
+        expect(pastTheEnd.data).toMatchObject({ count: 10, count_capped: false, distributors: [] })
+      })
     })
   },
 })

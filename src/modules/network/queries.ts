@@ -241,7 +241,7 @@ export type DistributorListFilters = { q?: string; status?: string; sponsor_id?:
 /** Beyond this many matches a filtered list answers `count_capped` instead of counting them all. */
 export const LIST_COUNT_CAP = 10_000
 /** A search counts its matches up to here: fewer are read through the trigram index, more by walking the list's order. */
-export const SEARCH_COUNT_CAP = 2_000
+export const SEARCH_COUNT_CAP = 1_000
 
 /** The search key the trigram index holds (Migration20261124150000): the query must use the same expression. */
 const SEARCH_KEY = `lower(handle || ' ' || display_name)`
@@ -269,6 +269,26 @@ export function distributorListPageSql(filters: DistributorListFilters, limit: n
             SELECT id, enrolled_at FROM mlm_distributor WHERE ${where.sql} ORDER BY enrolled_at, id LIMIT ? OFFSET ?)
           SELECT ${PAGE_COLUMNS} FROM page JOIN mlm_distributor d ON d.id = page.id ORDER BY page.enrolled_at, page.id`,
     params: [...where.params, limit, offset],
+  }
+}
+
+/**
+ * A search's matches, counted up to `cap` (+ 1, to know it was passed), and, when there are no more
+ * than `cap`, the page of them in enrolment order, in one statement: the trigram index is read once.
+ * Each row carries `matched_count`; with no match, or more than `cap`, one row whose columns are null
+ * but `matched_count` (the page then comes from distributorListPageSql, walking the list's order).
+ */
+export function distributorSearchSql(filters: DistributorListFilters, cap: number, limit: number, offset: number) {
+  const where = listWhere(filters)
+  return {
+    sql: `WITH matched AS MATERIALIZED (SELECT id, enrolled_at FROM mlm_distributor WHERE ${where.sql} LIMIT ?),
+          total AS (SELECT count(*) AS matched_count FROM matched),
+          page AS (SELECT id, enrolled_at FROM matched WHERE (SELECT matched_count FROM total) <= ?
+                    ORDER BY enrolled_at, id LIMIT ? OFFSET ?)
+          SELECT total.matched_count, ${PAGE_COLUMNS}
+            FROM total LEFT JOIN (page JOIN mlm_distributor d ON d.id = page.id) ON true
+           ORDER BY page.enrolled_at, page.id`,
+    params: [...where.params, cap + 1, cap, limit, offset],
   }
 }
 

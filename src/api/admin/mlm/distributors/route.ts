@@ -10,7 +10,7 @@ import type { DistributorDTO } from "../../../../modules/network/types"
 /**
  * Distributors in enrolment order, with search (anywhere in handle or name, or a customer's exact
  * e-mail) and filters (`top`: only those without a sponsor); team counts for the page in one query. `count` is exact without filters; a
- * filtered count stops at 10,000 and answers `count_capped: true` (a million-row count is not worth
+ * filtered count stops at 10,000 (a search at 1,000) and answers `count_capped: true` (a million-row count is not worth
  * an admin's wait). `customer_id` answers the one distributor of that customer, or none.
  */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListDistributorsQueryType>, res: MedusaResponse) {
