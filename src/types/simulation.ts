@@ -4,19 +4,6 @@
  * Amounts are numbers in major units, each exact (rounded to the currency's minor unit where stated).
  */
 
-/** How far a running simulation is (GET /admin/mlm/plan/simulate/progress/:key). */
-export type SimulationProgress = {
-  key: string
-  /** orders replayed so far, of `total` (the period's orders in the simulated currency, or the synthetic orders) */
-  done: number
-  total: number
-  /** done / total x 100, rounded down to a whole percent */
-  percent: number
-  started_at: string
-  elapsed_ms: number
-  finished: boolean
-}
-
 /** What one plan pays on the simulated orders. */
 export type SimulationSide = {
   /** the plan version that paid (actual on history: every version seen), or "draft" */

@@ -175,7 +175,7 @@ medusaIntegrationTestRunner({
         // what was seen never goes back, and the record stays after the answer
         seen.forEach((p, i) => expect(p.done).toBeGreaterThanOrEqual(seen[i - 1]?.done ?? 0))
         const after = await api.get(`/admin/mlm/plan/simulate/progress/${key}`, admin)
-        expect(after.data.progress).toMatchObject({ key, done: 3000, total: 3000, percent: 100, finished: true })
+        expect(after.data.progress).toMatchObject({ key, phase: "replaying", done: 3000, total: 3000, percent: 100, finished: true })
         expect(after.data.progress.elapsed_ms).toBeGreaterThanOrEqual(0)
         const unknown = await api.get("/admin/mlm/plan/simulate/progress/never-started", admin).catch((e: any) => e.response)
         expect([unknown.status, unknown.data.message]).toEqual([404, "No simulation with progress_key never-started ran in the last 10 minutes"])

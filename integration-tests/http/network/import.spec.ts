@@ -121,6 +121,41 @@ medusaIntegrationTestRunner({
         expect(again.data.errors[0]).toEqual({ line: 2, handle: "kid", reason: "handle 'kid' is already taken" })
       })
 
+      it("tells how far an import is under the caller's progress_key, phase by phase, and that it finished", async () => {
+        const key = "import-7c1d2e4f"
+        // a binary tree: lead-i sponsors lead-(2i+1) and lead-(2i+2)
+        const rows = Array.from({ length: 1_200 }, (_, i) => `lead-${i},lead-${i}@example.com,${i ? `lead-${Math.floor((i - 1) / 2)}` : ""},,,`)
+        const running = api.post(`/admin/mlm/imports?progress_key=${key}`, upload(["handle,email,sponsor_handle,display_name,status,enrolled_at", ...rows].join("\n")), admin)
+        const seen: { phase: string; done: number; total: number }[] = []
+        let answered = false
+        running.then(() => (answered = true), () => (answered = true))
+        while (!answered) {
+          const res = await api.get(`/admin/mlm/imports/progress/${key}`, admin).catch((e: any) => e.response)
+          if (res.status === 200) seen.push(res.data.progress)
+          else expect(res.status).toBe(404) // not started yet
+        }
+        expect((await running).data.import).toMatchObject({ rows: 1200, written: 1200, customers_created: 1200 })
+        // the phases come in order, and within one the count never goes back
+        const order = ["checking", "customers", "distributors", "finished"]
+        seen.forEach((p, i) => {
+          const before = seen[i - 1]
+          expect(order).toContain(p.phase)
+          if (before) expect(order.indexOf(p.phase)).toBeGreaterThanOrEqual(order.indexOf(before.phase))
+          if (before?.phase === p.phase) expect(p.done).toBeGreaterThanOrEqual(before.done)
+        })
+        const after = await api.get(`/admin/mlm/imports/progress/${key}`, admin)
+        expect(after.data.progress).toMatchObject({ key, phase: "finished", done: 1200, total: 1200, percent: 100, finished: true })
+        const [top] = await networkService(getContainer()).listDistributors({ handle: "lead-0" })
+        const [last] = await networkService(getContainer()).listDistributors({ handle: "lead-1199" })
+        expect([top.downline_count, last.depth]).toEqual([1199, 10])
+
+        const unknown = await failure(api.get("/admin/mlm/imports/progress/never-started", admin))
+        expect([unknown.status, unknown.data.message]).toEqual([404, "No import with progress_key never-started ran in the last 10 minutes"])
+        const badKey = await failure(api.post("/admin/mlm/imports?progress_key=a%20b", upload("handle,email\nann,a@x.io\n"), admin))
+        expect([badKey.status, badKey.data.message]).toEqual([400, "Invalid request: progress_key must be 8 to 64 letters, digits, '-' or '_'"])
+        expect((await failure(api.get(`/admin/mlm/imports/progress/${key}`))).status).toBe(401)
+      })
+
       it("refuses a missing file, an unreadable file, a bad query and a non-admin", async () => {
         const noFile = await failure(api.post("/admin/mlm/imports", new FormData(), admin))
         expect(noFile.status).toBe(400)

@@ -17,7 +17,8 @@ import type {
   ProductVolume,
   Wholesale,
 } from "../../types/admin"
-import type { IncomeDisclosure, Simulation, SimulationProgress } from "../../types/simulation"
+import type { IncomeDisclosure, Simulation } from "../../types/simulation"
+import type { RunProgress } from "../../types/progress"
 
 /**
  * The admin's data: react-query hooks over the plugin's admin routes, one query key per resource so
@@ -186,7 +187,7 @@ export const useSimulationProgress = (key: string | null) =>
   useQuery({
     queryKey: ["mlm", "simulation-progress", key],
     queryFn: () =>
-      get<{ progress: SimulationProgress }>(`/admin/mlm/plan/simulate/progress/${key}`).then(
+      get<{ progress: RunProgress }>(`/admin/mlm/plan/simulate/progress/${key}`).then(
         (r) => r.progress,
         () => null
       ),

@@ -32,7 +32,7 @@ import {
   TeamCounts,
   UplineMember,
 } from "./types"
-import { childPath, depthOfPath, idsInPath, isInSubtree, rootPath, subtreeRange, uplineIdsFromPath } from "./utils/path"
+import { childPath, depthOfPath, idsInPath, isInSubtree, MAX_NETWORK_DEPTH, rootPath, subtreeRange, uplineIdsFromPath } from "./utils/path"
 import { ReferralTouch } from "./utils/attribution"
 import { belowWindowParams, downlinePageParams, downlineWindow, DownlineWindow, windowCountParams } from "./utils/downline"
 import {
@@ -141,6 +141,12 @@ export default class NetworkModuleService extends MedusaService<{
       }
       path = childPath(sponsor.path, id)
       depth = Number(sponsor.depth) + 1
+      if (depth > MAX_NETWORK_DEPTH) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `The sponsor is ${MAX_NETWORK_DEPTH} levels below the top of the network, the deepest the network goes: no one can join under them`
+        )
+      }
     }
 
     // Lock the upline before inserting: the insert's foreign-key check then finds the sponsor already
@@ -201,6 +207,19 @@ export default class NetworkModuleService extends MedusaService<{
     const oldPath: string = node.path
     const depthDelta = depthOfPath(newPath) - depthOfPath(oldPath)
     const range = subtreeRange(oldPath)
+    if (depthDelta > 0) {
+      // Depths along a path are contiguous: the team goes too deep if anyone is on the first level that would.
+      const firstTooDeep = MAX_NETWORK_DEPTH - depthDelta + 1
+      const tooDeep =
+        firstTooDeep <= Number(node.depth) ||
+        (await manager.execute<{ found: boolean }>(ANYONE_ON_LEVEL_SQL, [firstTooDeep, range.from, range.to]))[0].found
+      if (tooDeep) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `The move would put part of this team more than ${MAX_NETWORK_DEPTH} levels below the top of the network, the deepest it goes`
+        )
+      }
+    }
     const moved = await manager.execute(MOVE_SUBTREE_SQL, [
       newPath,
       oldPath.length + 1,

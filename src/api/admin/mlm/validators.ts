@@ -225,8 +225,17 @@ export type AdminSetWholesaleType = z.infer<typeof AdminSetWholesale>
 export const AdminReconcile = z.object({}).strict()
 export type AdminReconcileType = z.infer<typeof AdminReconcile>
 
+/** A long run's progress key (a simulation, an import): 8 to 64 letters, digits, "-" or "_" (a UUID fits). */
+export const ProgressKey = z
+  .string({ error: "progress_key must be a string" })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, "progress_key must be 8 to 64 letters, digits, '-' or '_'")
+
 export const AdminImportNetworkQuery = z
-  .object({ dry_run: z.enum(["true", "false"]).transform((v) => v === "true").optional() })
+  .object({
+    dry_run: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    /** the caller's name for this run: its progress is readable at GET /admin/mlm/imports/progress/{progress_key} while it runs */
+    progress_key: ProgressKey.optional(),
+  })
   .strict()
 export type AdminImportNetworkQueryType = z.infer<typeof AdminImportNetworkQuery>
 
@@ -270,11 +279,6 @@ const wholeNumber = (field: string, min: number, max: number) =>
  * The plan simulator: a draft plan (the rules of POST /admin/mlm/plan) on the orders placed from
  * `from` to `to` (inclusive), or on a synthetic network. Exactly one of the two.
  */
-/** A simulation's progress key: 8 to 64 letters, digits, "-" or "_" (a UUID fits). */
-export const SimulationProgressKey = z
-  .string({ error: "progress_key must be a string" })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, "progress_key must be 8 to 64 letters, digits, '-' or '_'")
-
 export const AdminSimulatePlan = z
   .object({
     plan: AdminCreatePlan,
@@ -295,7 +299,7 @@ export const AdminSimulatePlan = z
       .strict()
       .optional(),
     /** the caller's name for this run: its progress is readable at GET /admin/mlm/plan/simulate/progress/{progress_key} while it runs */
-    progress_key: SimulationProgressKey.optional(),
+    progress_key: ProgressKey.optional(),
   })
   .strict()
   .superRefine((body, ctx) => {

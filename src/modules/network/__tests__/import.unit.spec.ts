@@ -108,6 +108,22 @@ describe("planNetworkImport", () => {
     ])
   })
 
+  it("refuses rows deeper than MAX_NETWORK_DEPTH (80) levels below the top, counting an existing sponsor's depth", () => {
+    // lvl-0 at the top, lvl-1 under it, ... lvl-81 is 81 levels below the top
+    const chain = Array.from({ length: 82 }, (_, i) => row(i + 2, `lvl-${i}`, i ? `lvl-${i - 1}` : ""))
+    const deep = planNetworkImport(chain, none, options())
+    expect(deep.plan).toBeNull()
+    expect(deep.errors).toEqual([{ line: 83, handle: "lvl-81", reason: "too deep: 81 levels below the top of the network; at most 80" }])
+    expect(planNetworkImport(chain.slice(0, 81), none, options()).plan!.distributors.at(-1)).toMatchObject({ handle: "lvl-80", depth: 80 })
+    // under an existing distributor 79 levels down, a recruit is at 80 and theirs at 81
+    const existing: ExistingNetwork = {
+      distributors: new Map([["low", { id: "dist_L", path: "dist_L/", depth: 79 }]]),
+      enrolled_emails: new Map(),
+    }
+    const under = planNetworkImport([row(2, "kid", "low"), row(3, "grandkid", "kid")], existing, options())
+    expect(under.errors).toEqual([{ line: 3, handle: "grandkid", reason: "too deep: 81 levels below the top of the network; at most 80" }])
+  })
+
   it("property: any random forest plans sponsors first, with paths, depths and counts that agree", () => {
     fc.assert(
       fc.property(

@@ -185,6 +185,29 @@ moduleIntegrationTestRunner<NetworkModuleService>({
       expect(await service.findPathInconsistencies()).toEqual([])
     })
 
+    it("refuses an enrolment or a move that would go more than 80 levels below the top, before writing", async () => {
+      // a line of 81: lvl-0 at the top down to lvl-80, 80 levels below it (MAX_NETWORK_DEPTH)
+      const line = [await enroll("lvl-0")]
+      for (let i = 1; i <= 80; i++) line.push(await enroll(`lvl-${i}`, line[i - 1].id))
+      expect(line[80].depth).toBe(80)
+      await expect(enroll("too-deep", line[80].id)).rejects.toThrow(
+        "The sponsor is 80 levels below the top of the network, the deepest the network goes: no one can join under them"
+      )
+      // a pair (top + recruit) under lvl-79 would put the recruit at 81; a single leaf fits at 80
+      const pairTop = await enroll("pair-top")
+      const pairKid = await enroll("pair-kid", pairTop.id)
+      await expect(service.changeSponsor(pairTop.id, line[79].id)).rejects.toThrow(
+        "The move would put part of this team more than 80 levels below the top of the network, the deepest it goes"
+      )
+      // the top of the line itself under pair-kid: everyone would move 2 levels down
+      await expect(service.changeSponsor(line[0].id, pairKid.id)).rejects.toThrow("more than 80 levels below the top")
+      expect((await service.changeSponsor(pairKid.id, line[79].id)).distributor.depth).toBe(80)
+      // moving up is always allowed: lvl-40 .. lvl-80 and pair-kid
+      expect((await service.changeSponsor(line[40].id, null)).moved).toBe(42)
+      expect((await service.listDistributors({ handle: "lvl-80" }))[0].depth).toBe(40)
+      expect(await service.findPathInconsistencies()).toEqual([])
+    })
+
     it("enforces one distributor per customer and unique handles in the database", async () => {
       await enroll("aaa")
       await expect(

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync"
 import { isSafeText } from "../../../lib/text"
 import { checkHandle, normalizeHandle } from "./handle"
-import { childPath, idsInPath, rootPath } from "./path"
+import { childPath, idsInPath, MAX_NETWORK_DEPTH, rootPath } from "./path"
 import type { DistributorStatus } from "../types"
 
 /**
@@ -200,6 +200,9 @@ export function planNetworkImport(
       } else {
         state[k] = PLACED
         depth[k] = p === -1 ? 0 : p === -2 ? existingSponsor[k]!.depth + 1 : depth[p] + 1
+        if (depth[k] > MAX_NETWORK_DEPTH) {
+          fail(k, `too deep: ${depth[k]} levels below the top of the network; at most ${MAX_NETWORK_DEPTH}`)
+        }
       }
     }
   }

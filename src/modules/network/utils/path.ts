@@ -6,6 +6,14 @@
  */
 export const PATH_SEPARATOR = "/"
 
+/**
+ * The deepest a distributor can be (levels below the top of the network). A path is indexed whole
+ * (btree, text_pattern_ops), and a btree entry holds at most 2,704 bytes: with ids of 31 characters a
+ * path of 81 ids is 2,592 characters, and deeper ones stop fitting at depth 84 when they do not
+ * compress. Enrolment, sponsor moves and imports refuse to go deeper, in words, before writing.
+ */
+export const MAX_NETWORK_DEPTH = 80
+
 export function rootPath(id: string): string {
   return `${id}${PATH_SEPARATOR}`
 }

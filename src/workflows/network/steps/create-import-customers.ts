@@ -1,7 +1,13 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { progressRecorder, ProgressTarget } from "../../../lib/progress"
 
-export type CreateImportCustomersInput = { emails: string[]; matched_customers: Record<string, string>; import_id: string }
+export type CreateImportCustomersInput = {
+  emails: string[]
+  matched_customers: Record<string, string>
+  import_id: string
+  progress?: ProgressTarget
+}
 
 export const createImportCustomersStepId = "create-import-customers"
 
@@ -13,14 +19,16 @@ const CREATE_CHUNK = 1_000
  */
 export const createImportCustomersStep = createStep(
   createImportCustomersStepId,
-  async ({ emails, matched_customers, import_id }: CreateImportCustomersInput, { container }) => {
+  async ({ emails, matched_customers, import_id, progress: target }: CreateImportCustomersInput, { container }) => {
     const customerModule = container.resolve(Modules.CUSTOMER)
     const logger = container.resolve("logger")
+    const progress = progressRecorder(container, target)
     const customerIds: Record<string, string> = { ...matched_customers }
     const missing = emails.filter((email) => !customerIds[email])
     const created: string[] = []
     try {
       for (let i = 0; i < missing.length; i += CREATE_CHUNK) {
+        progress.report({ phase: "customers", done: created.length, total: missing.length })
         const customers = await customerModule.createCustomers(
           missing.slice(i, i + CREATE_CHUNK).map((email) => ({ email, metadata: { mlm_import_id: import_id } }))
         )
@@ -37,6 +45,8 @@ export const createImportCustomersStep = createStep(
       if (created.length) await customerModule.deleteCustomers(created)
       throw error
     }
+    progress.report({ phase: "customers", done: created.length, total: missing.length })
+    await progress.flush()
     return new StepResponse({ customer_ids: customerIds, created: created.length }, created)
   },
   async (created, { container }) => {

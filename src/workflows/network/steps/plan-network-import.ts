@@ -5,8 +5,9 @@ import type NetworkModuleService from "../../../modules/network/service"
 import { ImportError, ImportPlan, ImportRow, normalizeImportEmail, planNetworkImport } from "../../../modules/network/utils/import"
 import { normalizeHandle } from "../../../modules/network/utils/handle"
 import { monotonicIdFactory } from "../../../lib/ids"
+import { progressRecorder, ProgressTarget } from "../../../lib/progress"
 
-export type PlanNetworkImportInput = { rows: ImportRow[] }
+export type PlanNetworkImportInput = { rows: ImportRow[]; progress?: ProgressTarget }
 export type PlannedNetworkImport = {
   errors: ImportError[]
   plan: ImportPlan | null
@@ -24,13 +25,16 @@ const CUSTOMER_CHUNK = 5_000
  */
 export const planNetworkImportStep = createStep(
   planNetworkImportStepId,
-  async ({ rows }: PlanNetworkImportInput, { container }) => {
+  async ({ rows, progress: target }: PlanNetworkImportInput, { container }) => {
     const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
     const customerModule = container.resolve(Modules.CUSTOMER)
+    const progress = progressRecorder(container, target)
 
     const emails = [...new Set(rows.map((row) => normalizeImportEmail(row.email)).filter(Boolean))]
     const matched: Record<string, { id: string; has_account: boolean }> = {}
     for (let i = 0; i < emails.length; i += CUSTOMER_CHUNK) {
+      // "checking": the file's e-mails looked up among the shop's customers
+      progress.report({ phase: "checking", done: i, total: emails.length })
       const customers = await customerModule.listCustomers(
         { email: emails.slice(i, i + CUSTOMER_CHUNK) },
         { select: ["id", "email", "has_account", "created_at"], order: { created_at: "ASC" }, take: null }
@@ -67,6 +71,8 @@ export const planNetworkImportStep = createStep(
         newId: (enrolledAt) => nextId(enrolledAt.getTime()),
       }
     )
+    progress.report({ phase: "checking", done: emails.length, total: emails.length })
+    await progress.flush()
     return new StepResponse<PlannedNetworkImport>({ errors, plan, matched_customers })
   }
 )

@@ -6,12 +6,19 @@ import { createImportCustomersStep } from "../steps/create-import-customers"
 import { writeNetworkImportStep } from "../steps/write-network-import"
 import { ensureMemberGroupStep } from "../steps/ensure-member-group"
 import { addCustomersToMemberGroupStep } from "../steps/add-customers-to-member-group"
+import type { ProgressTarget } from "../../../lib/progress"
 
 export const NETWORK_IMPORTED_EVENT = "mlm.network.imported"
 
 export const importNetworkWorkflowId = "mlm-import-network"
 
-export type ImportNetworkInput = { rows: ImportRow[]; import_id: string; dry_run?: boolean }
+export type ImportNetworkInput = {
+  rows: ImportRow[]
+  import_id: string
+  dry_run?: boolean
+  /** where the steps write how far they are (GET /admin/mlm/imports/progress/:key) */
+  progress?: ProgressTarget
+}
 export type ImportNetworkResult = {
   import_id: string
   rows: number
@@ -29,7 +36,7 @@ export type ImportNetworkResult = {
  * written before it. `dry_run` only checks.
  */
 export const importNetworkWorkflow = createWorkflow(importNetworkWorkflowId, (input: ImportNetworkInput) => {
-  const planned = planNetworkImportStep({ rows: input.rows })
+  const planned = planNetworkImportStep({ rows: input.rows, progress: input.progress })
 
   const written = when("import-is-valid-and-not-a-dry-run", { planned, input }, ({ planned, input }) => !!planned.plan && !input.dry_run).then(() => {
     const customers = createImportCustomersStep(
@@ -37,6 +44,7 @@ export const importNetworkWorkflow = createWorkflow(importNetworkWorkflowId, (in
         emails: planned.plan!.distributors.map((d) => d.email),
         matched_customers: planned.matched_customers,
         import_id: input.import_id,
+        progress: input.progress,
       }))
     )
     const genealogy = writeNetworkImportStep(
@@ -44,6 +52,7 @@ export const importNetworkWorkflow = createWorkflow(importNetworkWorkflowId, (in
         plan: planned.plan!,
         customer_ids: customers.customer_ids,
         import_id: input.import_id,
+        progress: input.progress,
       }))
     )
     const groupId = ensureMemberGroupStep()

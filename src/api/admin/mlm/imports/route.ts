@@ -4,6 +4,7 @@ import { parseImportCsv } from "../../../../modules/network/utils/import"
 import { ImportNetworkResult, importNetworkWorkflow } from "../../../../workflows/network/workflows/import-network"
 import { answerConflict } from "../../../utils/network"
 import { AdminImportNetworkQueryType } from "../validators"
+import { progressRecorder, progressTarget } from "../../../../lib/progress"
 
 /** How many row errors an answer lists (error_count has them all). */
 const ERRORS_SHOWN = 1_000
@@ -12,9 +13,11 @@ const ERRORS_SHOWN = 1_000
  * Imports a network from a CSV upload (multipart field `file`): columns handle, email,
  * sponsor_handle, display_name, status, enrolled_at. Nothing is written unless every row is valid;
  * a 400 lists the rows that are not, by line number, with the reason. `?dry_run=true` only checks.
+ * With `?progress_key=`, how far it is can be read while it runs (GET ./progress/:key): the phases
+ * "checking" (e-mails looked up), "customers" (created), "distributors" (written).
  */
 export async function POST(req: AuthenticatedMedusaRequest<unknown, AdminImportNetworkQueryType>, res: MedusaResponse) {
-  const { dry_run } = req.validatedQuery as AdminImportNetworkQueryType
+  const { dry_run, progress_key } = req.validatedQuery as AdminImportNetworkQueryType
   const file = req.file
   if (!file) {
     res.status(400).json({ type: "invalid_data", message: "Upload the network as a CSV file in the multipart field 'file'" })
@@ -25,13 +28,19 @@ export async function POST(req: AuthenticatedMedusaRequest<unknown, AdminImportN
     res.status(400).json({ type: "invalid_data", message: `The file cannot be read: ${problems.join("; ")}` })
     return
   }
+  const progress = progress_key ? progressTarget("import", progress_key) : undefined
+  const recorder = progressRecorder(req.scope, progress)
+  recorder.report({ phase: "checking", done: 0, total: rows.length })
   let result: ImportNetworkResult
   try {
     ;({ result } = await importNetworkWorkflow(req.scope).run({
-      input: { rows, import_id: generateEntityId(undefined, "mlmimp"), dry_run },
+      input: { rows, import_id: generateEntityId(undefined, "mlmimp"), dry_run, progress },
     }))
   } catch (error) {
     return answerConflict(res, error)
+  } finally {
+    recorder.report({ phase: "finished", done: rows.length, total: rows.length, finished: true })
+    await recorder.flush()
   }
   if (!result.valid) {
     res.status(400).json({

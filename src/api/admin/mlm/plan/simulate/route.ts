@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { validatePlan } from "../../../../../modules/commission/utils/plan"
 import { simulatePlan } from "../../../../../workflows/commission/simulate-plan"
 import type { AdminSimulatePlanType } from "../../validators"
-import { progressRecorder } from "../../../../utils/simulation-progress"
+import { progressRecorder, progressTarget } from "../../../../../lib/progress"
 
 /**
  * What a draft plan would have paid, beside what was paid: the orders placed in a period replayed
@@ -16,8 +16,8 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminSimulatePlanType
   const problems = validatePlan(body.plan)
   if (problems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
   const { progress_key, ...input } = body
-  const progress = progress_key ? progressRecorder(req.scope, progress_key) : null
-  const simulation = await simulatePlan(req.scope, { ...input, onProgress: progress?.report })
-  await progress?.flush()
+  const progress = progressRecorder(req.scope, progress_key ? progressTarget("simulation", progress_key) : null)
+  const simulation = await simulatePlan(req.scope, { ...input, onProgress: (p) => progress.report({ phase: "replaying", ...p }) })
+  await progress.flush()
   res.json({ simulation })
 }
