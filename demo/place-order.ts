@@ -18,15 +18,16 @@ const ADDRESS = { first_name: "Demo", last_name: "Buyer", address_1: "Demo Str. 
 export async function placeOrderThroughLink(
   container: MedusaContainer,
   store: SeededStore,
-  input: { email: string; handle: string; items: { variant_id: string; quantity: number }[] }
+  input: { email: string; handle: string; items: { variant_id: string; quantity: number }[]; address?: typeof ADDRESS }
 ): Promise<string> {
+  const address = input.address ?? ADDRESS
   const { result: cart } = await createCartWorkflow(container).run({
     input: {
       region_id: store.region.id,
       sales_channel_id: store.salesChannel.id,
       email: input.email,
-      shipping_address: ADDRESS,
-      billing_address: ADDRESS,
+      shipping_address: address,
+      billing_address: address,
       items: input.items,
     },
   })

@@ -11,6 +11,7 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { COMMISSION_MODULE } from "../src/modules/commission"
 import type CommissionModuleService from "../src/modules/commission/service"
 import type { SeededStore } from "./seed-store"
+import type { SeededUsMarket } from "./seed-us"
 import { placeOrderThroughLink } from "./place-order"
 import { NETWORK_MODULE } from "../src/modules/network"
 import type NetworkModuleService from "../src/modules/network/service"
@@ -48,7 +49,7 @@ export const DEMO_PRODUCT_VOLUME: Record<string, number> = {
 export async function seedOrders(
   container: MedusaContainer,
   store: SeededStore,
-  { log = () => {} }: { log?: (message: string) => void } = {}
+  { log = () => {}, us }: { log?: (message: string) => void; us?: SeededUsMarket } = {}
 ) {
   const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
   if (!(await commission.retrieveActivePlan())) {
@@ -82,6 +83,55 @@ export async function seedOrders(
     log(`orders: ${index + 1}/${purchases.length} through ${purchase.via}`)
   }
   await seedPayoutCycle(container, network, store, { log })
+  if (us) await seedUsOrder(container, network, store, us, { log })
+}
+
+const US_ADDRESS = { first_name: "Demo", last_name: "Buyer", address_1: "1 Demo Ave", city: "Austin", postal_code: "73301", country_code: "us" }
+
+/**
+ * One order in US dollars through liam-weber's link, fulfilled and its lines approved as if the hold
+ * had passed: the ledger has two currencies, and the admin's payout run has USD lines to pay.
+ */
+async function seedUsOrder(
+  container: MedusaContainer,
+  network: NetworkModuleService,
+  store: SeededStore,
+  us: SeededUsMarket,
+  { log }: { log: (message: string) => void }
+) {
+  const marker = "demo_order:demo-buyer-us@example.com"
+  if (await network.getSetting(marker)) return
+  const orderId = await placeOrderThroughLink(container, { ...store, region: us.region, shippingOption: us.shippingOption }, {
+    email: "demo-buyer-us@example.com",
+    handle: "liam-weber",
+    items: [{ variant_id: store.products[0].variants[0].id, quantity: 1 }, { variant_id: store.products[1].variants[0].id, quantity: 2 }],
+    address: US_ADDRESS,
+  })
+  await attributeOrderWorkflow(container).run({ input: { order_id: orderId } })
+  await settleOrderCommissionsWorkflow(container).run({ input: { order_id: orderId, trigger: "order.placed" } })
+  await fulfilOrder(container, store, orderId)
+  await approveOrderLines(container, orderId)
+  await network.setSetting(marker, orderId)
+  log("orders: one order in USD through liam-weber, fulfilled, its lines approved for the next USD payout run")
+}
+
+/** Fulfils a demo order from the demo warehouse (its lines' hold starts) and settles it as the subscriber would. */
+async function fulfilOrder(container: MedusaContainer, store: SeededStore, orderId: unknown) {
+  if (typeof orderId !== "string") return
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "items.*", "items.detail.*"], filters: { id: orderId } })
+  const items = (data[0]?.items ?? []).map((i: any) => ({ id: i.id, quantity: MathBN.convert(i.quantity).toNumber() }))
+  await createOrderFulfillmentWorkflow(container).run({ input: { order_id: orderId, items, location_id: store.stockLocation.id } })
+  await settleOrderCommissionsWorkflow(container).run({ input: { order_id: orderId, trigger: "order.fulfillment_created" } })
+}
+
+/** Approves an order's held lines as "approve matured" would once their hold ends (`before` = the last hold's end). */
+async function approveOrderLines(container: MedusaContainer, orderId: unknown) {
+  if (typeof orderId !== "string") return
+  const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
+  const lines = (await commission.listLinesOfOrder(orderId)).filter((l) => l.status === "pending" && l.hold_until)
+  if (!lines.length) return
+  const before = new Date(Math.max(...lines.map((l) => new Date(l.hold_until!).getTime())))
+  await approveCommissionsWorkflow(container).run({ input: { before: before.toISOString(), ids: lines.map((l) => l.id) } })
 }
 
 /**
@@ -98,31 +148,16 @@ async function seedPayoutCycle(
   { log }: { log: (message: string) => void }
 ) {
   if (await network.getSetting("demo_payout_cycle")) return
-  const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
   const orderIds = await Promise.all(
     ["demo-buyer-1@example.com", "demo-buyer-2@example.com"].map((buyer) => network.getSetting(`demo_order:${buyer}`))
   )
-  const linesOf = async (orderId: unknown) => (typeof orderId === "string" ? commission.listLinesOfOrder(orderId) : [])
-  const fulfil = async (orderId: unknown) => {
-    if (typeof orderId !== "string") return
-    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "items.*", "items.detail.*"], filters: { id: orderId } })
-    const items = (data[0]?.items ?? []).map((i: any) => ({ id: i.id, quantity: MathBN.convert(i.quantity).toNumber() }))
-    await createOrderFulfillmentWorkflow(container).run({ input: { order_id: orderId, items, location_id: store.stockLocation.id } })
-    await settleOrderCommissionsWorkflow(container).run({ input: { order_id: orderId, trigger: "order.fulfillment_created" } })
-  }
-  const approveOrder = async (orderId: unknown) => {
-    const lines = (await linesOf(orderId)).filter((l) => l.status === "pending" && l.hold_until)
-    if (!lines.length) return
-    const before = new Date(Math.max(...lines.map((l) => new Date(l.hold_until!).getTime())))
-    await approveCommissionsWorkflow(container).run({ input: { before: before.toISOString(), ids: lines.map((l) => l.id) } })
-  }
-  await fulfil(orderIds[0])
-  await fulfil(orderIds[1])
+  await fulfilOrder(container, store, orderIds[0])
+  await fulfilOrder(container, store, orderIds[1])
   const [jonas] = await network.listDistributors({ handle: "jonas-peeters" })
   if (jonas) await savePayoutMethodWorkflow(container).run({ input: { distributor_id: jonas.id, provider: "store-credit" } })
-  await approveOrder(orderIds[0])
+  await approveOrderLines(container, orderIds[0])
   const { result } = await createPayoutsWorkflow(container).run({ input: { currency_code: "eur", created_by: "mlm-demo" } })
-  await approveOrder(orderIds[1])
+  await approveOrderLines(container, orderIds[1])
   await network.setSetting("demo_payout_cycle", new Date().toISOString())
   log(`orders: payout cycle (${result.payouts.length} payouts: ${result.payouts.map((p) => `${p.provider_id} ${p.status}`).join(", ")}; the second order's lines approved, the third's waiting for fulfilment)`)
 }

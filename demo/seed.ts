@@ -1,5 +1,6 @@
 import { ExecArgs } from "@medusajs/framework/types"
 import { seedStore } from "./seed-store"
+import { seedUsMarket } from "./seed-us"
 import { seedNetwork } from "./seed-network"
 import { seedOrders } from "./seed-orders"
 import { NETWORK_MODULE } from "../src/modules/network"
@@ -16,6 +17,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   const path = await import("path")
   const log = (message: string) => console.log(`[seed] ${message}`)
   const store = await seedStore(container, log)
+  const us = await seedUsMarket(container, store, log)
   const { people, created } = await seedNetwork(container, {
     password: process.env.MLM_DEMO_DISTRIBUTOR_PASSWORD || "supersecret",
     log,
@@ -26,7 +28,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     const { result } = await refreshWholesalePriceListWorkflow(container).run({ input: { discount_percent: 20 } })
     log(`pricing: member price list at 20% off retail (${result.price_count} prices)`)
   }
-  await seedOrders(container, store, { log })
+  await seedOrders(container, store, { log, us })
   const out = path.join(process.cwd(), ".mlm-data", "demo.json")
   fs.mkdirSync(path.dirname(out), { recursive: true })
   fs.writeFileSync(

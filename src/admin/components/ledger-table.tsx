@@ -9,9 +9,11 @@ import {
   toast,
   usePrompt,
 } from "@medusajs/ui"
-import { useMemo, useState } from "react"
+import { useEffect, useMemo, useState } from "react"
+import { useSearchParams } from "react-router-dom"
 import type { CommissionLine } from "../../types/commission-line"
 import type { LedgerFilters } from "../../types/admin"
+import { ledgerFiltersOf, ledgerSearchOf, ledgerViewOf } from "../lib/ledger-url"
 import { errorMessage, queryString, useApprove, useLedger } from "../lib/api"
 import { date, money } from "../lib/format"
 import { DistributorLink, OrderLink } from "./links"
@@ -34,26 +36,6 @@ const FILTERS = [
   filter.accessor("created_at", { type: "date", label: "Date", format: "date", options: [] }),
 ]
 
-/** The DataTable filter state -> the API's ledger filters (dates as an inclusive day range). */
-export function ledgerFiltersOf(state: DataTableFilteringState): LedgerFilters {
-  const text = (key: string) => {
-    const value = state[key]
-    return typeof value === "string" && value.trim() ? value.trim() : undefined
-  }
-  const range = (state.created_at ?? {}) as { $gte?: string; $lte?: string; $gt?: string; $lt?: string }
-  const from = range.$gte ?? range.$gt
-  const to = range.$lte ?? range.$lt
-  return {
-    status: text("status"),
-    kind: text("kind"),
-    distributor_handle: text("distributor_handle")?.toLowerCase(),
-    order_id: text("order_id"),
-    currency_code: text("currency_code")?.toLowerCase(),
-    from: from ? new Date(new Date(from).setHours(0, 0, 0, 0)).toISOString() : undefined,
-    to: to ? new Date(new Date(to).setHours(23, 59, 59, 999)).toISOString() : undefined,
-  }
-}
-
 type Props = {
   title: string
   /** filters the page fixes (a distributor's own ledger); the admin's filters come on top */
@@ -61,6 +43,30 @@ type Props = {
   /** approve and export actions, and row selection */
   manage?: boolean
   pageSize?: number
+  /** keep the filters and the page in the address (the Ledger page), so a reload or a shared link shows the same lines */
+  inAddress?: boolean
+}
+
+/**
+ * The table's filters and page, kept in the component and, on the Ledger page, mirrored into the
+ * address (ledgerSearchOf) and read from it when the page opens (ledgerViewOf). A filter just added
+ * and not yet given a value lives only in the component.
+ */
+function useLedgerView(inAddress: boolean, pageSize: number) {
+  const [search, setSearch] = useSearchParams()
+  const [view, setView] = useState(() => (inAddress ? ledgerViewOf(search) : { filtering: {} as DataTableFilteringState, pageIndex: 0 }))
+  useEffect(() => {
+    if (!inAddress) return
+    const next = ledgerSearchOf(view, search)
+    if (next.toString() !== search.toString()) setSearch(next, { replace: true })
+  }, [inAddress, view])
+  return {
+    filtering: view.filtering,
+    pagination: { pageIndex: view.pageIndex, pageSize },
+    // a new filter starts again from the first page
+    setFiltering: (filtering: DataTableFilteringState) => setView({ filtering, pageIndex: 0 }),
+    setPagination: (p: { pageIndex: number }) => setView((v) => ({ ...v, pageIndex: p.pageIndex })),
+  }
 }
 
 /**
@@ -68,10 +74,9 @@ type Props = {
  * a drawer explaining each line, approve selected or matured lines (saying what stays held and
  * until when) and a CSV export of exactly the filtered lines.
  */
-export function LedgerTable({ title, fixed = {}, manage = false, pageSize = 20 }: Props) {
+export function LedgerTable({ title, fixed = {}, manage = false, pageSize = 20, inAddress = false }: Props) {
   const prompt = usePrompt()
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize })
-  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const { filtering, setFiltering, pagination, setPagination } = useLedgerView(inAddress, pageSize)
   const [selection, setSelection] = useState<DataTableRowSelectionState>({})
   const [open, setOpen] = useState<CommissionLine | null>(null)
   const filters = { ...ledgerFiltersOf(filtering), ...fixed }

@@ -1,7 +1,8 @@
 import { Alert, Button, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { errorMessage, useSimulatePlan, useSimulationProgress } from "../lib/api"
+import { errorMessage, newProgressKey, useSimulatePlan, useSimulationProgress } from "../lib/api"
 import { count, money } from "../lib/format"
+import { ProgressBar } from "./progress-bar"
 import type { PlanInput } from "../../types/admin"
 import type { EarningsChange, Simulation, SimulationSide } from "../../types/simulation"
 
@@ -25,8 +26,7 @@ export function PlanTrial({ plan }: { plan: PlanInput | null }) {
   const badPeriod = !from || !to || from > to
   const run = () => {
     if (!plan) return
-    // randomUUID exists only in a secure context (https or localhost)
-    const key = globalThis.crypto?.randomUUID?.() ?? `sim-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+    const key = newProgressKey("sim")
     setProgressKey(key)
     simulate.mutate({ plan, from, to, progress_key: key })
   }
@@ -52,14 +52,11 @@ export function PlanTrial({ plan }: { plan: PlanInput | null }) {
         </Button>
       </div>
       {simulate.isPending && progress && !progress.finished && (
-        <div className="flex flex-col gap-y-1" role="status" aria-label="Simulation progress">
-          <div className="h-1.5 w-full max-w-md overflow-hidden rounded-full bg-ui-bg-switch-off">
-            <div className="h-full bg-ui-fg-interactive" style={{ width: `${progress.percent}%` }} />
-          </div>
-          <Text size="xsmall" className="text-ui-fg-subtle">
-            {count(progress.done)} of {count(progress.total)} orders replayed ({progress.percent} %, {(progress.elapsed_ms / 1000).toFixed(1)} s)
-          </Text>
-        </div>
+        <ProgressBar
+          label="Simulation progress"
+          percent={progress.percent}
+          text={`${count(progress.done)} of ${count(progress.total)} orders replayed (${progress.percent} %, ${(progress.elapsed_ms / 1000).toFixed(1)} s)`}
+        />
       )}
       {badPeriod && <Text size="xsmall" className="text-ui-fg-error">Give a period whose start is not after its end.</Text>}
       {simulate.error && <Alert variant="error">The simulation failed: {errorMessage(simulate.error)}</Alert>}

@@ -19,6 +19,7 @@ import type {
 } from "../../types/admin"
 import type { IncomeDisclosure, Simulation } from "../../types/simulation"
 import type { RunProgress } from "../../types/progress"
+import type { ImportAnswer, ImportRefusal } from "../../types/import"
 
 /**
  * The admin's data: react-query hooks over the plugin's admin routes, one query key per resource so
@@ -195,6 +196,53 @@ export const useSimulationProgress = (key: string | null) =>
     refetchInterval: 500,
     gcTime: 0,
   })
+
+/** A refused import: the route's message and the rows it names (the js-sdk's errors keep only the message). */
+export class ImportRefused extends Error {
+  constructor(readonly refusal: ImportRefusal, readonly status: number) {
+    super(refusal.message)
+  }
+}
+
+/**
+ * Uploads a network file (multipart, like the js-sdk's session) to POST /admin/mlm/imports: a check
+ * only with `dry_run`. A 400 keeps its rows (`ImportRefused.refusal.errors`).
+ */
+export const useImportNetwork = () => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ file, dry_run, progress_key }: { file: File; dry_run: boolean; progress_key: string }) => {
+      const form = new FormData()
+      form.append("file", file, file.name)
+      const base = (import.meta.env.VITE_BACKEND_URL || "").replace(/\/$/, "")
+      const res = await fetch(`${base}/admin/mlm/imports${queryString({ dry_run, progress_key })}`, { method: "POST", body: form, credentials: "include" })
+      const body = await res.json().catch(() => ({ message: `${res.status} ${res.statusText}` }))
+      if (!res.ok) throw new ImportRefused(body as ImportRefusal, res.status)
+      return body as ImportAnswer
+    },
+    onSuccess: (answer) => {
+      if (!answer.import.dry_run) client.invalidateQueries({ queryKey: mlmKeys.all })
+    },
+  })
+}
+
+/** A running import's progress, read every half second while `key` is set (null before the server's first write). */
+export const useImportProgress = (key: string | null) =>
+  useQuery({
+    queryKey: ["mlm", "import-progress", key],
+    queryFn: () =>
+      get<{ progress: RunProgress }>(`/admin/mlm/imports/progress/${key}`).then(
+        (r) => r.progress,
+        () => null
+      ),
+    enabled: !!key,
+    refetchInterval: 500,
+    gcTime: 0,
+  })
+
+/** A caller's key for a long run's progress (randomUUID exists only in a secure context: https or localhost). */
+export const newProgressKey = (prefix: string) =>
+  globalThis.crypto?.randomUUID?.() ?? `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 
 export type DisclosureParams = { from: string; to: string; currency?: string }
 

@@ -18,7 +18,9 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number]
 /** One CSV record; `line` is its line number in the file (the header is line 1). */
 export type ImportRow = { line: number } & Partial<Record<ImportColumn, string>>
 
-export type ImportError = { line: number; handle: string; reason: string }
+import type { ImportError } from "../../../types/import"
+
+export type { ImportError }
 
 /** What the database already holds that the file refers to. */
 export type ExistingNetwork = {

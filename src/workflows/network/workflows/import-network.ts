@@ -1,6 +1,9 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { ImportError, ImportRow } from "../../../modules/network/utils/import"
+import type { ImportRow } from "../../../modules/network/utils/import"
+import type { ImportNetworkResult } from "../../../types/import"
+
+export type { ImportNetworkResult }
 import { planNetworkImportStep } from "../steps/plan-network-import"
 import { createImportCustomersStep } from "../steps/create-import-customers"
 import { writeNetworkImportStep } from "../steps/write-network-import"
@@ -18,15 +21,6 @@ export type ImportNetworkInput = {
   dry_run?: boolean
   /** where the steps write how far they are (GET /admin/mlm/imports/progress/:key) */
   progress?: ProgressTarget
-}
-export type ImportNetworkResult = {
-  import_id: string
-  rows: number
-  valid: boolean
-  errors: ImportError[]
-  written: number
-  customers_matched: number
-  customers_created: number
 }
 
 /**

@@ -1,7 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { parseImportCsv } from "../../../../modules/network/utils/import"
-import { ImportNetworkResult, importNetworkWorkflow } from "../../../../workflows/network/workflows/import-network"
+import { importNetworkWorkflow } from "../../../../workflows/network/workflows/import-network"
+import type { ImportAnswer, ImportNetworkResult, ImportRefusal } from "../../../../types/import"
 import { answerConflict } from "../../../utils/network"
 import { AdminImportNetworkQueryType } from "../validators"
 import { progressRecorder, progressTarget } from "../../../../lib/progress"
@@ -43,13 +44,15 @@ export async function POST(req: AuthenticatedMedusaRequest<unknown, AdminImportN
     await recorder.flush()
   }
   if (!result.valid) {
-    res.status(400).json({
+    const refusal: ImportRefusal = {
       type: "invalid_data",
       message: `${result.errors.length} problem(s) in the file; nothing was imported`,
       errors: result.errors.slice(0, ERRORS_SHOWN),
       error_count: result.errors.length,
-    })
+    }
+    res.status(400).json(refusal)
     return
   }
-  res.status(dry_run ? 200 : 201).json({ import: { ...result, dry_run: !!dry_run } })
+  const answer: ImportAnswer = { import: { ...result, dry_run: !!dry_run } }
+  res.status(dry_run ? 200 : 201).json(answer)
 }
