@@ -199,7 +199,7 @@ export async function runScenarios({ backendUrl, storefrontUrl, publishableKey, 
     await shot(page, "dtc-my-business")
   })
 
-  await scenario("anna edits her page in My business: a photo through the file module, her bio and e-mail, seen on /anna", async (page) => {
+  await scenario("anna edits her page in My business: a photo through the file module, her bio, e-mail and two featured products, seen on /anna", async (page) => {
     await login(page, "anna@example.com")
     await page.goto(`${storefrontUrl}/dk/account/business`)
     const editor = page.getByTestId("site-editor")
@@ -212,8 +212,15 @@ export async function runScenarios({ backendUrl, storefrontUrl, publishableKey, 
     const photoUrl = await page.getByTestId("site-photo").getAttribute("src")
     await page.getByTestId("site-bio-input").fill("Yoga teacher in Aarhus.\nI wear what I sell.")
     await page.getByTestId("site-email-input").fill("anna@example.com")
+    // two of the shop's products featured on her page, in the order picked
+    const options = page.getByTestId("site-featured-option")
+    const picked = [await options.nth(1).getAttribute("data-product"), await options.nth(0).getAttribute("data-product")]
+    await options.nth(1).check()
+    await options.nth(0).check()
     await page.getByTestId("site-save-button").click()
     await page.getByTestId("site-saved").waitFor()
+    // the picks stay ticked after the save
+    assert.deepEqual([await options.nth(0).isChecked(), await options.nth(1).isChecked(), await options.nth(2).isChecked()], [true, true, false])
     // the photo is served by the backend's File module
     assert.equal(await page.getByTestId("site-photo").evaluate((img) => img.complete && img.naturalWidth), 1)
     await page.getByRole("heading", { name: "Your page" }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 90))
@@ -221,6 +228,7 @@ export async function runScenarios({ backendUrl, storefrontUrl, publishableKey, 
     // what the shop's API and the public page show
     const { storefront } = await client.call("GET", "/store/mlm/storefronts/anna")
     assert.deepEqual([storefront.avatar_url, storefront.bio, storefront.contact], [photoUrl, "Yoga teacher in Aarhus.\nI wear what I sell.", { email: "anna@example.com" }])
+    assert.deepEqual(storefront.featured_products.map((p) => p.title), picked)
     // stored by the backend's File module (the local provider: its static/ folder, under its backend_url)
     assert.match(photoUrl, new RegExp(`^${backendUrl}/static/\\d+-mlm-site-[^/]+\\.png$`))
     await page.getByTestId("site-view-link").click()
@@ -228,6 +236,7 @@ export async function runScenarios({ backendUrl, storefrontUrl, publishableKey, 
     const shown = page.getByTestId("distributor-page")
     await shown.getByText("Yoga teacher in Aarhus.").waitFor()
     assert.equal(await shown.locator("img").first().getAttribute("src"), photoUrl)
+    for (const title of picked) await page.getByTestId("featured-products").getByText(title).first().waitFor()
   })
 
   await browser.close()

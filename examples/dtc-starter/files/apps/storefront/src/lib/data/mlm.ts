@@ -134,7 +134,11 @@ export async function saveMySite(_state: FormState, formData: FormData): Promise
   const text = (name: string) => String(formData.get(name) ?? "").replace(/\r\n?/g, "\n").trim()
   const contact = { email: text("contact_email") || undefined, phone: text("contact_phone") || undefined }
   try {
-    await kit().updateMyStorefront({ bio: text("bio") || null, contact: contact.email || contact.phone ? contact : null })
+    await kit().updateMyStorefront({
+      bio: text("bio") || null,
+      contact: contact.email || contact.phone ? contact : null,
+      featured_product_ids: formData.getAll("featured_product_ids").map(String),
+    })
   } catch (error) {
     return { error: (error as Error).message || "Saving your page failed", done: false }
   }

@@ -5,13 +5,19 @@ import { Button } from "@modules/common/components/ui"
 import Input from "@modules/common/components/input"
 import LocalizedClientLink from "@modules/common/components/localized-client-link"
 import type { OwnStorefrontView } from "medusa-plugin-mlm/storefront"
-import { useActionState, useState } from "react"
+import { useActionState, useState, useTransition } from "react"
 
 const idle: FormState = { error: null, done: false }
 
-/** "Your page": the distributor edits what their replicated site shows: photo, bio and how to reach them. */
-export default function SiteEditor({ site, handle }: { site: OwnStorefrontView; handle: string }) {
+/** How many products a page features (the plugin's limit). */
+const MAX_FEATURED = 8
+
+/** "Your page": the distributor edits what their replicated site shows: photo, bio, how to reach them and up to 8 featured products. */
+export default function SiteEditor({ site, handle, products }: { site: OwnStorefrontView; handle: string; products: { id: string; title: string }[] }) {
   const [state, save, saving] = useActionState(saveMySite, idle)
+  const [, startTransition] = useTransition()
+  const [featured, setFeatured] = useState<string[]>(site.featured_product_ids)
+  const toggle = (id: string, on: boolean) => setFeatured((f) => (on ? [...f, id] : f.filter((x) => x !== id)))
   const [photo, setPhoto] = useState<{ url: string | null; error: string | null; uploading: boolean }>({ url: site.avatar_url, error: null, uploading: false })
 
   const upload = async (file: File | undefined) => {
@@ -44,13 +50,44 @@ export default function SiteEditor({ site, handle }: { site: OwnStorefrontView; 
           )}
         </label>
       </div>
-      <form action={save} className="flex flex-col gap-y-3 max-w-xl">
+      <form
+        // submitted by hand, not through the action prop: React resets a form after its action, which would
+        // untick the featured boxes on screen while the state still holds them
+        onSubmit={(e) => {
+          e.preventDefault()
+          const data = new FormData(e.currentTarget)
+          startTransition(() => save(data))
+        }}
+        className="flex flex-col gap-y-3 max-w-xl"
+      >
         <label className="flex flex-col gap-y-1 txt-compact-small">
           <span>About you (shown on your page, up to 500 characters)</span>
           <textarea name="bio" defaultValue={site.bio ?? ""} maxLength={500} rows={4} className="rounded-md border border-ui-border-base p-2 txt-medium" data-testid="site-bio-input" />
         </label>
         <Input label="E-mail shown to your customers (optional)" name="contact_email" type="email" defaultValue={site.contact?.email ?? ""} data-testid="site-email-input" />
         <Input label="Phone shown to your customers (optional)" name="contact_phone" defaultValue={site.contact?.phone ?? ""} data-testid="site-phone-input" />
+        <fieldset className="flex flex-col gap-y-1 txt-compact-small" data-testid="site-featured">
+          <legend className="mb-1">Products you feature on your page (up to {MAX_FEATURED}, in the order you pick them)</legend>
+          {featured.map((id) => (
+            <input key={id} type="hidden" name="featured_product_ids" value={id} />
+          ))}
+          {products.map((product) => {
+            const on = featured.includes(product.id)
+            return (
+              <label key={product.id} className="flex items-center gap-x-2">
+                <input
+                  type="checkbox"
+                  checked={on}
+                  disabled={!on && featured.length >= MAX_FEATURED}
+                  onChange={(e) => toggle(product.id, e.target.checked)}
+                  data-testid="site-featured-option"
+                  data-product={product.title}
+                />
+                {product.title}
+              </label>
+            )
+          })}
+        </fieldset>
         <div className="flex items-center gap-x-4">
           <Button type="submit" isLoading={saving} data-testid="site-save-button">
             Save your page

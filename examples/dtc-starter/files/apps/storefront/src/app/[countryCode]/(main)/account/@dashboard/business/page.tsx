@@ -1,4 +1,5 @@
 import { retrieveCustomer } from "@lib/data/customer"
+import { listProducts } from "@lib/data/products"
 import { getAccountStanding } from "@lib/data/mlm"
 import CommissionList from "@modules/mlm/components/commission-list"
 import JoinPanel from "@modules/mlm/components/join-panel"
@@ -13,7 +14,8 @@ export const metadata: Metadata = {
   description: "Your store link, your team and your commissions.",
 }
 
-export default async function Business() {
+export default async function Business(props: { params: Promise<{ countryCode: string }> }) {
+  const { countryCode } = await props.params
   const customer = await retrieveCustomer()
   if (!customer) notFound()
   const { business, membership } = await getAccountStanding()
@@ -31,6 +33,9 @@ export default async function Business() {
   }
 
   const { me, team, commissions, site } = business
+  // the shop's products a distributor can feature on their page
+  const { response } = await listProducts({ countryCode, queryParams: { limit: 50, fields: "id,title" } })
+  const products = response.products.map((p) => ({ id: p.id, title: p.title ?? p.id }))
   return (
     <div className="w-full flex flex-col gap-y-10" data-testid="business-page">
       <div className="flex flex-col gap-y-2">
@@ -46,7 +51,7 @@ export default async function Business() {
       </section>
       <section className="flex flex-col gap-y-4">
         <h2 className="text-large-semi">Your page</h2>
-        <SiteEditor site={site} handle={me.distributor.handle} />
+        <SiteEditor site={site} handle={me.distributor.handle} products={products} />
       </section>
       <section className="flex flex-col gap-y-4">
         <h2 className="text-large-semi">Your team</h2>
