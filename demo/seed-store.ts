@@ -24,13 +24,42 @@ export type SeededStore = {
   products: { id: string; handle: string; variants: { id: string; sku: string; price: number }[] }[]
 }
 
-/** Retail prices in EUR (major units, as Medusa stores them). */
+/** Retail prices in EUR and, for the US market (demo/seed-us.ts), in USD (major units, as Medusa stores them). */
 export const DEMO_PRODUCTS = [
-  { handle: "vitality-shake", title: "Vitality Shake", sku: "SHAKE-500G", price: 49.9 },
-  { handle: "omega-3-capsules", title: "Omega-3 Capsules", sku: "OMEGA-90", price: 24.5 },
-  { handle: "green-tea-extract", title: "Green Tea Extract", sku: "TEA-60", price: 19.99 },
-  { handle: "starter-kit", title: "Business Starter Kit", sku: "KIT-START", price: 99 },
+  { handle: "vitality-shake", title: "Vitality Shake", sku: "SHAKE-500G", price: 49.9, usd_price: 54.9 },
+  { handle: "omega-3-capsules", title: "Omega-3 Capsules", sku: "OMEGA-90", price: 24.5, usd_price: 26.5 },
+  { handle: "green-tea-extract", title: "Green Tea Extract", sku: "TEA-60", price: 19.99, usd_price: 21.99 },
+  { handle: "starter-kit", title: "Business Starter Kit", sku: "KIT-START", price: 99, usd_price: 109 },
 ]
+
+/** A flat-rate shipping (or return) option of the demo, priced in one currency and for its region. */
+export function flatRateOption(o: {
+  name: string
+  service_zone_id: string
+  shipping_profile_id: string
+  type: { label: string; description: string; code: string }
+  currency_code: string
+  region_id: string
+  amount: number
+  is_return?: boolean
+}) {
+  return {
+    name: o.name,
+    price_type: "flat" as const,
+    provider_id: "manual_manual",
+    service_zone_id: o.service_zone_id,
+    shipping_profile_id: o.shipping_profile_id,
+    type: o.type,
+    prices: [
+      { currency_code: o.currency_code, amount: o.amount },
+      { region_id: o.region_id, amount: o.amount },
+    ],
+    rules: [
+      { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
+      { attribute: "is_return", value: o.is_return ? "true" : "false", operator: "eq" as const },
+    ],
+  }
+}
 
 const NAMES = {
   /** what the demo storefront calls itself */
@@ -144,38 +173,25 @@ export async function seedStore(container: MedusaContainer, log: Log = () => {})
     const shippingProfile = await defaultShippingProfile()
     const { result: options } = await createShippingOptionsWorkflow(container).run({
       input: [
-        {
+        flatRateOption({
           name: "Standard shipping",
-          price_type: "flat",
-          provider_id: "manual_manual",
           service_zone_id: fulfillmentSet.service_zones[0].id,
           shipping_profile_id: shippingProfile.id,
           type: { label: "Standard", description: "2-3 days", code: "standard" },
-          prices: [
-            { currency_code: "eur", amount: 4.9 },
-            { region_id: region.id, amount: 4.9 },
-          ],
-          rules: [
-            { attribute: "enabled_in_store", value: "true", operator: "eq" },
-            { attribute: "is_return", value: "false", operator: "eq" },
-          ],
-        },
-        {
+          currency_code: "eur",
+          region_id: region.id,
+          amount: 4.9,
+        }),
+        flatRateOption({
           name: "Return shipping",
-          price_type: "flat",
-          provider_id: "manual_manual",
           service_zone_id: fulfillmentSet.service_zones[0].id,
           shipping_profile_id: shippingProfile.id,
           type: { label: "Return", description: "Send it back", code: "return" },
-          prices: [
-            { currency_code: "eur", amount: 0 },
-            { region_id: region.id, amount: 0 },
-          ],
-          rules: [
-            { attribute: "enabled_in_store", value: "true", operator: "eq" },
-            { attribute: "is_return", value: "true", operator: "eq" },
-          ],
-        },
+          currency_code: "eur",
+          region_id: region.id,
+          amount: 0,
+          is_return: true,
+        }),
       ],
     })
     shippingOptionId = options[0].id

@@ -1,10 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createRegionsWorkflow, createShippingOptionsWorkflow, createTaxRegionsWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
-import type { SeededStore } from "./seed-store"
-
-/** Retail prices in USD of the demo products (major units), by SKU. */
-export const DEMO_USD_PRICES: Record<string, number> = { "SHAKE-500G": 54.9, "OMEGA-90": 26.5, "TEA-60": 21.99, "KIT-START": 109 }
+import { DEMO_PRODUCTS, flatRateOption, type SeededStore } from "./seed-store"
 
 const NAMES = { region: "MLM Demo United States", fulfillmentSet: "MLM Demo US delivery", shipping: "US standard shipping" }
 
@@ -63,22 +60,15 @@ export async function seedUsMarket(container: MedusaContainer, store: SeededStor
     const [profile] = await fulfillmentModule.listShippingProfiles({ type: "default" })
     const { result } = await createShippingOptionsWorkflow(container).run({
       input: [
-        {
+        flatRateOption({
           name: NAMES.shipping,
-          price_type: "flat",
-          provider_id: "manual_manual",
           service_zone_id: fulfillmentSet.service_zones[0].id,
           shipping_profile_id: profile.id,
           type: { label: "Standard", description: "3-5 days", code: "us-standard" },
-          prices: [
-            { currency_code: "usd", amount: 5.9 },
-            { region_id: region.id, amount: 5.9 },
-          ],
-          rules: [
-            { attribute: "enabled_in_store", value: "true", operator: "eq" },
-            { attribute: "is_return", value: "false", operator: "eq" },
-          ],
-        },
+          currency_code: "usd",
+          region_id: region.id,
+          amount: 5.9,
+        }),
       ],
     })
     option = result[0] as any
@@ -90,7 +80,7 @@ export async function seedUsMarket(container: MedusaContainer, store: SeededStor
     filters: { id: store.products.flatMap((p) => p.variants.map((v) => v.id)) },
   })
   for (const variant of variants as any[]) {
-    const amount = DEMO_USD_PRICES[variant.sku]
+    const amount = DEMO_PRODUCTS.find((p) => p.sku === variant.sku)?.usd_price
     const priceSet = variant.price_set
     if (amount === undefined || !priceSet || priceSet.prices?.some((p: any) => p.currency_code === "usd")) continue
     await pricingModule.addPrices({ priceSetId: priceSet.id, prices: [{ amount, currency_code: "usd" }] })

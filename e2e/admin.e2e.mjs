@@ -252,6 +252,12 @@ try {
       console.log("      (no approved lines left on this demo: the run itself was not exercised)")
       return
     }
+    // the demo's USD order (107.90 USD through liam-weber): 10 % and 5 %, 5.395 rounded half-up to 5.40
+    const usdLines = (await api("/admin/mlm/commissions?currency_code=usd&kind=commission&limit=50")).commissions
+    assert.deepEqual(
+      usdLines.map((l) => [l.distributor_handle, l.level, l.basis, l.percent, l.amount]).sort((a, b) => a[1] - b[1]),
+      [["liam-weber", 1, 107.9, 10, 10.79], ["jane-doe", 2, 107.9, 5, 5.4]]
+    )
     // the demo seeds approved lines in EUR and USD: the run picks USD in the currency picker
     const currency = currencies.includes("usd") ? "usd" : currencies[0]
     if (currency !== currencies[0]) {

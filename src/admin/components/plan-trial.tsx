@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { errorMessage, newProgressKey, useSimulatePlan, useSimulationProgress } from "../lib/api"
+import { errorMessage, useRunProgress, useSimulatePlan } from "../lib/api"
 import { count, money } from "../lib/format"
 import { ProgressBar } from "./progress-bar"
 import type { PlanInput } from "../../types/admin"
@@ -20,15 +20,12 @@ export function PlanTrial({ plan }: { plan: PlanInput | null }) {
   const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 90 * 86_400_000)))
   const [to, setTo] = useState(isoDay(today))
   const simulate = useSimulatePlan()
-  const [progressKey, setProgressKey] = useState<string | null>(null)
-  const progress = useSimulationProgress(simulate.isPending ? progressKey : null).data
+  const { progress, start } = useRunProgress("simulation", simulate.isPending)
   const result = simulate.data?.simulation
   const badPeriod = !from || !to || from > to
   const run = () => {
     if (!plan) return
-    const key = newProgressKey("sim")
-    setProgressKey(key)
-    simulate.mutate({ plan, from, to, progress_key: key })
+    simulate.mutate({ plan, from, to, progress_key: start() })
   }
   return (
     <div className="flex flex-col gap-y-3 rounded-lg border border-ui-border-base p-4" role="region" aria-label="Try this plan">
@@ -51,7 +48,7 @@ export function PlanTrial({ plan }: { plan: PlanInput | null }) {
           Try this plan
         </Button>
       </div>
-      {simulate.isPending && progress && !progress.finished && (
+      {progress && !progress.finished && (
         <ProgressBar
           label="Simulation progress"
           percent={progress.percent}

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useState } from "react"
 import { sdk } from "./sdk"
 import type {
   AdminDistributorDetail,
@@ -183,23 +184,9 @@ export const useSimulatePlan = () =>
       post<{ simulation: Simulation }>("/admin/mlm/plan/simulate", body),
   })
 
-/** A running simulation's progress, read every half second while `key` is set (null before the server's first write). */
-export const useSimulationProgress = (key: string | null) =>
-  useQuery({
-    queryKey: ["mlm", "simulation-progress", key],
-    queryFn: () =>
-      get<{ progress: RunProgress }>(`/admin/mlm/plan/simulate/progress/${key}`).then(
-        (r) => r.progress,
-        () => null
-      ),
-    enabled: !!key,
-    refetchInterval: 500,
-    gcTime: 0,
-  })
-
 /** A refused import: the route's message and the rows it names (the js-sdk's errors keep only the message). */
 export class ImportRefused extends Error {
-  constructor(readonly refusal: ImportRefusal, readonly status: number) {
+  constructor(readonly refusal: ImportRefusal) {
     super(refusal.message)
   }
 }
@@ -217,7 +204,7 @@ export const useImportNetwork = () => {
       const base = (import.meta.env.VITE_BACKEND_URL || "").replace(/\/$/, "")
       const res = await fetch(`${base}/admin/mlm/imports${queryString({ dry_run, progress_key })}`, { method: "POST", body: form, credentials: "include" })
       const body = await res.json().catch(() => ({ message: `${res.status} ${res.statusText}` }))
-      if (!res.ok) throw new ImportRefused(body as ImportRefusal, res.status)
+      if (!res.ok) throw new ImportRefused(body as ImportRefusal)
       return body as ImportAnswer
     },
     onSuccess: (answer) => {
@@ -226,23 +213,34 @@ export const useImportNetwork = () => {
   })
 }
 
-/** A running import's progress, read every half second while `key` is set (null before the server's first write). */
-export const useImportProgress = (key: string | null) =>
-  useQuery({
-    queryKey: ["mlm", "import-progress", key],
+/** The long runs whose progress the server keeps, by their route (GET {route}/progress/:key). */
+const PROGRESS_ROUTES = { simulation: "/admin/mlm/plan/simulate", import: "/admin/mlm/imports" } as const
+
+/**
+ * A long run's progress: `start()` names a new run (its `progress_key`, sent with the request) and,
+ * while `running`, the server's record is read every half second (null before its first write).
+ */
+export function useRunProgress(kind: keyof typeof PROGRESS_ROUTES, running: boolean) {
+  const [key, setKey] = useState<string | null>(null)
+  const progress = useQuery({
+    queryKey: ["mlm", "progress", kind, key],
     queryFn: () =>
-      get<{ progress: RunProgress }>(`/admin/mlm/imports/progress/${key}`).then(
+      get<{ progress: RunProgress }>(`${PROGRESS_ROUTES[kind]}/progress/${key}`).then(
         (r) => r.progress,
         () => null
       ),
-    enabled: !!key,
+    enabled: running && !!key,
     refetchInterval: 500,
     gcTime: 0,
-  })
-
-/** A caller's key for a long run's progress (randomUUID exists only in a secure context: https or localhost). */
-export const newProgressKey = (prefix: string) =>
-  globalThis.crypto?.randomUUID?.() ?? `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+  }).data
+  const start = () => {
+    // randomUUID exists only in a secure context (https or localhost)
+    const next = globalThis.crypto?.randomUUID?.() ?? `${kind}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+    setKey(next)
+    return next
+  }
+  return { progress: running ? progress : undefined, start }
+}
 
 export type DisclosureParams = { from: string; to: string; currency?: string }
 

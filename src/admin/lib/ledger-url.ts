@@ -18,6 +18,12 @@ const TEXT_PARAMS = {
 
 type Range = { $gte?: string; $lte?: string; $gt?: string; $lt?: string }
 
+/** The date filter's bounds (ISO instants), whichever operators it holds. */
+const dateBounds = (filtering: DataTableFilteringState) => {
+  const range = (filtering.created_at ?? {}) as Range
+  return { from: range.$gte ?? range.$gt, to: range.$lte ?? range.$lt }
+}
+
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** An ISO instant -> the local calendar day it falls on (YYYY-MM-DD), as the date filter shows it. */
@@ -59,9 +65,7 @@ export function ledgerSearchOf(view: LedgerView, current: URLSearchParams = new 
     const value = view.filtering[id]
     if (typeof value === "string" && value.trim()) next.set(param, value.trim())
   }
-  const range = (view.filtering.created_at ?? {}) as Range
-  const from = range.$gte ?? range.$gt
-  const to = range.$lte ?? range.$lt
+  const { from, to } = dateBounds(view.filtering)
   const fromDay = from ? localDay(from) : undefined
   const toDay = to ? localDay(to) : undefined
   if (fromDay) next.set("from", fromDay)
@@ -76,9 +80,7 @@ export function ledgerFiltersOf(state: DataTableFilteringState): LedgerFilters {
     const value = state[key]
     return typeof value === "string" && value.trim() ? value.trim() : undefined
   }
-  const range = (state.created_at ?? {}) as Range
-  const from = range.$gte ?? range.$gt
-  const to = range.$lte ?? range.$lt
+  const { from, to } = dateBounds(state)
   return {
     status: text("status"),
     kind: text("kind"),
@@ -89,4 +91,3 @@ export function ledgerFiltersOf(state: DataTableFilteringState): LedgerFilters {
     to: to ? new Date(new Date(to).setHours(23, 59, 59, 999)).toISOString() : undefined,
   }
 }
-

@@ -3,6 +3,7 @@ import { isSafeText } from "../../../lib/text"
 import { checkHandle, normalizeHandle } from "./handle"
 import { childPath, idsInPath, MAX_NETWORK_DEPTH, rootPath } from "./path"
 import type { DistributorStatus } from "../types"
+import type { ImportError } from "../../../types/import"
 
 /**
  * Network import (DESIGN.md "genealogy"): a whole network from another system, planned in memory
@@ -17,8 +18,6 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number]
 
 /** One CSV record; `line` is its line number in the file (the header is line 1). */
 export type ImportRow = { line: number } & Partial<Record<ImportColumn, string>>
-
-import type { ImportError } from "../../../types/import"
 
 export type { ImportError }
 

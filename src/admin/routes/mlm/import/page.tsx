@@ -2,7 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Alert, Button, Container, Heading, Label, Table, Text, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
-import { errorMessage, ImportRefused, newProgressKey, useImportNetwork, useImportProgress } from "../../../lib/api"
+import { errorMessage, ImportRefused, useImportNetwork, useRunProgress } from "../../../lib/api"
 import { count } from "../../../lib/format"
 import { ProgressBar } from "../../../components/progress-bar"
 import type { ImportNetworkResult } from "../../../../types/import"
@@ -77,9 +77,8 @@ function Problems({ error }: { error: unknown }) {
 const ImportPage = () => {
   const prompt = usePrompt()
   const [file, setFile] = useState<File | null>(null)
-  const [progressKey, setProgressKey] = useState<string | null>(null)
   const run = useImportNetwork()
-  const progress = useImportProgress(run.isPending ? progressKey : null).data
+  const { progress, start: startProgress } = useRunProgress("import", run.isPending)
 
   const start = async (dryRun: boolean) => {
     if (!file) return
@@ -93,9 +92,7 @@ const ImportPage = () => {
       })
       if (!ok) return
     }
-    const key = newProgressKey("imp")
-    setProgressKey(key)
-    run.mutate({ file, dry_run: dryRun, progress_key: key })
+    run.mutate({ file, dry_run: dryRun, progress_key: startProgress() })
   }
 
   return (
@@ -128,7 +125,7 @@ const ImportPage = () => {
           Import
         </Button>
       </div>
-      {run.isPending && progress && <ProgressBar label="Import progress" percent={progress.percent} text={phaseText(progress)} />}
+      {progress && <ProgressBar label="Import progress" percent={progress.percent} text={phaseText(progress)} />}
       {run.data && <Outcome result={run.data.import} />}
       {run.error && <Problems error={run.error} />}
     </Container>

@@ -31,7 +31,6 @@ export async function POST(req: AuthenticatedMedusaRequest<unknown, AdminImportN
   }
   const progress = progress_key ? progressTarget("import", progress_key) : undefined
   const recorder = progressRecorder(req.scope, progress)
-  recorder.report({ phase: "checking", done: 0, total: rows.length })
   let result: ImportNetworkResult
   try {
     ;({ result } = await importNetworkWorkflow(req.scope).run({
