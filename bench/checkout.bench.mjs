@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench -- bench/checkout.bench.mjs`: checkout throughput with the plugin against without it,
-// same run, same load. Two Medusa apps on one database (migrated and seeded with the demo store,
-// network, plan and member prices): the dev app with the plugin, and a bare app (no plugin: only
-// a medusa-config in a temporary folder). Each takes rounds of guest checkouts through the store
-// API from MLM_BENCH_CHECKOUT_CLIENTS concurrent clients, alternately, so drift hits both alike.
+// same run, same load. Three Medusa apps on one database (migrated and seeded with the demo store,
+// network, plan and member prices): the dev app with the plugin ("plugin"); the same dev app
+// without the plugin ("host": medusa-config.ts less the plugin's three modules, keeping the
+// loyalty plugin the dev app carries for store credit); and Medusa with no plugin at all ("bare").
+// The ratio the issue asks for is plugin / host; plugin / bare is reported beside it. Each app
+// takes rounds of guest checkouts through the store API from MLM_BENCH_CHECKOUT_CLIENTS concurrent
+// clients, in turn (the order rotates each round), so drift hits all alike.
 // The plugin's checkouts go through a distributor's link (the referral call is part of its load);
 // its subscribers settle in the same process while the load runs. Then the latency from each
 // order to its last commission line (p50, p99). Writes section "checkout" of bench-results/latest.json.
@@ -48,6 +51,8 @@ const env = {
   NODE_ENV: "development",
 }
 delete env.REDIS_URL
+// MLM_BENCH_CPU_PROF=<dir>: both apps write a V8 CPU profile there when the run ends
+const nodeArgs = process.env.MLM_BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.MLM_BENCH_CPU_PROF}`] : []
 
 log("migrating and seeding (demo store, 31 distributors, plan paid at once, member prices)")
 runMedusa(["db:migrate"], env)
@@ -55,20 +60,27 @@ const seedOut = path.join(os.tmpdir(), `mlm-checkout-${process.pid}.json`)
 runMedusa(["exec", "./integration-tests/scale/seed.ts"], { ...env, MLM_SCALE_OUT: seedOut })
 const seed = JSON.parse(fs.readFileSync(seedOut, "utf8"))
 
-// The bare app: the same Medusa, no plugin. Its node_modules are the project's.
-const bareDir = fs.mkdtempSync(path.join(os.tmpdir(), "mlm-bare-app-"))
-fs.symlinkSync(path.join(projectRoot, "node_modules"), path.join(bareDir, "node_modules"), "dir")
-fs.writeFileSync(path.join(bareDir, "package.json"), JSON.stringify({ name: "bare-medusa-app", private: true, dependencies: { "@medusajs/medusa": "2.21.x" } }))
-fs.writeFileSync(
-  path.join(bareDir, "medusa-config.js"),
-  `const { defineConfig } = require("@medusajs/framework/utils")
+/** An app without the plugin in a temporary folder (the project's node_modules): `plugins` is its list. */
+function appWithout(name, plugins) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mlm-${name}-app-`))
+  fs.symlinkSync(path.join(projectRoot, "node_modules"), path.join(dir, "node_modules"), "dir")
+  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: `${name}-medusa-app`, private: true, dependencies: { "@medusajs/medusa": "2.21.x" } }))
+  fs.writeFileSync(
+    path.join(dir, "medusa-config.js"),
+    `const { defineConfig } = require("@medusajs/framework/utils")
 module.exports = defineConfig({
   projectConfig: { databaseUrl: process.env.DATABASE_URL, databaseDriverOptions: { connection: { ssl: false } },
     http: { storeCors: "*", adminCors: "*", authCors: "*", jwtSecret: "supersecret", cookieSecret: "supersecret" } },
+  plugins: ${JSON.stringify(plugins)},
   admin: { disable: true },
 })
 `
-)
+  )
+  return dir
+}
+// The dev app less the plugin: the same plugins list as medusa-config.ts, none of the plugin's modules.
+const hostDir = appWithout("host", [{ resolve: "@medusajs/loyalty-plugin", options: {} }])
+const bareDir = appWithout("bare", [])
 
 const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "mlm-checkout-logs-"))
 const apps = medusaProcesses(logDir)
@@ -76,18 +88,43 @@ const sql = new pg.Pool({ connectionString: DATABASE_URL, max: 2 })
 const basePort = Number(process.env.MLM_BENCH_PORT || 9410)
 let code = 0
 try {
-  apps.start("plugin", { port: basePort, env })
-  apps.start("bare", { port: basePort + 1, env, cwd: bareDir })
-  log(`starting the app with the plugin :${basePort} and the bare app :${basePort + 1} (logs in ${logDir})`)
-  await Promise.all([apps.waitHealthy("plugin"), apps.waitHealthy("bare")])
+  apps.start("plugin", { port: basePort, env, nodeArgs })
+  apps.start("host", { port: basePort + 1, env, cwd: hostDir, nodeArgs })
+  apps.start("bare", { port: basePort + 2, env, cwd: bareDir, nodeArgs })
+  log(`starting the app with the plugin :${basePort}, without it :${basePort + 1}, and bare Medusa :${basePort + 2} (logs in ${logDir})`)
+  await Promise.all([apps.waitHealthy("plugin"), apps.waitHealthy("host"), apps.waitHealthy("bare")])
 
-  const stores = { plugin: storeClient(`http://localhost:${basePort}`, seed), bare: storeClient(`http://localhost:${basePort + 1}`, seed) }
+  const stores = {
+    plugin: storeClient(`http://localhost:${basePort}`, seed),
+    host: storeClient(`http://localhost:${basePort + 1}`, seed),
+    bare: storeClient(`http://localhost:${basePort + 2}`, seed),
+  }
   const handles = seed.distributors.map((d) => d.handle)
   let n = 0
+  // CPU seconds (user + system) of a process from /proc (Linux; null elsewhere), and of all PostgreSQL processes.
+  const cpuOf = (pid) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
+      return (Number(fields[11]) + Number(fields[12])) / 100
+    } catch {
+      return null
+    }
+  }
+  // The whole machine's busy CPU seconds (all processes: the apps, PostgreSQL, this load), from /proc/stat.
+  const machineCpu = () => {
+    try {
+      const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number)
+      return (user + nice + system + irq + softirq + steal) / 100
+    } catch {
+      return null
+    }
+  }
+  const cpu = { plugin: { app: 0, machine: 0, orders: 0 }, host: { app: 0, machine: 0, orders: 0 }, bare: { app: 0, machine: 0, orders: 0 } }
   /** ORDERS checkouts from CLIENTS concurrent clients; orders per second. */
   async function round(app, count) {
     const placed = []
     let left = count
+    const machine0 = machineCpu()
     const started = process.hrtime.bigint()
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -99,25 +136,36 @@ try {
       })
     )
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
+    if (machine0 !== null) {
+      cpu[app].machine += machineCpu() - machine0
+      cpu[app].orders += count
+    }
     return { placed, perS: count / seconds, seconds }
   }
+  const names = ["host", "plugin", "bare"]
   log(`warm-up: ${WARMUP} checkouts on each`)
-  await round("bare", WARMUP)
-  await round("plugin", WARMUP)
+  for (const app of names) await round(app, WARMUP)
 
-  const rate = { plugin: [], bare: [] }
+  const rate = { plugin: [], host: [], bare: [] }
+  // Each app's own CPU is counted from here until every plugin order has its lines (the settling
+  // that trails a round included); the time an app idles while the others take their rounds is alike.
+  const appCpu0 = Object.fromEntries(names.map((app) => [app, cpuOf(apps.processes[app].child.pid)]))
   const pluginOrders = []
   for (let r = 1; r <= ROUNDS; r++) {
-    for (const app of r % 2 ? ["bare", "plugin"] : ["plugin", "bare"]) {
+    for (const app of [...names.slice((r - 1) % 3), ...names.slice(0, (r - 1) % 3)]) {
       const { placed, perS, seconds } = await round(app, ORDERS)
       rate[app].push(perS)
       if (app === "plugin") pluginOrders.push(...placed)
-      log(`round ${r}/${ROUNDS} ${app.padEnd(6)}: ${ORDERS} checkouts in ${seconds.toFixed(1)} s = ${perS.toFixed(1)} orders/s`)
+      log(`round ${r}/${ROUNDS} ${app.padEnd(6)}: ${ORDERS} checkouts in ${seconds.toFixed(1)} s = ${perS.toFixed(2)} orders/s`)
     }
   }
   const total = (list) => (ORDERS * list.length) / list.reduce((s, perS) => s + ORDERS / perS, 0)
-  const ratio = total(rate.plugin) / total(rate.bare)
-  log(`throughput: with the plugin ${total(rate.plugin).toFixed(1)} orders/s, without ${total(rate.bare).toFixed(1)} orders/s, ratio ${ratio.toFixed(3)}`)
+  const ratio = total(rate.plugin) / total(rate.host)
+  const ratioBare = total(rate.plugin) / total(rate.bare)
+  log(
+    `throughput: with the plugin ${total(rate.plugin).toFixed(2)} orders/s, the same app without it ${total(rate.host).toFixed(2)} orders/s: ratio ${ratio.toFixed(3)}; ` +
+      `bare Medusa ${total(rate.bare).toFixed(2)} orders/s (plugin / bare ${ratioBare.toFixed(3)})`
+  )
 
   // Every plugin order gets its lines; the latency from the order to its last line.
   const expected = Object.fromEntries(seed.distributors.map((d) => [d.handle, Math.min(seed.levels, d.level + 1)]))
@@ -134,6 +182,16 @@ try {
     if (rows.every((row, k) => row.lines === expected[pluginOrders[k].handle])) break
     await sleep(1000)
   }
+  for (const app of names) if (appCpu0[app] !== null) cpu[app].app = cpuOf(apps.processes[app].child.pid) - appCpu0[app]
+  // CPU per checkout: the app's own process (whole run), and the whole machine during the app's rounds.
+  const perOrder = (app, key) => (cpu[app].orders ? (1000 * cpu[app][key]) / cpu[app].orders : null)
+  if (cpu.plugin.orders) {
+    log(
+      `CPU per checkout, the app's process / the whole machine during its rounds: ` +
+        names.map((app) => `${app} ${perOrder(app, "app").toFixed(0)} / ${perOrder(app, "machine").toFixed(0)} ms`).join(", ")
+    )
+  }
+
   const complete = rows.filter((row, k) => row.lines === expected[pluginOrders[k].handle]).length
   if (complete !== ids.length) {
     code = 1
@@ -148,8 +206,11 @@ try {
     checkout_orders_per_round: ORDERS,
     checkout_rounds: ROUNDS,
     checkout_plugin_orders_per_s: total(rate.plugin),
+    checkout_host_orders_per_s: total(rate.host),
     checkout_bare_orders_per_s: total(rate.bare),
     checkout_throughput_ratio: ratio,
+    checkout_ratio_vs_bare: ratioBare,
+    ...Object.fromEntries(names.flatMap((app) => [[`checkout_${app}_app_cpu_ms`, perOrder(app, "app")], [`checkout_${app}_machine_cpu_ms`, perOrder(app, "machine")]])),
     order_to_lines_p50_ms: p50,
     order_to_lines_p99_ms: p99,
   })
@@ -158,8 +219,13 @@ try {
   console.error(error)
   console.error(`process logs: ${logDir}`)
 } finally {
+  if (process.env.MLM_BENCH_CPU_PROF) {
+    // a profile is written when the process exits by itself
+    for (const { child } of Object.values(apps.processes)) child.kill("SIGTERM")
+    await sleep(15000)
+  }
   apps.killAll()
   await sql.end().catch(() => {})
-  fs.rmSync(bareDir, { recursive: true, force: true })
+  for (const dir of [hostDir, bareDir]) fs.rmSync(dir, { recursive: true, force: true })
 }
 process.exit(code)

@@ -24,9 +24,9 @@ export function medusaProcesses(logDir) {
   const processes = {}
   return {
     processes,
-    start(name, { port, env, cwd = projectRoot }) {
+    start(name, { port, env, cwd = projectRoot, nodeArgs = [] }) {
       const out = fs.openSync(path.join(logDir, `${name}.log`), "a")
-      const child = spawn(process.execPath, [medusaBin, "start", "--port", String(port)], {
+      const child = spawn(process.execPath, [...nodeArgs, medusaBin, "start", "--port", String(port)], {
         env: { ...env, PORT: String(port) },
         stdio: ["ignore", out, out],
         cwd,

@@ -28,8 +28,9 @@ const RANKED = {
 }
 
 /** The example hooks a host app registers (switched on per test: a handler stays for the process). */
-const hooks = { excludeTitle: null as string | null, hold: null as { handle: string; reason: string } | null }
+const hooks = { excludeTitle: null as string | null, hold: null as { handle: string; reason: string } | null, calls: 0 }
 settleOrderCommissionsWorkflow.hooks.commissionableItems(async ({ items }) => {
+  hooks.calls++
   const exclude_item_ids = hooks.excludeTitle ? items.filter((i) => i.title?.includes(hooks.excludeTitle!)).map((i) => i.id) : []
   return new StepResponse({ exclude_item_ids })
 })
@@ -50,6 +51,7 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       hooks.excludeTitle = null
       hooks.hold = null
+      hooks.calls = 0
       store = await seedStore(getContainer())
       admin = await createAdminHeaders(getContainer())
     })
@@ -231,6 +233,29 @@ medusaIntegrationTestRunner({
           ["commission", 2, "anna", 2.5, "pending"],
         ])
         expect(commissions[0].explanation.skipped).toEqual([{ handle: "cleo", reason: "not_eligible", note: "compliance hold" }])
+      })
+
+      it("shows the hooks the order's items and chain; reconciliation settles again only an order changed since", async () => {
+        const h = storeHeaders(store)
+        await enrollThroughStore(api, h, "anna")
+        await enrollThroughStore(api, h, "ben", "anna")
+        await api.post("/admin/mlm/plan", { levels: [{ level: 1, percent: 10 }, { level: 2, percent: 5 }] }, admin)
+        const { order } = await checkout(api, getContainer(), store, { referral: "ben", items: [{ variant_id: variant("vitality-shake"), quantity: 1 }] })
+        // With a handler registered the candidates are read and the hook runs: once, by order.placed.
+        const { transaction } = await settleOrderCommissionsWorkflow(getContainer()).run({ input: { order_id: order.id, trigger: "manual" } })
+        expect(transaction.getFlow().steps["_root.load-settlement-candidates"].invoke.state).toBe("done")
+        expect(hooks.calls).toBe(2)
+        // Unchanged since its settlement: reconciliation counts it and passes over it (the hook does not run).
+        expect((await api.post("/admin/mlm/reconcile", {}, admin)).data).toEqual({ checked: 1, changed: 0, failed: [] })
+        expect(hooks.calls).toBe(2)
+        // Changed (an admin edits the order; no settlement event): settled again, nothing to write.
+        await api.post(`/admin/orders/${order.id}`, { email: "changed@example.com" }, admin)
+        expect((await api.post("/admin/mlm/reconcile", {}, admin)).data).toEqual({ checked: 1, changed: 0, failed: [] })
+        expect(hooks.calls).toBe(3)
+        expect(summary((await lines(order.id)).commissions)).toEqual([
+          ["commission", 1, "ben", 4.99, "pending"],
+          ["commission", 2, "anna", 2.5, "pending"],
+        ])
       })
     })
   },

@@ -107,9 +107,9 @@ export const INSERT_PLAN_SQL = `
     FROM mlm_commission_plan WHERE deleted_at IS NULL
   RETURNING *`
 
-/** Orders that have a settlement snapshot, among the given ones. */
+/** Orders that have a settlement snapshot, among the given ones, with the order version it last saw. */
 export const SETTLED_ORDERS_SQL = `
-  SELECT order_id FROM mlm_commission_run WHERE order_id IN (?) AND deleted_at IS NULL AND superseded_at IS NULL`
+  SELECT order_id, order_updated_at FROM mlm_commission_run WHERE order_id IN (?) AND deleted_at IS NULL AND superseded_at IS NULL`
 
 /** A settlement snapshot's columns, in the order saveSettlementRun passes them. */
 export const UPDATE_RUN_SQL = `
@@ -117,16 +117,16 @@ export const UPDATE_RUN_SQL = `
     currency_code = ?, levels = ?::jsonb, compression = ?, retail_profit = ?, hold_days = ?, chain = ?::jsonb,
     member_prices = ?::jsonb, volume = ?::jsonb, rules = ?::jsonb, original_basis = ?, raw_original_basis = ?::jsonb, basis = ?, raw_basis = ?::jsonb,
     plan_amount = ?, raw_plan_amount = ?::jsonb, paid_amount = ?, raw_paid_amount = ?::jsonb, breakage = ?,
-    raw_breakage = ?::jsonb, settle_count = ?, explanation = ?::jsonb, settled_at = now(), updated_at = now()
+    raw_breakage = ?::jsonb, settle_count = ?, order_updated_at = ?, explanation = ?::jsonb, settled_at = now(), updated_at = now()
     WHERE id = ? RETURNING *`
 
 export const INSERT_RUN_SQL = `
   INSERT INTO mlm_commission_run (attributed_distributor_id, attribution_source, plan_id, plan_version, currency_code,
     levels, compression, retail_profit, hold_days, chain, member_prices, volume, rules, original_basis, raw_original_basis, basis,
     raw_basis, plan_amount, raw_plan_amount, paid_amount, raw_paid_amount, breakage, raw_breakage, settle_count,
-    explanation, id, order_id, placed_at, settled_at, created_at, updated_at)
+    order_updated_at, explanation, id, order_id, placed_at, settled_at, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?,
-    ?::jsonb, ?, ?::jsonb, ?, ?, ?, now(), now(), now())
+    ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, now(), now(), now())
     RETURNING *`
 
 export const DELETE_RUN_SQL = `DELETE FROM mlm_commission_run WHERE id = ?`

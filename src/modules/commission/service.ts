@@ -233,6 +233,7 @@ export default class CommissionModuleService extends MedusaService<{
       run.breakage,
       raw(run.breakage),
       run.settle_count,
+      run.order_updated_at ?? null,
       JSON.stringify(run.explanation ?? {}),
     ]
     if (run.id) {
@@ -311,12 +312,15 @@ export default class CommissionModuleService extends MedusaService<{
     }
   }
 
-  /** Which of these orders already have a settlement snapshot. */
+  /**
+   * Which of these orders have a settlement snapshot, each with the order's `updated_at` its latest
+   * written settlement computed from (null on snapshots older than that column).
+   */
   @InjectManager()
-  async listSettledOrderIds(orderIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    if (!orderIds.length) return []
+  async listSettledOrderVersions(orderIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<Map<string, Date | null>> {
+    if (!orderIds.length) return new Map()
     const rows = await managerOf(sharedContext).execute(SETTLED_ORDERS_SQL, [orderIds])
-    return rows.map((r) => r.order_id)
+    return new Map(rows.map((r) => [r.order_id as string, r.order_updated_at ? new Date(r.order_updated_at) : null]))
   }
 
   /** pending -> approved for lines whose hold ended before `before` (optionally only `ids`). */
@@ -805,6 +809,7 @@ function toRun(row: any): SettlementRunDTO {
     breakage: amount(row.breakage),
     settle_count: Number(row.settle_count ?? 0),
     settled_at: row.settled_at ?? null,
+    order_updated_at: row.order_updated_at ?? null,
     explanation: parseJson(row.explanation) ?? {},
     created_at: row.created_at,
   }

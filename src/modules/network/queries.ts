@@ -187,6 +187,22 @@ export const INSERT_ATTRIBUTION_SQL = `
   RETURNING *`
 
 export const ATTRIBUTION_SQL = `SELECT * FROM mlm_order_attribution WHERE order_id = ? AND deleted_at IS NULL`
+
+/**
+ * What attributing an order reads, in one statement: the cart's referral and the customer's binding,
+ * each with its distributor's status (none when that distributor is gone), and the buyer's own
+ * distributor record. Parameters: cart id, customer id, customer id (null for none).
+ */
+export const ATTRIBUTION_FACTS_SQL = `
+  SELECT
+    (SELECT json_build_object('distributor_id', r.distributor_id, 'handle', r.handle, 'touches', r.touches, 'status', d.status)
+       FROM mlm_cart_referral r JOIN mlm_distributor d ON d.id = r.distributor_id AND d.deleted_at IS NULL
+      WHERE r.cart_id = ? AND r.deleted_at IS NULL LIMIT 1) AS referral,
+    (SELECT json_build_object('distributor_id', b.distributor_id, 'source', b.source, 'status', d.status)
+       FROM mlm_customer_binding b JOIN mlm_distributor d ON d.id = b.distributor_id AND d.deleted_at IS NULL
+      WHERE b.customer_id = ? AND b.deleted_at IS NULL LIMIT 1) AS binding,
+    (SELECT json_build_object('id', d.id, 'status', d.status)
+       FROM mlm_distributor d WHERE d.customer_id = ? AND d.deleted_at IS NULL LIMIT 1) AS buyer`
 export const ATTRIBUTION_FOR_UPDATE_SQL = `${ATTRIBUTION_SQL} FOR UPDATE`
 
 /** An admin's correction: the attribution moves, the old state is appended to its history. */

@@ -19,6 +19,7 @@ import { PluginOptions, parsePluginOptions } from "./options"
 import { stripModuleKeys } from "./loaders/validate-options"
 import { SqlManager } from "../../types/sql"
 import {
+  AttributionFactsRow,
   CartReferralDTO,
   CustomerBindingDTO,
   DistributorDTO,
@@ -39,6 +40,7 @@ import {
   ADJUST_DOWNLINE_COUNTS_SQL,
   ATTRIBUTION_FOR_UPDATE_SQL,
   ATTRIBUTION_SQL,
+  ATTRIBUTION_FACTS_SQL,
   CORRECT_ATTRIBUTION_SQL,
   DELETE_ATTRIBUTION_SQL,
   DISTRIBUTOR_FOR_MOVE_SQL,
@@ -240,6 +242,22 @@ export default class NetworkModuleService extends MedusaService<{
     })
     const distributor = await this.retrieveDistributorRow_(node.id, manager)
     return { distributor, previous_sponsor_id: node.sponsor_id ?? null, moved: moved.length }
+  }
+
+  /**
+   * What the attribution rule reads about an order's cart and customer, in one query (it was four
+   * reads through the ORM: about 5 ms of CPU per order, measured): the cart's referral and the
+   * customer's binding with their distributors' status, and the buyer's own distributor record.
+   */
+  @InjectManager()
+  async readAttributionFacts(
+    input: { cart_id: string | null; customer_id: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AttributionFactsRow> {
+    const manager = sharedContext.manager as SqlManager
+    const [row] = await manager.execute(ATTRIBUTION_FACTS_SQL, [input.cart_id, input.customer_id, input.customer_id])
+    const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v ?? null)
+    return { referral: parse(row?.referral), binding: parse(row?.binding), buyer: parse(row?.buyer) }
   }
 
   /** The upline of a distributor, nearest sponsor first, in one query over the stored ancestry. */

@@ -2,6 +2,8 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { NETWORK_MODULE } from "../../modules/network"
 import type NetworkModuleService from "../../modules/network/service"
+import { COMMISSION_MODULE } from "../../modules/commission"
+import type CommissionModuleService from "../../modules/commission/service"
 import { attributeOrderWorkflow } from "../attribution/workflows/attribute-order"
 import { settleOrderCommissionsWorkflow } from "./workflows/settle-order-commissions"
 
@@ -20,6 +22,9 @@ type Cursor = { at: string; ids: string[] }
  * attribution after `graceSeconds` (a lost order.placed) is attributed first, from its cart's
  * referral. A failure is logged and counted and does not stop the batch; the order is retried next
  * time. Orders changed within the grace period are left to their events and picked up next time.
+ * An order whose latest settlement computed from the order as it is now (same `updated_at`) is
+ * counted as checked and passed over: its events were handled, and settling it again would write
+ * nothing (before, every new order was settled a second time by the next run).
  */
 export async function reconcileOrders(
   container: MedusaContainer,
@@ -27,6 +32,7 @@ export async function reconcileOrders(
 ): Promise<ReconcileResult> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
+  const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const until = new Date(Date.now() - graceSeconds * 1000)
   const stored = await network.getSetting(RECONCILE_CURSOR_SETTING)
@@ -74,8 +80,14 @@ export async function reconcileOrders(
       continue
     }
     skip = 0
+    const settledFrom = await commission.listSettledOrderVersions(orders.map((o) => o.id))
     for (const order of orders) {
-      if (!retry.includes(order.id)) await settleOne(order.id)
+      if (retry.includes(order.id)) {
+        // settled above
+      } else if (settledFrom.get(order.id)?.getTime() === new Date(order.updated_at).getTime()) {
+        result.checked++
+        onProgress?.(result.checked)
+      } else await settleOne(order.id)
       const at = new Date(order.updated_at).toISOString()
       cursor = at === cursor.at ? { at, ids: [...cursor.ids, order.id] } : { at, ids: [order.id] }
     }

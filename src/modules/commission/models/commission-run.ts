@@ -40,6 +40,9 @@ export const CommissionRun = model
       rules: model.json().nullable(),
       settle_count: model.number().default(0),
       settled_at: model.dateTime().nullable(),
+      // the order's updated_at that the latest settlement written computed from: reconciliation
+      // passes over an order that has not changed since
+      order_updated_at: model.dateTime().nullable(),
       // Set when an admin's attribution correction replaced this run by a new one.
       superseded_at: model.dateTime().nullable(),
     }

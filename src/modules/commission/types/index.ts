@@ -87,6 +87,8 @@ export interface SettlementRunDTO {
   breakage: string
   settle_count: number
   settled_at: Date | null
+  /** the order's updated_at the latest settlement written computed from (null on older snapshots) */
+  order_updated_at: Date | null
   explanation: Record<string, any>
   created_at: Date
 }

@@ -87,6 +87,16 @@ export interface OrderAttributionDTO {
   updated_at: Date
 }
 
+/** What attributing an order reads about its cart and customer (`readAttributionFacts`). */
+export interface AttributionFactsRow {
+  /** the cart's referral, when its distributor still exists */
+  referral: { distributor_id: string; handle: string; touches: CartReferralDTO["touches"]; status: DistributorStatus } | null
+  /** the customer's lifetime binding, when its distributor still exists */
+  binding: { distributor_id: string; source: CustomerBindingDTO["source"]; status: DistributorStatus } | null
+  /** the buyer's own distributor record */
+  buyer: { id: string; status: DistributorStatus } | null
+}
+
 /** What attributeOrder writes: one per order, first writer wins. */
 export interface NewOrderAttribution {
   order_id: string

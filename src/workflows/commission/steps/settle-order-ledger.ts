@@ -109,12 +109,13 @@ async function settleUnderLock(
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
   const nothing = { result: { order_id: input.order_id, settlement: null, inserted: [], reversed: [], rank_changes: [] }, undo: null }
 
-  const matureFromFulfilment = network.getPluginOptions().mature_from === "fulfilled"
-  const order = await loadOrderNow(container, input.order_id, { fulfilments: matureFromFulfilment })
-  if (!order) return nothing
+  // An order credited to no one, and never settled, earns nothing: known before the order is read.
   const [attribution] = await network.listOrderAttributions({ order_id: input.order_id })
   const previous = await commission.retrieveSettlementRun(input.order_id, context)
   if (!attribution && !previous) return nothing
+  const matureFromFulfilment = network.getPluginOptions().mature_from === "fulfilled"
+  const order = await loadOrderNow(container, input.order_id, { fulfilments: matureFromFulfilment })
+  if (!order) return nothing
 
   // The active plan, read at most once per settlement (the first snapshot and the volume rules share it).
   let planRead: ReturnType<CommissionModuleService["retrieveActivePlan"]> | null = null
@@ -258,6 +259,7 @@ async function settleUnderLock(
     paid_amount: paid.toString(),
     breakage: target.breakage,
     settle_count: number,
+    order_updated_at: order.updated_at,
     explanation: {
       ...run.explanation,
       upline: target.upline,
@@ -278,7 +280,9 @@ async function settleUnderLock(
     volumeWrites.length > 0 ||
     !MathBN.eq(previous.basis, next.basis) ||
     JSON.stringify(previous.member_prices) !== JSON.stringify(next.member_prices) ||
-    JSON.stringify(previous.volume) !== JSON.stringify(next.volume)
+    JSON.stringify(previous.volume) !== JSON.stringify(next.volume) ||
+    // the order changed without changing what it earns: remembered, so reconciliation passes over it
+    previous.order_updated_at?.getTime() !== next.order_updated_at?.getTime()
   const saved = runChanged ? await commission.saveSettlementRun(next, context) : previous!
 
   const now = Date.now()
@@ -363,6 +367,7 @@ async function firstSnapshot(
     plan_version: plan?.version ?? null,
     currency_code: order.currency_code,
     placed_at: order.created_at,
+    order_updated_at: order.updated_at,
     levels: plan?.levels ?? [],
     compression: plan?.compression ?? true,
     retail_profit: retailProfit && memberPrices !== null,
