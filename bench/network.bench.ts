@@ -47,17 +47,22 @@ export async function hasGeneratedNetwork(client: Client): Promise<boolean> {
 }
 
 /**
- * Fills mlm_distributor with the generated network. `fresh` drops and recreates the plugin's network
- * tables from its first migration (the standalone bench DB); otherwise the rows are replaced in the
- * existing tables (a full Medusa database).
+ * Fills mlm_distributor with the generated network (handles member-0 to member-N). `fresh` drops and
+ * recreates the plugin's network tables from its first migration (the standalone bench DB);
+ * `replace` replaces the rows in the existing tables (a full Medusa database); `append` adds the
+ * generated tree beside the distributors already there (a demo, for the admin's browser test on
+ * 1,000,000), with a customer per member when `customers` is set.
  */
-export async function generate(client: Client, { fresh = true }: { fresh?: boolean } = {}): Promise<void> {
+export async function generate(
+  client: Client,
+  { mode = "fresh", customers = false }: { mode?: "fresh" | "replace" | "append"; customers?: boolean } = {}
+): Promise<void> {
   console.log(`\nGenerating ${SIZE.toLocaleString("en")} distributors (random tree, at least 30 levels deep)`)
-  if (fresh) {
+  if (mode === "fresh") {
     await client.query("DROP TABLE IF EXISTS mlm_distributor CASCADE")
     await client.query("DROP TABLE IF EXISTS mlm_network_setting CASCADE")
     await applyMigrations(client, "network", { reset: true })
-  } else {
+  } else if (mode === "replace") {
     await client.query("DELETE FROM mlm_distributor")
     await client.query("DELETE FROM mlm_network_setting WHERE key = 'bench_network'")
   }
@@ -109,6 +114,15 @@ export async function generate(client: Client, { fresh = true }: { fresh?: boole
            AS t(id, handle, sponsor, path, depth, status, downline, name, enrolled)`,
       [batch.id, batch.handle, batch.sponsor, batch.path, batch.depth, batch.status, batch.downline, batch.name, batch.enrolled]
     )
+    if (customers) {
+      // A guest customer per member (the e-mail search and the customer links resolve to it).
+      await client.query(
+        `INSERT INTO customer (id, email, first_name, last_name, has_account, created_at, updated_at)
+         SELECT 'cus_' || id, handle || '@example.com', split_part(name, ' ', 1), split_part(name, ' ', 2), false, now(), now()
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, handle, name)`,
+        [batch.id, batch.handle, batch.name]
+      )
+    }
     batch = empty()
   }
   for (let i = 0; i < SIZE; i++) {
@@ -141,6 +155,7 @@ export async function generate(client: Client, { fresh = true }: { fresh?: boole
   // A live shop's autovacuum keeps the visibility map current; without it no scan is index-only.
   console.log("  VACUUM ANALYZE ...")
   await client.query("VACUUM ANALYZE mlm_distributor")
+  if (customers) await client.query("VACUUM ANALYZE customer")
   console.log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 

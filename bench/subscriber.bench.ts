@@ -25,7 +25,7 @@ const ORDERS = Number(process.env.MLM_BENCH_SUBSCRIBER_ORDERS || 200)
 export default async function subscriberBench({ container }: ExecArgs) {
   const client = new Client({ connectionString: process.env.DATABASE_URL })
   await client.connect()
-  if (!(await hasGeneratedNetwork(client))) await generate(client, { fresh: false })
+  if (!(await hasGeneratedNetwork(client))) await generate(client, { mode: "replace" })
 
   const store = await seedStore(container)
   const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)

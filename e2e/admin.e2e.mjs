@@ -13,56 +13,11 @@ import assert from "node:assert/strict"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { chromium } from "playwright-core"
+import { backend, withAdmin } from "./lib/admin-browser.mjs"
 
-const backend = process.env.BACKEND_URL || "http://localhost:9000"
-const admin = { email: process.env.MLM_DEMO_ADMIN_EMAIL || "admin@example.com", password: process.env.MLM_DEMO_ADMIN_PASSWORD || "supersecret" }
-const docs = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "docs", "screenshots")
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "mlm-admin-e2e-"))
-const keepPictures = process.env.E2E_SCREENSHOTS !== "0"
-
-// The demo's `medusa develop` restarts when a project file changes: wait for it to answer.
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${backend}/health`)).ok) break
-  } catch {}
-  if (i === 120) throw new Error(`${backend} does not answer: start the demo first (npm run demo)`)
-  await new Promise((r) => setTimeout(r, 1000))
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu"],
-})
-const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
-const page = await context.newPage()
-const errors = []
-page.on("pageerror", (e) => errors.push(String(e)))
-const api = async (p) => {
-  const res = await page.request.get(`${backend}${p}`)
-  assert.equal(res.status(), 200, `GET ${p} answered ${res.status()}`)
-  return res.json()
-}
-const shot = async (name) => {
-  await page.waitForLoadState("networkidle")
-  await page.screenshot({ path: path.join(scratch, `${name}.png`) })
-}
-const passed = []
-async function scenario(name, run) {
-  const t = Date.now()
-  await run()
-  passed.push(name)
-  console.log(`  ok  ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`)
-}
-
-try {
+await withAdmin("admin e2e", async ({ page, api, shot, scenario, login, frames }) => {
   await scenario("logs in and lists the network with its real count", async () => {
-    // the first load of a fresh checkout waits for the dashboard's bundle to be transformed (10-30 s on 2 cores)
-    await page.goto(`${backend}/app/login`, { timeout: 120_000 })
-    await page.fill('input[name="email"]', admin.email)
-    await page.fill('input[name="password"]', admin.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/app\/orders/)
+    await login()
     const { count } = await api("/admin/mlm/distributors?limit=1")
     await page.goto(`${backend}/app/mlm`)
     await page.getByText(`${count} distributors`).waitFor()
@@ -320,16 +275,7 @@ try {
     await page.getByRole("link", { name: `w${stamp}-0`, exact: true }).waitFor()
     const firstPageMs = Date.now() - opened
     // frame times while scrolling, from the page's own animation frames
-    await page.evaluate(() => {
-      window.__frames = []
-      let last = performance.now()
-      const tick = (t) => {
-        window.__frames.push(t - last)
-        last = t
-        if (!window.__stopFrames) requestAnimationFrame(tick)
-      }
-      requestAnimationFrame(tick)
-    })
+    const stopFrames = await frames()
     const tree = page.getByTestId("genealogy-tree")
     const started = Date.now()
     const lastOne = page.getByRole("link", { name: `w${stamp}-${WIDE - 1}`, exact: true })
@@ -339,27 +285,14 @@ try {
       await page.waitForTimeout(30)
     }
     const endMs = Date.now() - started
-    const frames = await page.evaluate(() => ((window.__stopFrames = true), window.__frames.slice(1).sort((a, b) => a - b)))
+    const f = await stopFrames()
     const drawn = await tree.locator('[role="treeitem"]').count()
-    const p = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))]
     await page.getByText(`${(WIDE + 1).toLocaleString("en")} distributors loaded`).waitFor()
     console.log(
       `      genealogy, frontline of ${WIDE}: first page ${firstPageMs} ms; scrolled to the last member in ${(endMs / 1000).toFixed(1)} s (100 pages of 100); ` +
-        `frames p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${frames.at(-1).toFixed(1)} ms over ${frames.length}; ${drawn} rows in the DOM`
+        `frames p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, max ${f.max.toFixed(1)} ms over ${f.count}; ${drawn} rows in the DOM`
     )
     assert.ok(drawn < 100, `only the rows on screen are drawn (${drawn})`)
   })
 
-  assert.deepEqual(errors, [], "no uncaught errors in the admin")
-  console.log(`admin e2e: ${passed.length} scenarios passed`)
-} catch (error) {
-  await page.screenshot({ path: path.join(os.tmpdir(), "mlm-admin-e2e-failure.png") }).catch(() => {})
-  console.error(`admin e2e failed after ${passed.length} scenarios (screenshot: ${path.join(os.tmpdir(), "mlm-admin-e2e-failure.png")})`)
-  throw error
-} finally {
-  await browser.close()
-}
-if (keepPictures) {
-  for (const file of fs.readdirSync(scratch)) fs.copyFileSync(path.join(scratch, file), path.join(docs, file))
-  console.log(`refreshed ${fs.readdirSync(scratch).length} admin pictures in docs/screenshots`)
-}
+})

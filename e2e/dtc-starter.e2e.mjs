@@ -214,6 +214,9 @@ export async function runScenarios({ backendUrl, storefrontUrl, publishableKey, 
     await page.getByTestId("site-email-input").fill("anna@example.com")
     // two of the shop's products featured on her page, in the order picked
     const options = page.getByTestId("site-featured-option")
+    // the shop's products are offered by title, the same order on every visit
+    const titles = await options.evaluateAll((boxes) => boxes.map((b) => b.getAttribute("data-product")))
+    assert.deepEqual(titles, [...titles].sort((a, b) => a.localeCompare(b, "en")))
     const picked = [await options.nth(1).getAttribute("data-product"), await options.nth(0).getAttribute("data-product")]
     await options.nth(1).check()
     await options.nth(0).check()

@@ -3,6 +3,9 @@
 // PostgreSQL, else an embedded one), `npm run demo` on port 9200 (storefront 8200) with its log in
 // .mlm-data/e2e-admin/demo.log, then e2e/admin.e2e.mjs in Chromium against it; the demo is stopped after.
 // Part of `npm run e2e` and of `npm test` (where a Chromium is installed).
+// With --1m (`npm run e2e:admin:1m`): the demo's database is `mlm_e2e_admin_1m`, 1,000,000 generated
+// distributors are added beside the demo's network (bench/generate-network.ts, about 4 minutes), and
+// e2e/admin-scale.e2e.mjs measures the genealogy explorer on them.
 //   E2E_ADMIN_PORT=9200  CHROMIUM=/usr/bin/chromium  E2E_SCREENSHOTS=0 (leave docs/screenshots alone)
 import { spawn } from "node:child_process"
 import fs from "node:fs"
@@ -12,7 +15,8 @@ import { installIfMissing } from "./lib/install.mjs"
 
 process.chdir(projectRoot)
 installIfMissing()
-const { resolveDatabase, databaseUrl, recreateDatabase } = await import("./lib/database.mjs")
+const scale = process.argv.includes("--1m")
+const { resolveDatabase, databaseUrl, recreateDatabase, ensureDatabaseExists } = await import("./lib/database.mjs")
 const { sleep } = await import("./lib/medusa-app.mjs")
 
 const port = Number(process.env.E2E_ADMIN_PORT || 9200)
@@ -22,11 +26,13 @@ fs.mkdirSync(work, { recursive: true })
 const started = Date.now()
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
 
-const db = await resolveDatabase({ name: "pg-e2e-admin", persistent: false })
-const dbName = "mlm_e2e_admin"
-await recreateDatabase(db.connection, dbName)
+const db = await resolveDatabase(scale ? { name: "pg-e2e-admin-1m", persistent: true } : { name: "pg-e2e-admin", persistent: false })
+const dbName = scale ? "mlm_e2e_admin_1m" : "mlm_e2e_admin"
+// The million is kept between runs (its scenarios write nothing); E2E_FRESH=1 starts over.
+if (scale && !process.env.E2E_FRESH) await ensureDatabaseExists(db.connection, dbName)
+else await recreateDatabase(db.connection, dbName)
 
-console.log(`[e2e:admin 1/2] starting a fresh demo on ${backendUrl} (log: ${path.join(work, "demo.log")})`)
+console.log(`[e2e:admin 1/2] starting ${scale ? "the" : "a fresh"} demo on ${backendUrl} (log: ${path.join(work, "demo.log")})`)
 const log = fs.openSync(path.join(work, "demo.log"), "w")
 const demo = spawn(process.execPath, [path.join(projectRoot, "scripts", "demo.mjs")], {
   env: {
@@ -56,8 +62,19 @@ try {
     if (ready && fs.readFileSync(path.join(work, "demo.log"), "utf8").includes("demo is running")) break
     await sleep(2000)
   }
-  console.log(`[e2e:admin 2/2] the admin in Chromium (e2e/admin.e2e.mjs), demo up after ${elapsed()}`)
-  const test = spawn(process.execPath, [path.join(projectRoot, "e2e", "admin.e2e.mjs")], {
+  if (scale) {
+    console.log(`[e2e:admin] adding 1,000,000 generated distributors to the demo's network (demo up after ${elapsed()})`)
+    const generator = spawn(
+      process.execPath,
+      ["--max-old-space-size=6144", "-r", "ts-node/register/transpile-only", path.join(projectRoot, "bench", "generate-network.ts")],
+      { env: { ...process.env, DATABASE_URL: databaseUrl(db.connection, dbName), TS_NODE_TRANSPILE_ONLY: "true" }, stdio: "inherit" }
+    )
+    const generated = await new Promise((resolve) => generator.on("exit", (c) => resolve(c ?? 1)))
+    if (generated !== 0) throw new Error(`generating the network failed (${generated})`)
+  }
+  const file = scale ? "admin-scale.e2e.mjs" : "admin.e2e.mjs"
+  console.log(`[e2e:admin 2/2] the admin in Chromium (e2e/${file}), after ${elapsed()}`)
+  const test = spawn(process.execPath, [path.join(projectRoot, "e2e", file)], {
     env: { ...process.env, BACKEND_URL: backendUrl },
     stdio: "inherit",
   })

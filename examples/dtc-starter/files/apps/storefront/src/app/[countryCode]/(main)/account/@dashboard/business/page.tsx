@@ -33,8 +33,8 @@ export default async function Business(props: { params: Promise<{ countryCode: s
   }
 
   const { me, team, commissions, site } = business
-  // the shop's products a distributor can feature on their page
-  const { response } = await listProducts({ countryCode, queryParams: { limit: 50, fields: "id,title" } })
+  // the shop's products a distributor can feature on their page, by title (the same order every visit)
+  const { response } = await listProducts({ countryCode, queryParams: { limit: 50, fields: "id,title", order: "title" } })
   const products = response.products.map((p) => ({ id: p.id, title: p.title ?? p.id }))
   return (
     <div className="w-full flex flex-col gap-y-10" data-testid="business-page">
