@@ -13,7 +13,7 @@ export const settleOrderCommissionsWorkflowId = "mlm-settle-order-commissions"
 /**
  * The hooks a host app registered a handler for. The candidates (the order's items and the chain)
  * are read only for them: without a handler a settlement skips those reads (about 20 ms of CPU
- * per settlement, measured in the checkout bench).
+ * per settlement, measured on the checkout bench's database).
  */
 const hooksWithHandlers = new Set<string>()
 
