@@ -100,6 +100,10 @@ export const TOTALS_BY_STATUS_SQL = `
    WHERE distributor_id = ? AND deleted_at IS NULL AND status <> 'reversed'
    GROUP BY status, currency_code ORDER BY status, currency_code`
 
+/** The active plan: the latest version. */
+export const ACTIVE_PLAN_SQL = `
+  SELECT * FROM mlm_commission_plan WHERE deleted_at IS NULL ORDER BY version DESC LIMIT 1`
+
 export const INSERT_PLAN_SQL = `
   INSERT INTO mlm_commission_plan (id, version, name, levels, max_payout_percent, raw_max_payout_percent,
      hold_days, compression, retail_profit, activity, ranks, min_payout, created_by, created_at, updated_at)

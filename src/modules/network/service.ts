@@ -529,6 +529,13 @@ export default class NetworkModuleService extends MedusaService<{
     return { attribution: toAttribution(existing), created: false }
   }
 
+  /** The order's attribution, or null; one plain query (read by every settlement). */
+  @InjectManager()
+  async readOrderAttribution(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<OrderAttributionDTO | null> {
+    const [row] = await (sharedContext.manager as SqlManager).execute(ATTRIBUTION_SQL, [orderId])
+    return row ? toAttribution(row) : null
+  }
+
   /** Binds a customer to a distributor for life unless already bound; true if this call bound them. */
   @InjectTransactionManager()
   async bindCustomer(

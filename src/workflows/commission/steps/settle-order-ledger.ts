@@ -110,7 +110,7 @@ async function settleUnderLock(
   const nothing = { result: { order_id: input.order_id, settlement: null, inserted: [], reversed: [], rank_changes: [] }, undo: null }
 
   // An order credited to no one, and never settled, earns nothing: known before the order is read.
-  const [attribution] = await network.listOrderAttributions({ order_id: input.order_id })
+  const attribution = await network.readOrderAttribution(input.order_id)
   const previous = await commission.retrieveSettlementRun(input.order_id, context)
   if (!attribution && !previous) return nothing
   const matureFromFulfilment = network.getPluginOptions().mature_from === "fulfilled"
