@@ -43,9 +43,8 @@ export async function reconcileOrders(
   const settleOne = async (orderId: string) => {
     result.checked++
     try {
-      const attributions = await network.listOrderAttributions({ order_id: orderId }, { take: 1 })
       let changed = false
-      if (!attributions.length) {
+      if (!(await network.readOrderAttribution(orderId))) {
         const { result: attribution } = await attributeOrderWorkflow(container).run({ input: { order_id: orderId } })
         changed = !!attribution
       }

@@ -48,7 +48,7 @@ export const loadSettlementCandidatesStep = createStep(
         quantity: MathBN.convert(i.quantity).toNumber(),
         basis: MathBN.sub(MathBN.convert(i.subtotal ?? 0), MathBN.convert(i.discount_subtotal ?? 0)).toNumber(),
       }))
-    const [attribution] = await network.listOrderAttributions({ order_id: input.order_id })
+    const attribution = await network.readOrderAttribution(input.order_id)
     let beneficiaries: CandidateBeneficiary[] = []
     if (attribution) {
       const chain = await beneficiaryChain(network, attribution)

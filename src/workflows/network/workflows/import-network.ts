@@ -2,14 +2,14 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { ImportRow } from "../../../modules/network/utils/import"
 import type { ImportNetworkResult } from "../../../types/import"
-
-export type { ImportNetworkResult }
 import { planNetworkImportStep } from "../steps/plan-network-import"
 import { createImportCustomersStep } from "../steps/create-import-customers"
 import { writeNetworkImportStep } from "../steps/write-network-import"
 import { ensureMemberGroupStep } from "../steps/ensure-member-group"
 import { addCustomersToMemberGroupStep } from "../steps/add-customers-to-member-group"
 import type { ProgressTarget } from "../../../lib/progress"
+
+export type { ImportNetworkResult }
 
 export const NETWORK_IMPORTED_EVENT = "mlm.network.imported"
 
