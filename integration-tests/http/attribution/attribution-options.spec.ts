@@ -39,6 +39,10 @@ medusaIntegrationTestRunner({
       const shown = (await api.get(`/store/mlm/carts/${cartId}/referral`, storeHeaders(store))).data.referral
       expect(shown.handle).toBe("jane")
       expect(shown.touches.map((t: any) => t.handle)).toEqual(["jane", "ben"])
+      // another visit through ben's link answers the referral it stays with: jane, by her name
+      const again = (await api.post(`/store/mlm/carts/${cartId}/referral`, { handle: "ben" }, storeHeaders(store))).data.referral
+      expect(again).toMatchObject({ handle: "jane", display_name: shown.display_name })
+      expect(again.touches.map((t: any) => t.handle)).toEqual(["jane", "ben", "ben"])
       const order = await completeCart(api, getContainer(), store, cartId)
       expect(await attributionOf(order.id)).toMatchObject({ source: "link", distributor: { handle: "jane" } })
     })

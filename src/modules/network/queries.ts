@@ -136,6 +136,9 @@ export const DISTRIBUTOR_COLUMNS = `id, handle, display_name, status, sponsor_id
 
 export const DISTRIBUTOR_SQL = `SELECT ${DISTRIBUTOR_COLUMNS} FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL`
 
+/** A distributor by handle (stored lower-case): every storefront visit and referral asks it. */
+export const DISTRIBUTOR_BY_HANDLE_SQL = `SELECT ${DISTRIBUTOR_COLUMNS} FROM mlm_distributor WHERE handle = ? AND deleted_at IS NULL`
+
 /** The node a sponsor change moves, locked. */
 export const DISTRIBUTOR_FOR_MOVE_SQL = `
   SELECT id, path, depth, sponsor_id FROM mlm_distributor WHERE id = ? AND deleted_at IS NULL FOR UPDATE`
@@ -161,10 +164,15 @@ export const UPSERT_SETTING_SQL = `
 /**
  * Records a storefront visit on a cart in one statement. The cart keeps its first touch and its
  * newest ones, `maxTouches` in all; the referral follows the newest touch (last_touch) or keeps the
- * first (first_touch). Parameters: id, cart_id, distributor_id, handle, source, touches json, policy x3.
+ * first (first_touch). Also answers the referral as it was before (`before`, null for a new one), for
+ * the workflow's compensation. Parameters: cart_id, id, cart_id, distributor_id, handle, source,
+ * touches json, policy x3.
  */
 export function upsertCartReferralSql(maxTouches: number): string {
   return `
+  WITH before AS (
+    SELECT to_jsonb(r) AS referral FROM mlm_cart_referral r WHERE r.cart_id = ? AND r.deleted_at IS NULL
+  ), written AS (
   INSERT INTO mlm_cart_referral (id, cart_id, distributor_id, handle, source, touches, created_at, updated_at)
   VALUES (?, ?, ?, ?, ?, ?::jsonb, now(), now())
   ON CONFLICT (cart_id) WHERE deleted_at IS NULL DO UPDATE SET
@@ -176,7 +184,8 @@ export function upsertCartReferralSql(maxTouches: number): string {
     handle = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.handle ELSE EXCLUDED.handle END,
     source = CASE WHEN ? = 'first_touch' THEN mlm_cart_referral.source ELSE EXCLUDED.source END,
     updated_at = now()
-  RETURNING id, cart_id, distributor_id, handle, source, touches, created_at, updated_at`
+  RETURNING id, cart_id, distributor_id, handle, source, touches, created_at, updated_at)
+  SELECT written.*, (SELECT referral FROM before) AS before FROM written`
 }
 
 /** An order's attribution, written once: a second writer finds the unique index taken. */

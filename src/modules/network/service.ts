@@ -45,6 +45,7 @@ import {
   DELETE_ATTRIBUTION_SQL,
   DISTRIBUTOR_FOR_MOVE_SQL,
   DISTRIBUTOR_SQL,
+  DISTRIBUTOR_BY_HANDLE_SQL,
   ANYONE_ON_LEVEL_SQL,
   CURSOR_MEMBER_SQL,
   DEEPEST_LEVEL_SQL,
@@ -414,8 +415,10 @@ export default class NetworkModuleService extends MedusaService<{
     handle: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DistributorDTO | null> {
-    const [distributor] = await this.listDistributors({ handle: handle.trim().toLowerCase() }, { take: 1 }, sharedContext)
-    return distributor ?? null
+    // one plain read: every storefront visit and referral asks it (the ORM's list costs about 1 ms more CPU)
+    const manager = sharedContext.manager as SqlManager
+    const [row] = await manager.execute(DISTRIBUTOR_BY_HANDLE_SQL, [handle.trim().toLowerCase()])
+    return row ? toDistributor(row) : null
   }
 
   @InjectManager()
@@ -483,7 +486,7 @@ export default class NetworkModuleService extends MedusaService<{
   async recordCartReferral(
     input: { cart_id: string; distributor_id: string; handle: string; source?: "link" | "admin"; policy: "last_touch" | "first_touch" },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<CartReferralDTO> {
+  ): Promise<{ referral: CartReferralDTO; before: CartReferralDTO | null }> {
     const manager = sharedContext.transactionManager as SqlManager
     const touch: ReferralTouch = {
       handle: input.handle,
@@ -491,7 +494,8 @@ export default class NetworkModuleService extends MedusaService<{
       source: input.source ?? "link",
       at: new Date().toISOString(),
     }
-    const [row] = await manager.execute<CartReferralDTO>(upsertCartReferralSql(MAX_CART_TOUCHES), [
+    const [row] = await manager.execute<CartReferralDTO & { before: unknown }>(upsertCartReferralSql(MAX_CART_TOUCHES), [
+      input.cart_id,
       generateEntityId(undefined, "mlmref"),
       input.cart_id,
       input.distributor_id,
@@ -502,7 +506,12 @@ export default class NetworkModuleService extends MedusaService<{
       input.policy,
       input.policy,
     ])
-    return { ...row, touches: parseJson(row.touches) ?? [] }
+    const { before, ...referral } = row
+    const previous = parseJson(before) as CartReferralDTO | null
+    return {
+      referral: { ...referral, touches: parseJson(referral.touches) ?? [] },
+      before: previous ? { ...previous, touches: parseJson(previous.touches) ?? [] } : null,
+    }
   }
 
   /**

@@ -17,9 +17,9 @@ export const recordCartReferralStep = createStep(
   recordCartReferralStepId,
   async (input: RecordCartReferralInput, { container }) => {
     const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
-    const [before] = await network.listCartReferrals({ cart_id: input.cart_id })
-    const referral = await network.recordCartReferral(input)
-    return new StepResponse(referral, { id: referral.id, before: before ?? null })
+    // the referral as it was comes back from the same statement (for the compensation)
+    const { referral, before } = await network.recordCartReferral(input)
+    return new StepResponse(referral, { id: referral.id, before })
   },
   async (undo, { container }) => {
     if (!undo) return

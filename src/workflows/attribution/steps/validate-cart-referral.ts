@@ -33,6 +33,7 @@ export const validateCartReferralStep = createStep(
       cart_id: cart.id as string,
       distributor_id: distributor.id,
       handle: distributor.handle,
+      display_name: distributor.display_name,
       policy: network.getPluginOptions().attribution.policy,
     })
   }

@@ -5,13 +5,13 @@ import { resolveNetwork, storeUrlOf } from "../../../../../utils/network"
 import type { StoreCartReferralType } from "../../../validators"
 import type { CartReferralDTO, DistributorDTO } from "../../../../../../modules/network/types"
 
-async function serializeReferral(req: MedusaRequest, referral: CartReferralDTO) {
+/** `display_name`: the referring distributor's, when the caller has it already (else it is read). */
+async function serializeReferral(req: MedusaRequest, referral: CartReferralDTO, display_name?: string) {
   const network = resolveNetwork(req.scope)
-  const distributor = await network.retrieveDistributor(referral.distributor_id)
   return {
     cart_id: referral.cart_id,
     handle: referral.handle,
-    display_name: distributor.display_name,
+    display_name: display_name ?? (await network.retrieveDistributor(referral.distributor_id)).display_name,
     store_url: storeUrlOf(network, referral.handle),
     source: referral.source,
     touches: referral.touches.map(({ handle, source, at }) => ({ handle, source, at })),
@@ -23,7 +23,8 @@ export async function POST(req: MedusaRequest<StoreCartReferralType>, res: Medus
   const { result } = await recordCartReferralWorkflow(req.scope).run({
     input: { cart_id: req.params.id, handle: req.validatedBody.handle },
   })
-  res.json({ referral: await serializeReferral(req, result as CartReferralDTO) })
+  const { display_name, ...referral } = result
+  res.json({ referral: await serializeReferral(req, referral, display_name ?? undefined) })
 }
 
 /** Lets a storefront show "You are shopping with Jane"; `referral` is null when there is none. */
