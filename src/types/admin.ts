@@ -4,8 +4,22 @@
  */
 import type { PayoutSkipReason, PayoutStatus } from "./payout"
 import type { CommissionLine, CommissionTotals, LedgerTotal } from "./commission-line"
-import type { MonthlyVolume, PlanVersion, RankSummary, VolumeSummary } from "./plan"
+import type { MonthlyVolume, PlanLevel, PlanVersion, ProductVolume, RankSummary, VolumeSummary } from "./plan"
+import type { IncomeDisclosure, Simulation } from "./simulation"
+import type { RunProgress } from "./progress"
 export type { PlanInput, PlanLevel, PlanActivity, PlanRank, ProductVolume, MonthlyVolume, VolumeSummary, RankSummary } from "./plan"
+
+/**
+ * What a route may hand to `res.json` for the response type T (`MedusaResponse<JsonOf<T>>`): the
+ * same shape, with a Date where T has a string (JSON writes it as its ISO string). The admin reads T.
+ */
+export type JsonOf<T> = T extends string
+  ? T | Date
+  : T extends (infer U)[]
+    ? JsonOf<U>[]
+    : T extends object
+      ? { [K in keyof T]: JsonOf<T[K]> }
+      : T
 
 export type DistributorStatus = "active" | "inactive" | "terminated"
 
@@ -28,12 +42,15 @@ export type AdminDistributor = DistributorRef & {
 
 export type SiteField = "bio" | "avatar_url" | "contact"
 
+/** How a distributor's page says to reach them (each part optional). */
+export type SiteContact = { email?: string; phone?: string; url?: string }
+
 export type AdminDistributorDetail = Omit<AdminDistributor, "frontline_count" | "downline_count"> & {
   customer: { id: string; email: string; first_name: string | null; last_name: string | null } | null
   site: {
     bio: string | null
     avatar_url: string | null
-    contact: string | null
+    contact: SiteContact | null
     featured_product_ids: string[]
     hidden_fields: SiteField[]
   }
@@ -58,7 +75,16 @@ export type DistributorList = {
 export type Plan = PlanVersion<string>
 
 /** The member price list's settings and state (GET/POST /admin/mlm/wholesale). */
-export type Wholesale = { wholesale: { discount_percent: number; price_count: number; refreshed_at: string } | null }
+export type Wholesale = {
+  wholesale: {
+    discount_percent: number
+    price_list_id: string | null
+    member_group_id: string | null
+    price_count: number
+    /** when the member prices were last rebuilt; null before the first rebuild */
+    refreshed_at: string | null
+  } | null
+}
 
 export type LedgerPage = {
   commissions: CommissionLine[]
@@ -110,12 +136,15 @@ export type Payout = {
 
 export type PayoutList = { payouts: Payout[]; count: number; limit: number; offset: number }
 
+/** A distributor as a payout preview names them: handle and name are null once the distributor is gone. */
+export type PreviewDistributor = DistributorRef | { id: string; handle: null; display_name: null }
+
 export type PayoutPreview = {
   preview: {
     currency_code: string
     total: number
-    payouts: { distributor: DistributorRef; amount: number; line_count: number; provider: string }[]
-    carried: { distributor: DistributorRef; balance: number; reason: PayoutSkipReason; note: string }[]
+    payouts: { distributor: PreviewDistributor; amount: number; line_count: number; provider: string }[]
+    carried: { distributor: PreviewDistributor; balance: number; reason: PayoutSkipReason; note: string }[]
   }
   currencies: string[]
 }
@@ -124,6 +153,15 @@ export type PayoutRunResult = {
   run_id: string
   payouts: Omit<Payout, "distributor">[]
   carried: { distributor_id: string; balance: number; reason: PayoutSkipReason; note: string }[]
+}
+
+/** An admin's correction of an order's attribution: when, by whom (user id), why, and the credit before and after. */
+export type AttributionCorrection = {
+  at: string
+  by: string
+  reason: string | null
+  from: { distributor_id: string; source: string } | null
+  to: { distributor_id: string; source: string }
 }
 
 export type OrderAttribution = {
@@ -135,14 +173,7 @@ export type OrderAttribution = {
   referral_handle: string | null
   corrected_by: string | null
   corrected_at: string | null
-  /** each admin correction: when, by whom (user id), why, and the credit before and after */
-  history: {
-    at: string
-    by: string
-    reason: string | null
-    from: { distributor_id: string; source: string } | null
-    to: { distributor_id: string; source: string }
-  }[]
+  history: AttributionCorrection[]
   created_at: string
 }
 
@@ -152,6 +183,10 @@ export type OrderCommissions = {
     attributed_distributor_id: string
     attribution_source: string
     plan_version: number | null
+    /** the frozen rates and rules of the order's plan version */
+    levels: PlanLevel[]
+    compression: boolean
+    hold_days: number
     currency_code: string
     original_basis: number
     basis: number
@@ -159,8 +194,30 @@ export type OrderCommissions = {
     paid_amount: number
     breakage: number
     beneficiaries: string[]
+    /** the settlement's own explanation (upline, skips, corrections, qualification) */
+    explanation: Record<string, unknown>
+    /** the order's PV now, whose volume it is and the UTC day it counts on */
+    volume: { distributor_id: string; day: string; pv: number } | null
     settlements: number
     settled_at: string | null
+    created_at: string
   } | null
   commissions: CommissionLine[]
 }
+
+/** The responses that wrap one of the types above, by route (API.md, "Admin"). */
+export type DistributorResponse = { distributor: AdminDistributorDetail }
+export type SponsorChangeResponse = DistributorResponse & { moved: number }
+/** The active plan (GET; null before the first version) and a saved version (POST). */
+export type ActivePlanResponse = { plan: Plan | null }
+export type PlanResponse = { plan: Plan }
+export type PlanVersions = { versions: Plan[] }
+/** A payout as a status change or a retry answers it (without the distributor's name). */
+export type PayoutResponse = { payout: Omit<Payout, "distributor"> }
+/** An order's attribution (GET; null when it is credited to nobody) and an admin's correction (POST). */
+export type AttributionResponse = { attribution: OrderAttribution | null }
+export type CorrectedAttributionResponse = { attribution: OrderAttribution }
+export type ProductVolumeResponse = { product_volume: ProductVolume }
+export type SimulationResponse = { simulation: Simulation }
+export type IncomeDisclosureResponse = { report: IncomeDisclosure }
+export type ProgressResponse = { progress: RunProgress }

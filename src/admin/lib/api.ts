@@ -2,24 +2,28 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react"
 import { sdk } from "./sdk"
 import type {
-  AdminDistributorDetail,
   ApproveResult,
+  AttributionResponse,
+  CorrectedAttributionResponse,
   DistributorList,
+  DistributorResponse,
+  IncomeDisclosureResponse,
   LedgerFilters,
   LedgerPage,
-  OrderAttribution,
   OrderCommissions,
-  Payout,
   PayoutList,
   PayoutPreview,
+  PayoutResponse,
   PayoutRunResult,
-  Plan,
   PlanInput,
-  ProductVolume,
+  PlanResponse,
+  PlanVersions,
+  ProductVolumeResponse,
+  ProgressResponse,
+  SimulationResponse,
+  SponsorChangeResponse,
   Wholesale,
 } from "../../types/admin"
-import type { IncomeDisclosure, Simulation } from "../../types/simulation"
-import type { RunProgress } from "../../types/progress"
 import type { ImportAnswer, ImportRefusal } from "../../types/import"
 
 /**
@@ -77,12 +81,12 @@ export const frontlinePageQuery = (sponsorId: string, page: number) => {
 export const useDistributor = (id: string | undefined) =>
   useQuery({
     queryKey: mlmKeys.distributor(id ?? ""),
-    queryFn: () => get<{ distributor: AdminDistributorDetail }>(`/admin/mlm/distributors/${id}`),
+    queryFn: () => get<DistributorResponse>(`/admin/mlm/distributors/${id}`),
     enabled: !!id,
   })
 
 export const usePlanVersions = () =>
-  useQuery({ queryKey: mlmKeys.plan, queryFn: () => get<{ versions: Plan[] }>("/admin/mlm/plan/versions") })
+  useQuery({ queryKey: mlmKeys.plan, queryFn: () => get<PlanVersions>("/admin/mlm/plan/versions") })
 
 export const useWholesale = () =>
   useQuery({ queryKey: mlmKeys.wholesale, queryFn: () => get<Wholesale>("/admin/mlm/wholesale") })
@@ -117,18 +121,18 @@ export const useOrderCommissions = (orderId: string) =>
 export const useOrderAttribution = (orderId: string) =>
   useQuery({
     queryKey: [...mlmKeys.order(orderId), "attribution"],
-    queryFn: () => get<{ attribution: OrderAttribution | null }>(`/admin/mlm/orders/${orderId}/attribution`),
+    queryFn: () => get<AttributionResponse>(`/admin/mlm/orders/${orderId}/attribution`),
   })
 
 export const useProductVolume = (productId: string) =>
   useQuery({
     queryKey: mlmKeys.productVolume(productId),
-    queryFn: () => get<{ product_volume: ProductVolume }>(`/admin/mlm/products/${productId}/volume`),
+    queryFn: () => get<ProductVolumeResponse>(`/admin/mlm/products/${productId}/volume`),
   })
 
 export const useSaveProductVolume = (productId: string) =>
   useMlmMutation((body: { pv_per_unit?: number; commissionable?: boolean }) =>
-    post<{ product_volume: ProductVolume }>(`/admin/mlm/products/${productId}/volume`, body)
+    post<ProductVolumeResponse>(`/admin/mlm/products/${productId}/volume`, body)
   )
 
 /** A mutation that refreshes every plugin query afterwards (lists, totals and trees all move together). */
@@ -139,20 +143,20 @@ function useMlmMutation<TInput, TResult>(run: (input: TInput) => Promise<TResult
 
 export const useUpdateDistributor = (id: string) =>
   useMlmMutation((body: { status?: string; display_name?: string; hidden_site_fields?: string[] }) =>
-    post<{ distributor: AdminDistributorDetail }>(`/admin/mlm/distributors/${id}`, body)
+    post<DistributorResponse>(`/admin/mlm/distributors/${id}`, body)
   )
 
 export const useChangeSponsor = () =>
   useMlmMutation(({ id, sponsor_id }: { id: string; sponsor_id: string | null }) =>
-    post<{ distributor: AdminDistributorDetail; moved: number }>(`/admin/mlm/distributors/${id}/sponsor`, { sponsor_id })
+    post<SponsorChangeResponse>(`/admin/mlm/distributors/${id}/sponsor`, { sponsor_id })
   )
 
 export const useEnrolCustomer = () =>
   useMlmMutation((body: { customer_id: string; handle: string; sponsor_handle?: string | null }) =>
-    post<{ distributor: AdminDistributorDetail }>("/admin/mlm/distributors", body)
+    post<DistributorResponse>("/admin/mlm/distributors", body)
   )
 
-export const useSavePlan = () => useMlmMutation((body: PlanInput) => post<{ plan: Plan }>("/admin/mlm/plan", body))
+export const useSavePlan = () => useMlmMutation((body: PlanInput) => post<PlanResponse>("/admin/mlm/plan", body))
 
 export const useSetWholesale = () =>
   useMlmMutation((discount_percent: number) => post<Wholesale>("/admin/mlm/wholesale", { discount_percent }))
@@ -166,22 +170,22 @@ export const useRunPayout = () =>
 /** A manual payout marked paid (with the bank's reference) or failed (its lines return to approved). */
 export const useSetPayoutStatus = () =>
   useMlmMutation(({ id, ...body }: { id: string; status: "paid" | "failed"; reference?: string; message?: string }) =>
-    post<{ payout: Payout }>(`/admin/mlm/payouts/${id}/status`, body)
+    post<PayoutResponse>(`/admin/mlm/payouts/${id}/status`, body)
   )
 
 /** Asks the provider again with the payout's idempotency key (a failed payout: a new attempt). */
-export const useRetryPayout = () => useMlmMutation((id: string) => post<{ payout: Payout }>(`/admin/mlm/payouts/${id}/retry`, {}))
+export const useRetryPayout = () => useMlmMutation((id: string) => post<PayoutResponse>(`/admin/mlm/payouts/${id}/retry`, {}))
 
 export const useCorrectAttribution = (orderId: string) =>
   useMlmMutation((body: { handle: string; reason?: string }) =>
-    post<{ attribution: OrderAttribution }>(`/admin/mlm/orders/${orderId}/attribution`, body)
+    post<CorrectedAttributionResponse>(`/admin/mlm/orders/${orderId}/attribution`, body)
   )
 
 /** What a draft plan would have paid on the period's orders, beside the ledger (a read: nothing is saved). */
 export const useSimulatePlan = () =>
   useMutation({
     mutationFn: (body: { plan: PlanInput; from: string; to: string; currency_code?: string; progress_key?: string }) =>
-      post<{ simulation: Simulation }>("/admin/mlm/plan/simulate", body),
+      post<SimulationResponse>("/admin/mlm/plan/simulate", body),
   })
 
 /** A refused import: the route's message and the rows it names (the js-sdk's errors keep only the message). */
@@ -225,7 +229,7 @@ export function useRunProgress(kind: keyof typeof PROGRESS_ROUTES, running: bool
   const progress = useQuery({
     queryKey: ["mlm", "progress", kind, key],
     queryFn: () =>
-      get<{ progress: RunProgress }>(`${PROGRESS_ROUTES[kind]}/progress/${key}`).then(
+      get<ProgressResponse>(`${PROGRESS_ROUTES[kind]}/progress/${key}`).then(
         (r) => r.progress,
         () => null
       ),
@@ -248,7 +252,7 @@ export const useIncomeDisclosure = (params: DisclosureParams, enabled = true) =>
   useQuery({
     enabled,
     queryKey: mlmKeys.disclosure(params),
-    queryFn: () => get<{ report: IncomeDisclosure }>(`/admin/mlm/reports/income-disclosure${queryString(params)}`),
+    queryFn: () => get<IncomeDisclosureResponse>(`/admin/mlm/reports/income-disclosure${queryString(params)}`),
     placeholderData: keepPreviousData,
   })
 

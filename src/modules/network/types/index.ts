@@ -1,5 +1,6 @@
 import type { RankSummary, VolumeSummary } from "../../../types/plan"
-export type DistributorStatus = "active" | "inactive" | "terminated"
+import type { AttributionCorrection, DistributorStatus, SiteContact } from "../../../types/admin"
+export type { DistributorStatus }
 
 export interface DistributorDTO {
   id: string
@@ -82,7 +83,7 @@ export interface OrderAttributionDTO {
   referral_handle: string | null
   corrected_by: string | null
   corrected_at: Date | null
-  history: Record<string, unknown>[] | null
+  history: AttributionCorrection[] | null
   created_at: Date
   updated_at: Date
 }
@@ -138,7 +139,7 @@ export const SITE_FIELDS = ["bio", "avatar_url", "contact"] as const
 export type SiteField = (typeof SITE_FIELDS)[number]
 export const MAX_FEATURED_PRODUCTS = 8
 
-export type SiteContact = { email?: string; phone?: string; url?: string }
+export type { SiteContact }
 
 export interface DistributorSiteDTO {
   id: string

@@ -154,14 +154,14 @@ function PayoutRun() {
           <Table.Body>
             {preview.payouts.map((p) => (
               <Table.Row key={p.distributor.id}>
-                <Table.Cell><DistributorLink id={p.distributor.id} handle={p.distributor.handle} /></Table.Cell>
+                <Table.Cell><DistributorLink id={p.distributor.id} handle={p.distributor.handle ?? p.distributor.id} /></Table.Cell>
                 <Table.Cell>{money(p.amount, currency)} <span className="text-ui-fg-subtle">via {p.provider}</span></Table.Cell>
                 <Table.Cell>{p.line_count}</Table.Cell>
               </Table.Row>
             ))}
             {preview.carried.map((c) => (
               <Table.Row key={c.distributor.id}>
-                <Table.Cell><DistributorLink id={c.distributor.id} handle={c.distributor.handle} /></Table.Cell>
+                <Table.Cell><DistributorLink id={c.distributor.id} handle={c.distributor.handle ?? c.distributor.id} /></Table.Cell>
                 <Table.Cell className="text-ui-fg-subtle">carries {money(c.balance, currency)}: {c.note}</Table.Cell>
                 <Table.Cell>—</Table.Cell>
               </Table.Row>

@@ -5,6 +5,7 @@ import { answerConflict, distributorDetail, resolveNetwork, serializeDistributor
 import type { AdminCreateDistributorType, AdminListDistributorsQueryType } from "../validators"
 import type NetworkModuleService from "../../../../modules/network/service"
 import type { DistributorDTO } from "../../../../modules/network/types"
+import type { DistributorList, DistributorResponse, JsonOf } from "../../../../types/admin"
 
 
 /**
@@ -13,7 +14,7 @@ import type { DistributorDTO } from "../../../../modules/network/types"
  * filtered count stops at 10,000 (a search at 1,000) and answers `count_capped: true` (a million-row count is not worth
  * an admin's wait). `customer_id` answers the one distributor of that customer, or none.
  */
-export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListDistributorsQueryType>, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListDistributorsQueryType>, res: MedusaResponse<JsonOf<DistributorList>>) {
   const network = resolveNetwork(req.scope)
   const { q, status, sponsor_id, customer_id, top, limit, offset } = req.validatedQuery as AdminListDistributorsQueryType
   const byCustomer = customer_id ?? (q?.includes("@") ? await customerIdByEmail(req, q) : undefined)
@@ -49,7 +50,7 @@ async function oneByCustomer(network: NetworkModuleService, customerId: string |
 }
 
 /** An admin enrols an existing customer (same rules and effects as the store enrolment). */
-export async function POST(req: AuthenticatedMedusaRequest<AdminCreateDistributorType>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminCreateDistributorType>, res: MedusaResponse<JsonOf<DistributorResponse>>) {
   let result
   try {
     ;({ result } = await enrollDistributorWorkflow(req.scope).run({ input: req.validatedBody }))

@@ -5,13 +5,14 @@ import { serializePayout } from "../../../utils/payout"
 import { distributorsById, resolveNetwork } from "../../../utils/network"
 import { toNumber } from "../../../../modules/commission/utils/money"
 import type { AdminCreatePayoutsType, AdminListPayoutsQueryType } from "../validators"
+import type { JsonOf, PayoutList, PayoutRunResult } from "../../../../types/admin"
 
 /**
  * A payout run of one currency: one payout per distributor paid, sent through their provider. Who
  * is not paid is listed under `carried` with the reason (not positive, below the plan's minimum,
  * terminated, a payout method that cannot be used); their lines stay approved.
  */
-export async function POST(req: AuthenticatedMedusaRequest<AdminCreatePayoutsType>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminCreatePayoutsType>, res: MedusaResponse<JsonOf<PayoutRunResult>>) {
   const { result } = await createPayoutsWorkflow(req.scope).run({
     input: { ...req.validatedBody, created_by: req.auth_context.actor_id },
   })
@@ -23,7 +24,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminCreatePayoutsTyp
 }
 
 /** Payouts, newest first, with the distributor's handle and name; filter by currency, distributor, status, provider. */
-export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListPayoutsQueryType>, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListPayoutsQueryType>, res: MedusaResponse<JsonOf<PayoutList>>) {
   const { limit, offset, ...filter } = req.validatedQuery as AdminListPayoutsQueryType
   const { payouts, count } = await resolveCommission(req.scope).listPayoutRows(filter, { limit, offset })
   const names = await distributorRefs(req, payouts.map((p) => p.distributor_id))

@@ -4,6 +4,7 @@ import { WHOLESALE_SETTINGS } from "../../../../workflows/pricing/steps/load-who
 import { MEMBER_GROUP_SETTING } from "../../../../workflows/network/steps/ensure-member-group"
 import { resolveNetwork } from "../../../utils/network"
 import type { AdminSetWholesaleType } from "../validators"
+import type { JsonOf, Wholesale } from "../../../../types/admin"
 
 async function wholesaleOf(req: AuthenticatedMedusaRequest) {
   const network = resolveNetwork(req.scope)
@@ -23,12 +24,12 @@ async function wholesaleOf(req: AuthenticatedMedusaRequest) {
 }
 
 /** The member price list the plugin maintains: discount, how many prices it covers, last refresh. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<JsonOf<Wholesale>>) {
   res.json({ wholesale: await wholesaleOf(req) })
 }
 
 /** Sets the member discount and (re)builds the override price list for every variant price. */
-export async function POST(req: AuthenticatedMedusaRequest<AdminSetWholesaleType>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminSetWholesaleType>, res: MedusaResponse<JsonOf<Wholesale>>) {
   await refreshWholesalePriceListWorkflow(req.scope).run({ input: { discount_percent: req.validatedBody.discount_percent } })
   res.json({ wholesale: await wholesaleOf(req) })
 }

@@ -6,6 +6,7 @@ import type { AdminPayoutPreviewQueryType } from "../../validators"
 import { distributorRefs } from "../route"
 import { payoutRoutes } from "../../../../../workflows/payout/steps/route-payouts"
 import { planPayouts } from "../../../../../modules/commission/utils/payout"
+import type { JsonOf, PayoutPreview } from "../../../../../types/admin"
 
 /**
  * What a payout run of the currency would pay now, per distributor and through which provider, and
@@ -13,7 +14,7 @@ import { planPayouts } from "../../../../../modules/commission/utils/payout"
  * method): the run's own rules. Nothing is written. `currencies` lists every currency that
  * has approved lines, for the run's currency picker.
  */
-export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminPayoutPreviewQueryType>, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminPayoutPreviewQueryType>, res: MedusaResponse<JsonOf<PayoutPreview>>) {
   const { currency_code } = req.validatedQuery as AdminPayoutPreviewQueryType
   const commission = resolveCommission(req.scope)
   const [lines, routing, currencies] = await Promise.all([

@@ -4,6 +4,7 @@ import { validatePlan } from "../../../../../modules/commission/utils/plan"
 import { simulatePlan } from "../../../../../workflows/commission/simulate-plan"
 import type { AdminSimulatePlanType } from "../../validators"
 import { progressRecorder, progressTarget } from "../../../../../lib/progress"
+import type { JsonOf, SimulationResponse } from "../../../../../types/admin"
 
 /**
  * What a draft plan would have paid, beside what was paid: the orders placed in a period replayed
@@ -11,7 +12,7 @@ import { progressRecorder, progressTarget } from "../../../../../lib/progress"
  * a plan rule (the same rules as saving it). With a `progress_key`, how far it is can be read while it
  * runs (GET ./progress/:key).
  */
-export async function POST(req: AuthenticatedMedusaRequest<AdminSimulatePlanType>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminSimulatePlanType>, res: MedusaResponse<JsonOf<SimulationResponse>>) {
   const body = req.validatedBody
   const problems = validatePlan(body.plan)
   if (problems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))

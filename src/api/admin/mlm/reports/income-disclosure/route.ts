@@ -2,6 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { loadIncomeDisclosure } from "../../../../../workflows/commission/income-disclosure"
 import { disclosureCsv, disclosureHtml } from "../../../../utils/disclosure-formats"
 import type { AdminIncomeDisclosureQueryType } from "../../validators"
+import type { IncomeDisclosureResponse, JsonOf } from "../../../../../types/admin"
 
 /**
  * The income disclosure statement: everyone enrolled by the period's end counted, zero earners
@@ -22,5 +23,5 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminIncomeDi
     res.send(disclosureHtml(report))
     return
   }
-  res.json({ report })
+  res.json({ report } satisfies JsonOf<IncomeDisclosureResponse>)
 }

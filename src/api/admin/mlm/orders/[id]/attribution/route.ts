@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { correctOrderAttributionWorkflow } from "../../../../../../workflows/attribution/workflows/correct-order-attribution"
 import { resolveNetwork } from "../../../../../utils/network"
 import type { AdminCorrectAttributionType } from "../../../validators"
+import type { AttributionResponse, CorrectedAttributionResponse, JsonOf } from "../../../../../../types/admin"
 
 async function attributionOf(req: AuthenticatedMedusaRequest, orderId: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -27,12 +28,12 @@ async function attributionOf(req: AuthenticatedMedusaRequest, orderId: string) {
 }
 
 /** Who the order is credited to, and why; `attribution` is null for an order credited to nobody. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<JsonOf<AttributionResponse>>) {
   res.json({ attribution: await attributionOf(req, req.params.id) })
 }
 
 /** Credits the order to another distributor; the admin and the previous state are recorded. */
-export async function POST(req: AuthenticatedMedusaRequest<AdminCorrectAttributionType>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminCorrectAttributionType>, res: MedusaResponse<JsonOf<CorrectedAttributionResponse>>) {
   await correctOrderAttributionWorkflow(req.scope).run({
     input: {
       order_id: req.params.id,
@@ -41,5 +42,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminCorrectAttributi
       actor_id: req.auth_context.actor_id,
     },
   })
-  res.json({ attribution: await attributionOf(req, req.params.id) })
+  // the correction has just written it: an order credited to nobody is credited now
+  res.json({ attribution: (await attributionOf(req, req.params.id))! })
 }

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { resolveCommission, serializeLine } from "../../../../../utils/commission"
 import { toNumber } from "../../../../../../modules/commission/utils/money"
 import { dayOfIso } from "../../../../../../modules/commission/utils/qualification"
+import type { JsonOf, OrderCommissions } from "../../../../../../types/admin"
 
 /**
  * How an order's commissions came about: its settlement snapshot (frozen rates and beneficiaries,
@@ -10,7 +11,7 @@ import { dayOfIso } from "../../../../../../modules/commission/utils/qualificati
  * settlements wrote lines), its volume, and every ledger line of the order, clawbacks and adjustments included.
  * `run` is null when the order is credited to nobody.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<JsonOf<OrderCommissions>>) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({ entity: "order", fields: ["id"], filters: { id: req.params.id } })
   if (!orders.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} was not found`)

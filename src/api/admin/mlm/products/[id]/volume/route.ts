@@ -4,6 +4,7 @@ import { saveProductVolumeWorkflow } from "../../../../../../workflows/commissio
 import { resolveCommission } from "../../../../../utils/commission"
 import type { ProductVolume } from "../../../../../../types/plan"
 import type { AdminProductVolumeType } from "../../../validators"
+import type { JsonOf, ProductVolumeResponse } from "../../../../../../types/admin"
 
 async function assertProduct(req: AuthenticatedMedusaRequest<any>): Promise<string> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -13,7 +14,7 @@ async function assertProduct(req: AuthenticatedMedusaRequest<any>): Promise<stri
 }
 
 /** A product's volume settings; a product without settings answers the defaults (0 PV, commissionable). */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<{ product_volume: ProductVolume }>) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<JsonOf<ProductVolumeResponse>>) {
   const productId = await assertProduct(req)
   const rate = (await resolveCommission(req.scope).productVolumeRates([productId]))[productId]
   res.json({
@@ -21,7 +22,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<{
   })
 }
 
-export async function POST(req: AuthenticatedMedusaRequest<AdminProductVolumeType>, res: MedusaResponse<{ product_volume: ProductVolume }>) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminProductVolumeType>, res: MedusaResponse<JsonOf<ProductVolumeResponse>>) {
   const productId = await assertProduct(req)
   const { result } = await saveProductVolumeWorkflow(req.scope).run({ input: { product_id: productId, ...req.validatedBody } })
   res.json({ product_volume: result })
