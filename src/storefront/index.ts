@@ -8,19 +8,56 @@
  *   const sdk = new Medusa({ baseUrl, publishableKey })
  *   const { storefront } = await mlm(sdk).getStorefront("anna")
  */
+import type { OwnStorefrontView, SiteContact, StoreDownlineMember, StoreMembership, StorefrontView } from "../modules/network/types"
+import type { CommissionTotals, StoreCommissionLine } from "../types/commission-line"
+import type { PayoutMethodView, Statement } from "../types/payout"
 import type {
+  CartReferralAnswer,
+  CartReferralView,
+  CommissionsAnswer,
+  DownlineAnswer,
+  EnrolAnswer,
   HandleAvailability,
+  JoinAnswer,
+  MembershipAnswer,
+  OwnStorefrontAnswer,
+  PayoutMethodAnswer,
+  ReferralAnswer,
+  StatementAnswer,
+  StoreMe,
+  StorePayout,
+  StorePayoutsAnswer,
+  StorefrontAnswer,
+} from "../types/store"
+
+export * from "./referral"
+export type {
+  CartReferralAnswer,
+  CartReferralView,
+  CommissionTotals,
+  CommissionsAnswer,
+  DownlineAnswer,
+  EnrolAnswer,
+  HandleAvailability,
+  JoinAnswer,
+  MembershipAnswer,
+  OwnStorefrontAnswer,
   OwnStorefrontView,
+  PayoutMethodAnswer,
+  PayoutMethodView,
+  ReferralAnswer,
   SiteContact,
+  Statement,
+  StatementAnswer,
+  StoreCommissionLine,
   StoreDownlineMember,
   StoreMe,
   StoreMembership,
+  StorePayout,
+  StorePayoutsAnswer,
+  StorefrontAnswer,
   StorefrontView,
-} from "../modules/network/types"
-import type { CommissionTotals, StoreCommissionLine } from "../types/commission-line"
-
-export * from "./referral"
-export type { CommissionTotals, HandleAvailability, OwnStorefrontView, SiteContact, StoreCommissionLine, StoreDownlineMember, StoreMe, StoreMembership, StorefrontView }
+}
 
 /** The part of the js-sdk the kit uses (`sdk.client.fetch`), so any version with it works. */
 export type MedusaSdkLike = {
@@ -37,8 +74,6 @@ export type MlmKitOptions = {
   headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>)
 }
 
-export type DownlineAnswer = { members: StoreDownlineMember[]; count: number; limit: number; offset: number; next_cursor: string | null }
-export type CommissionsAnswer = { commissions: StoreCommissionLine[]; count: number; limit: number; offset: number; totals: CommissionTotals }
 export type StorefrontEdit = {
   bio?: string | null
   avatar_url?: string | null
@@ -53,33 +88,42 @@ export function mlm(sdk: MedusaSdkLike, options: MlmKitOptions = {}) {
   const post = async <T>(path: string, body: Record<string, any>) => sdk.client.fetch<T>(path, { method: "POST", body, headers: await headers() })
   return {
     /** A distributor's public page; rejects with 404 for unknown or inactive handles. */
-    getStorefront: (handle: string) => get<{ storefront: StorefrontView }>(`/store/mlm/storefronts/${encodeURIComponent(handle)}`),
+    getStorefront: (handle: string) => get<StorefrontAnswer>(`/store/mlm/storefronts/${encodeURIComponent(handle)}`),
     /** Credits a cart to a distributor's link (call once, when the cart is created or first updated). */
     attachReferral: (cartId: string, handle: string) =>
-      post<{ referral: { cart_id: string; handle: string; source: string } }>(`/store/mlm/carts/${encodeURIComponent(cartId)}/referral`, { handle }),
+      post<ReferralAnswer>(`/store/mlm/carts/${encodeURIComponent(cartId)}/referral`, { handle }),
+    /** The cart's referral ("You are shopping with ..."); `referral` is null for a cart that came through no link. */
+    cartReferral: (cartId: string) => get<CartReferralAnswer>(`/store/mlm/carts/${encodeURIComponent(cartId)}/referral`),
     /** The logged-in customer becomes a distributor (sponsor: given, else their referral, else none). */
     enrol: (body: { handle: string; display_name?: string; sponsor_handle?: string }) =>
-      post<{ distributor: StoreMe["distributor"] }>("/store/mlm/distributors", body),
+      post<EnrolAnswer>("/store/mlm/distributors", body),
     /** The logged-in customer joins as a member (preferred customer): member prices, no business. */
-    joinAsMember: (body: { sponsor_handle?: string } = {}) => post<{ member: Record<string, unknown> }>("/store/mlm/members", body),
+    joinAsMember: (body: { sponsor_handle?: string } = {}) => post<JoinAnswer>("/store/mlm/members", body),
     /** Whether a handle is free to enrol with (for a live check while typing); `reason` says why not. */
     handleAvailability: (handle: string) => get<HandleAvailability>(`/store/mlm/handles/${encodeURIComponent(handle.trim().toLowerCase())}`),
     /** How the logged-in customer gets member prices (preferred customer or distributor); rejects with 404 if they do not. */
-    membership: () => get<{ member: StoreMembership }>("/store/mlm/members/me"),
+    membership: () => get<MembershipAnswer>("/store/mlm/members/me"),
     me: () => get<StoreMe>("/store/mlm/me"),
     /** The team level by level; `under` lists below one team member (open a tree one member at a time, with depth 1). */
     downline: (query: { depth?: number; limit?: number; offset?: number; cursor?: string; under?: string } = {}) =>
       get<DownlineAnswer>("/store/mlm/me/downline", query),
     commissions: (query: { status?: StoreCommissionLine["status"]; limit?: number; offset?: number } = {}) =>
       get<CommissionsAnswer>("/store/mlm/me/commissions", query),
-    myStorefront: () => get<{ storefront: OwnStorefrontView }>("/store/mlm/me/storefront"),
-    updateMyStorefront: (edit: StorefrontEdit) => post<{ storefront: OwnStorefrontView }>("/store/mlm/me/storefront", edit),
+    myStorefront: () => get<OwnStorefrontAnswer>("/store/mlm/me/storefront"),
+    updateMyStorefront: (edit: StorefrontEdit) => post<OwnStorefrontAnswer>("/store/mlm/me/storefront", edit),
+    /** How the distributor is paid (provider, whether it is usable and why not, the shop's providers). */
+    payoutMethod: () => get<PayoutMethodAnswer>("/store/mlm/me/payout-method"),
+    setPayoutMethod: (body: { provider: string; details?: Record<string, unknown> }) => post<PayoutMethodAnswer>("/store/mlm/me/payout-method", body),
+    /** The distributor's payouts, newest first, each with the lines it paid. */
+    payouts: (query: { limit?: number; offset?: number } = {}) => get<StorePayoutsAnswer>("/store/mlm/me/payouts", query),
+    /** A month's statement (`YYYY-MM`, default the current month): opening, earned, clawed back, paid, closing per currency, every entry explained. */
+    statement: (month?: string) => get<StatementAnswer>("/store/mlm/me/statement", month ? { month } : {}),
     /** The site photo (a JPEG, PNG or WebP image up to 2 MB, e.g. a File from an input), stored through the shop's File module. */
     uploadMyPhoto: async (photo: Blob, filename = "photo") => {
       const form = new FormData()
       form.append("file", photo, filename)
       // the browser sets the multipart content type with its boundary
-      return sdk.client.fetch<{ storefront: OwnStorefrontView }>("/store/mlm/me/storefront/photo", { method: "POST", body: form, headers: { ...(await headers()), "content-type": null } })
+      return sdk.client.fetch<OwnStorefrontAnswer>("/store/mlm/me/storefront/photo", { method: "POST", body: form, headers: { ...(await headers()), "content-type": null } })
     },
   }
 }

@@ -102,12 +102,24 @@ describe("mlm(sdk)", () => {
     await kit.attachReferral("cart_1", "anna")
     await kit.downline({ depth: 2, limit: 10 })
     await kit.updateMyStorefront({ bio: "Hi", featured_product_ids: ["prod_1"] })
+    await kit.cartReferral("cart_1")
+    await kit.payoutMethod()
+    await kit.setPayoutMethod({ provider: "manual" })
+    await kit.payouts({ limit: 5 })
+    await kit.statement("2026-10")
+    await kit.statement()
     expect(calls.every((c) => c.auth === null)).toBe(true)
     expect(calls.map(({ url, method, body, key }) => [url, method, body, key])).toEqual([
       ["https://api.example/store/mlm/storefronts/anna", "GET", null, "pk_1"],
       ["https://api.example/store/mlm/carts/cart_1/referral", "POST", { handle: "anna" }, "pk_1"],
       ["https://api.example/store/mlm/me/downline?depth=2&limit=10", "GET", null, "pk_1"],
       ["https://api.example/store/mlm/me/storefront", "POST", { bio: "Hi", featured_product_ids: ["prod_1"] }, "pk_1"],
+      ["https://api.example/store/mlm/carts/cart_1/referral", "GET", null, "pk_1"],
+      ["https://api.example/store/mlm/me/payout-method", "GET", null, "pk_1"],
+      ["https://api.example/store/mlm/me/payout-method", "POST", { provider: "manual" }, "pk_1"],
+      ["https://api.example/store/mlm/me/payouts?limit=5", "GET", null, "pk_1"],
+      ["https://api.example/store/mlm/me/statement?month=2026-10", "GET", null, "pk_1"],
+      ["https://api.example/store/mlm/me/statement", "GET", null, "pk_1"],
     ])
   })
 

@@ -2,9 +2,11 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { enrollDistributorWorkflow } from "../../../../workflows/network/workflows/enroll-distributor"
 import { answerConflict, resolveNetwork, serializeDistributor, sponsorsById } from "../../../utils/network"
 import { StoreEnrollDistributorType } from "../validators"
+import type { JsonOf } from "../../../../types/admin"
+import type { EnrolAnswer } from "../../../../types/store"
 
 /** The logged-in customer enrols as a distributor. */
-export async function POST(req: AuthenticatedMedusaRequest<StoreEnrollDistributorType>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<StoreEnrollDistributorType>, res: MedusaResponse<JsonOf<EnrolAnswer>>) {
   const body = req.validatedBody
   let distributor
   try {

@@ -2,9 +2,10 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import type { StoreMe } from "../../../../modules/network/types"
 import { volumeAndRank } from "../../../utils/volume"
 import { requireOwnDistributor, resolveNetwork, serializeDistributor, sponsorsById } from "../../../utils/network"
+import type { JsonOf } from "../../../../types/admin"
 
 /** The logged-in distributor's own record, store link, team size, volume and rank. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<JsonOf<StoreMe>>) {
   const network = resolveNetwork(req.scope)
   const distributor = await requireOwnDistributor(network, req.auth_context?.actor_id)
   const [sponsors, counts, standing] = await Promise.all([

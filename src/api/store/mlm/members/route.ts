@@ -2,9 +2,11 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { joinAsMemberWorkflow } from "../../../../workflows/network/workflows/join-as-member"
 import { answerConflict, resolveNetwork } from "../../../utils/network"
 import type { StoreJoinAsMemberType } from "../validators"
+import type { JsonOf } from "../../../../types/admin"
+import type { JoinAnswer } from "../../../../types/store"
 
 /** The logged-in customer becomes a preferred customer: member prices, no distributorship. */
-export async function POST(req: AuthenticatedMedusaRequest<StoreJoinAsMemberType>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<StoreJoinAsMemberType>, res: MedusaResponse<JsonOf<JoinAnswer>>) {
   let member
   try {
     const { result } = await joinAsMemberWorkflow(req.scope).run({

@@ -2,12 +2,13 @@ import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { resolveNetwork } from "../../../../utils/network"
 import { checkHandle } from "../../../../../modules/network/utils/handle"
 import type { HandleAvailability } from "../../../../../modules/network/types"
+import type { JsonOf } from "../../../../../types/admin"
 
 /**
  * Whether a handle can still be taken, for a live check while a customer types it. It says only
  * "taken", never whose it is; enrolment checks again, so a race ends in its 409.
  */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
+export async function GET(req: MedusaRequest, res: MedusaResponse<JsonOf<HandleAvailability>>) {
   const network = resolveNetwork(req.scope)
   const check = checkHandle(String(req.params.handle ?? ""), network.getPluginOptions().reserved_handles)
   let answer: HandleAvailability

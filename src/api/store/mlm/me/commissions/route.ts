@@ -3,13 +3,15 @@ import { requireOwnDistributor, resolveNetwork } from "../../../../utils/network
 import { ordersById, resolveCommission, serializeStoreLine, totalsByStatus } from "../../../../utils/commission"
 import { toLine } from "../../../../../modules/commission/service"
 import type { StoreCommissionsQueryType } from "../../validators"
+import type { JsonOf } from "../../../../../types/admin"
+import type { CommissionsAnswer } from "../../../../../types/store"
 
 /**
  * The logged-in distributor's own ledger lines, with totals per status and currency. Orders are
  * shown by their display number and date, never their id: Medusa's GET /store/orders/:id answers
  * anyone holding an id with the buyer's e-mail and address.
  */
-export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreCommissionsQueryType>, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreCommissionsQueryType>, res: MedusaResponse<JsonOf<CommissionsAnswer>>) {
   const distributor = await requireOwnDistributor(resolveNetwork(req.scope), req.auth_context?.actor_id)
   const { status, limit, offset } = req.validatedQuery as StoreCommissionsQueryType
   const commission = resolveCommission(req.scope)

@@ -5,6 +5,8 @@ import { StoreDownlineQueryType } from "../../validators"
 import type { StoreDownlineMember } from "../../../../../modules/network/types"
 import { membersActivity } from "../../../../utils/volume"
 import { isInSubtree } from "../../../../../modules/network/utils/path"
+import type { JsonOf } from "../../../../../types/admin"
+import type { DownlineAnswer } from "../../../../../types/store"
 
 /**
  * The logged-in distributor's downline (only their own), level by level. `next_cursor` continues
@@ -12,7 +14,7 @@ import { isInSubtree } from "../../../../../modules/network/utils/path"
  * `under={handle}` lists below one member of the team instead (levels still count from the asker),
  * so a storefront can open a team tree one member at a time.
  */
-export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreDownlineQueryType>, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreDownlineQueryType>, res: MedusaResponse<JsonOf<DownlineAnswer>>) {
   const network = resolveNetwork(req.scope)
   const distributor = await requireOwnDistributor(network, req.auth_context?.actor_id)
   const { depth, limit, offset, cursor, under } = req.validatedQuery as StoreDownlineQueryType

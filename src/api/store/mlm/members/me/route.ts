@@ -2,12 +2,14 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { MedusaError } from "@medusajs/framework/utils"
 import { resolveNetwork } from "../../../../utils/network"
 import type { StoreMembership } from "../../../../../modules/network/types"
+import type { JsonOf } from "../../../../../types/admin"
+import type { MembershipAnswer } from "../../../../../types/store"
 
 /**
  * Whether the logged-in customer is a member (member prices): as a preferred customer, or as a
  * distributor. 404 if neither, so an account page knows to offer "Join as a member".
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<JsonOf<MembershipAnswer>>) {
   const network = resolveNetwork(req.scope)
   const customerId = req.auth_context.actor_id
   const distributor = await network.retrieveDistributorByCustomer(customerId)

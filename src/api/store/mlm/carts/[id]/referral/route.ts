@@ -4,6 +4,8 @@ import { recordCartReferralWorkflow } from "../../../../../../workflows/attribut
 import { resolveNetwork, storeUrlOf } from "../../../../../utils/network"
 import type { StoreCartReferralType } from "../../../validators"
 import type { CartReferralDTO, DistributorDTO } from "../../../../../../modules/network/types"
+import type { JsonOf } from "../../../../../../types/admin"
+import type { CartReferralAnswer, ReferralAnswer } from "../../../../../../types/store"
 
 /** `display_name`: the referring distributor's, when the caller has it already (else it is read). */
 async function serializeReferral(req: MedusaRequest, referral: CartReferralDTO, display_name?: string) {
@@ -19,7 +21,7 @@ async function serializeReferral(req: MedusaRequest, referral: CartReferralDTO, 
 }
 
 /** Records that the shopper came through a distributor's storefront (anyone holding the cart id). */
-export async function POST(req: MedusaRequest<StoreCartReferralType>, res: MedusaResponse) {
+export async function POST(req: MedusaRequest<StoreCartReferralType>, res: MedusaResponse<JsonOf<ReferralAnswer>>) {
   const { result } = await recordCartReferralWorkflow(req.scope).run({
     input: { cart_id: req.params.id, handle: req.validatedBody.handle },
   })
@@ -28,7 +30,7 @@ export async function POST(req: MedusaRequest<StoreCartReferralType>, res: Medus
 }
 
 /** Lets a storefront show "You are shopping with Jane"; `referral` is null when there is none. */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
+export async function GET(req: MedusaRequest, res: MedusaResponse<JsonOf<CartReferralAnswer>>) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: carts } = await query.graph({ entity: "cart", fields: ["id"], filters: { id: req.params.id } })
   if (!carts.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${req.params.id} was not found`)

@@ -4,13 +4,15 @@ import { SITE_PHOTO_TYPES, sitePhotoKind } from "../../../../../../modules/netwo
 import { uploadStorefrontPhotoWorkflow } from "../../../../../../workflows/network/workflows/upload-storefront-photo"
 import { requireOwnDistributor, resolveNetwork } from "../../../../../utils/network"
 import { storefrontViewOf } from "../../../../../utils/storefront"
+import type { JsonOf } from "../../../../../../types/admin"
+import type { OwnStorefrontAnswer } from "../../../../../../types/store"
 
 /**
  * The logged-in distributor's site photo: a multipart upload (field `file`, JPEG, PNG or WebP, at
  * most 2 MB) stored through Medusa's File module and set as the site's avatar_url. Answers the site
  * as POST /store/mlm/me/storefront does.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<JsonOf<OwnStorefrontAnswer>>) {
   const network = resolveNetwork(req.scope)
   const distributor = await requireOwnDistributor(network, req.auth_context?.actor_id)
   if (distributor.status === "terminated") {
