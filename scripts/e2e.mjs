@@ -6,7 +6,6 @@
 //   DTC_STARTER_DIR=<your clone>   CHROMIUM=/usr/bin/chromium   E2E_KEEP=1 (leave the servers running)
 //   E2E_SKIP_INSTALL=1 (reuse .mlm-data/e2e from the last run: only the plugin and the patch are redone)
 //   E2E_SCREENSHOTS=0 (do not refresh docs/screenshots/dtc-*.png; npm test sets it)
-import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { projectRoot } from "./lib/paths.mjs"
@@ -15,7 +14,7 @@ import { installIfMissing } from "./lib/install.mjs"
 process.chdir(projectRoot)
 installIfMissing()
 const { resolveDatabase, databaseUrl, recreateDatabase } = await import("./lib/database.mjs")
-const { sleep } = await import("./lib/medusa-app.mjs")
+const { backgroundProcesses, runCommand: run } = await import("./lib/medusa-app.mjs")
 
 const work = path.join(projectRoot, ".mlm-data", "e2e")
 const starter = path.join(work, "starter")
@@ -30,42 +29,7 @@ const started = Date.now()
 const STEPS = 7
 const step = (n, text) => console.log(`\n[e2e ${n}/${STEPS}] ${text} (${((Date.now() - started) / 1000).toFixed(0)} s)`)
 
-function run(command, args, { cwd = projectRoot, env = process.env, quiet = true } = {}) {
-  const result = spawnSync(command, args, { cwd, env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit", encoding: "utf8" })
-  if (result.status !== 0) {
-    if (quiet) console.error(result.stdout?.slice(-4000), result.stderr?.slice(-4000))
-    throw new Error(`${command} ${args.join(" ")} failed in ${cwd}`)
-  }
-  return result.stdout ?? ""
-}
-
-const children = []
-function startServer(name, command, args, { cwd, env }) {
-  const log = fs.openSync(path.join(work, `${name}.log`), "w")
-  const child = spawn(command, args, { cwd, env, stdio: ["ignore", log, log], detached: true })
-  children.push(child)
-  return child
-}
-async function waitFor(name, url, timeoutS, child) {
-  const deadline = Date.now() + timeoutS * 1000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}); see ${path.join(work, `${name}.log`)}`)
-    try {
-      const res = await fetch(url, { redirect: "manual" })
-      if (res.status < 500) return
-    } catch {}
-    await sleep(1000)
-  }
-  throw new Error(`${name} did not answer ${url} within ${timeoutS} s; see ${path.join(work, `${name}.log`)}`)
-}
-function stopAll() {
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, "SIGTERM")
-    } catch {}
-  }
-}
-
+const servers = backgroundProcesses(work)
 let db
 let failed = false
 try {
@@ -121,11 +85,12 @@ try {
   const publishableKey = rows[0].token
 
   step(5, `starting the starter's backend on ${backendUrl}`)
-  const backend = startServer("backend", process.execPath, [path.join(backendDir, "node_modules/@medusajs/cli/cli.js"), "develop", "--port", String(backendPort)], {
+  servers.start("backend", process.execPath, [path.join(backendDir, "node_modules/@medusajs/cli/cli.js"), "develop", "--port", String(backendPort)], {
     cwd: backendDir,
     env: backendEnv,
+    group: true,
   })
-  await waitFor("backend", `${backendUrl}/health`, 240, backend)
+  await servers.waitFor("backend", `${backendUrl}/health`, 240)
 
   step(6, `building and starting the storefront on ${storefrontUrl} (next build, next start)`)
   const storefrontEnv = {
@@ -139,8 +104,8 @@ try {
   }
   const nextBin = path.join(storefrontDir, "node_modules/next/dist/bin/next")
   run(process.execPath, [nextBin, "build"], { cwd: storefrontDir, env: storefrontEnv })
-  const storefront = startServer("storefront", process.execPath, [nextBin, "start", "-p", String(storefrontPort)], { cwd: storefrontDir, env: storefrontEnv })
-  await waitFor("storefront", `${storefrontUrl}/dk`, 120, storefront)
+  servers.start("storefront", process.execPath, [nextBin, "start", "-p", String(storefrontPort)], { cwd: storefrontDir, env: storefrontEnv, group: true })
+  await servers.waitFor("storefront", `${storefrontUrl}/dk`, 120)
 
   step(7, "browser scenarios in Chromium (e2e/dtc-starter.e2e.mjs)")
   const { runScenarios } = await import("../e2e/dtc-starter.e2e.mjs")
@@ -155,7 +120,7 @@ try {
   if (process.env.E2E_KEEP === "1" && !failed) {
     console.log(`Servers left running: ${backendUrl}/app (admin@example.com / supersecret), ${storefrontUrl}`)
   } else {
-    stopAll()
+    servers.stopAll("SIGTERM")
     await db?.stop?.()
   }
 }

@@ -1,6 +1,6 @@
-// Medusa processes for the multi-process commands (`npm run test:scale`, the checkout bench):
-// the CLI run to completion, `medusa start` in the background with its log in a file, and a guest
-// checkout through the store API.
+// Processes for the multi-process commands (`npm run test:scale`, the checkout bench, `npm run e2e:dtc`):
+// a command or the Medusa CLI run to completion, background processes with their logs in files
+// (`medusa start`, or any server such as the DTC starter's), and a guest checkout through the store API.
 import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
@@ -9,53 +9,75 @@ import { projectRoot } from "./paths.mjs"
 export const medusaBin = path.join(projectRoot, "node_modules", "@medusajs", "cli", "cli.js")
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** `medusa <args>` to completion; throws with its output on failure. */
-export function runMedusa(args, env, cwd = projectRoot) {
-  const run = spawnSync(process.execPath, [medusaBin, ...args], { stdio: ["ignore", "pipe", "pipe"], env, encoding: "utf8", cwd })
+/** `command args` to completion; with `quiet` its output is kept and shown (the tail) only on failure. Returns stdout. */
+export function runCommand(command, args, { cwd = projectRoot, env = process.env, quiet = true } = {}) {
+  const run = spawnSync(command, args, { cwd, env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit", encoding: "utf8" })
   if (run.status !== 0) {
-    console.error(run.stdout, run.stderr)
-    throw new Error(`medusa ${args.join(" ")} failed`)
+    if (quiet) console.error(run.stdout?.slice(-4000), run.stderr?.slice(-4000))
+    throw new Error(`${path.basename(command)} ${args.join(" ")} failed in ${cwd}`)
   }
-  return run.stdout
+  return run.stdout ?? ""
 }
 
-/** Named `medusa start` processes, each logging to `<logDir>/<name>.log`. */
-export function medusaProcesses(logDir) {
+/** `medusa <args>` to completion; throws with its output on failure. */
+export function runMedusa(args, env, cwd = projectRoot) {
+  return runCommand(process.execPath, [medusaBin, ...args], { env, cwd })
+}
+
+/**
+ * Named background processes, each logging to `<logDir>/<name>.log`: started, awaited until a URL
+ * answers, stopped. `group: true` starts one in its own process group, so stopping it also stops
+ * what it spawned (next start, medusa develop).
+ */
+export function backgroundProcesses(logDir) {
   const processes = {}
+  const logOf = (name) => path.join(logDir, `${name}.log`)
   return {
     processes,
-    start(name, { port, env, cwd = projectRoot, nodeArgs = [] }) {
-      const out = fs.openSync(path.join(logDir, `${name}.log`), "a")
-      const child = spawn(process.execPath, [...nodeArgs, medusaBin, "start", "--port", String(port)], {
-        env: { ...env, PORT: String(port) },
-        stdio: ["ignore", out, out],
-        cwd,
-      })
-      processes[name] = { child, port }
+    start(name, command, args, { cwd = projectRoot, env = process.env, group = false } = {}) {
+      const out = fs.openSync(logOf(name), "a")
+      const child = spawn(command, args, { cwd, env, stdio: ["ignore", out, out], detached: group })
+      processes[name] = { child, group }
       child.on("exit", (code, signal) => {
         if (processes[name]?.child === child) processes[name].exited = { code, signal }
       })
       return child
     },
-    async waitHealthy(name, timeoutS = 180) {
-      const { port } = processes[name]
+    /** Until `url` answers below 500 (a redirect counts), or the process exits, or `timeoutS` passes. */
+    async waitFor(name, url, timeoutS = 180) {
       const deadline = Date.now() + timeoutS * 1000
       while (Date.now() < deadline) {
-        if (processes[name].exited) throw new Error(`${name} exited: ${JSON.stringify(processes[name].exited)} (log: ${logDir}/${name}.log)`)
+        if (processes[name].exited) throw new Error(`${name} exited: ${JSON.stringify(processes[name].exited)} (log: ${logOf(name)})`)
         try {
-          if ((await fetch(`http://localhost:${port}/health`)).ok) return
+          if ((await fetch(url, { redirect: "manual" })).status < 500) return
         } catch {}
         await sleep(500)
       }
-      throw new Error(`${name} did not answer /health within ${timeoutS} s (log: ${logDir}/${name}.log)`)
+      throw new Error(`${name} did not answer ${url} within ${timeoutS} s (log: ${logOf(name)})`)
     },
-    killAll() {
-      for (const { child } of Object.values(processes)) {
+    stopAll(signal = "SIGKILL") {
+      for (const { child, group } of Object.values(processes)) {
         try {
-          child.kill("SIGKILL")
+          if (group) process.kill(-child.pid, signal)
+          else child.kill(signal)
         } catch {}
       }
     },
+  }
+}
+
+/** Named `medusa start` processes (see backgroundProcesses), each awaited on its /health. */
+export function medusaProcesses(logDir) {
+  const background = backgroundProcesses(logDir)
+  const ports = {}
+  return {
+    processes: background.processes,
+    start(name, { port, env, cwd = projectRoot, nodeArgs = [] }) {
+      ports[name] = port
+      return background.start(name, process.execPath, [...nodeArgs, medusaBin, "start", "--port", String(port)], { cwd, env: { ...env, PORT: String(port) } })
+    },
+    waitHealthy: (name, timeoutS = 180) => background.waitFor(name, `http://localhost:${ports[name]}/health`, timeoutS),
+    killAll: () => background.stopAll("SIGKILL"),
   }
 }
 
