@@ -6,6 +6,7 @@
 //   DTC_STARTER_DIR=<your clone>   CHROMIUM=/usr/bin/chromium   E2E_KEEP=1 (leave the servers running)
 //   E2E_SKIP_INSTALL=1 (reuse .mlm-data/e2e from the last run: only the plugin and the patch are redone)
 //   E2E_SCREENSHOTS=0 (do not refresh docs/screenshots/dtc-*.png; npm test sets it)
+//   E2E_REMOTE_IMAGES=1 (keep the seed's product images on S3; by default this run uses local stand-ins, see e2e/lib/product-images.mjs)
 import fs from "node:fs"
 import path from "node:path"
 import { projectRoot } from "./lib/paths.mjs"
@@ -81,6 +82,12 @@ try {
   const client = new pg.Client({ ...db.connection, database: dbName })
   await client.connect()
   const { rows } = await client.query("SELECT token FROM api_key WHERE type = 'publishable' AND revoked_at IS NULL LIMIT 1")
+  // Offline, as here and in CI, the seed's product images on S3 cannot load: local stand-ins for this run
+  // (E2E_REMOTE_IMAGES=1 keeps the S3 ones).
+  if (process.env.E2E_REMOTE_IMAGES !== "1") {
+    const { useLocalProductImages } = await import("../e2e/lib/product-images.mjs")
+    console.log(`  ${await useLocalProductImages(client, path.join(backendDir, "static"), backendUrl)} product images on S3 replaced by local stand-ins`)
+  }
   await client.end()
   const publishableKey = rows[0].token
 
