@@ -3,8 +3,9 @@
 // it (`npm run e2e:admin:1m`, which starts a demo and generates the network beside the demo's: handles
 // member-0 ... member-999999, member-0 at the top with everyone else below, a guest customer each).
 // Open the top as the root, find a member by e-mail and by name, drill six levels down, expand a
-// whole screen of teams and scroll it with frame times, and ask to move a leader under their own
-// downline (refused: a cycle). Each step's time is printed; what shows is checked against the API.
+// whole screen of teams and scroll it with frame times, scroll a frontline of 10,000 inside the
+// million (imported once under member-0), and ask to move a leader under their own downline
+// (refused: a cycle). Each step's time is printed; what shows is checked against the API.
 //   BACKEND_URL=http://localhost:9000  CHROMIUM=/usr/bin/chromium  E2E_SCREENSHOTS=0 (leave docs/ alone)
 import assert from "node:assert/strict"
 import { backend, withAdmin } from "./lib/admin-browser.mjs"
@@ -88,7 +89,8 @@ await withAdmin("admin e2e on 1,000,000", async ({ page, api, shot, scenario, lo
     const { distributors: frontline } = await api(`/admin/mlm/distributors?sponsor_id=${top.id}&limit=100`)
     const t = Date.now()
     let expanded = 0
-    for (const d of frontline.filter((d) => d.frontline_count > 0)) {
+    // the generated teams (the imported frontline of 10,000 has its own scenario below)
+    for (const d of frontline.filter((d) => d.frontline_count > 0 && d.handle !== "wide-1m")) {
       await treeRow(d.handle).getByRole("button", { name: `Expand ${d.handle}` }).click()
       await treeRow(d.handle).getByRole("button", { name: `Collapse ${d.handle}` }).waitFor()
       expanded++
@@ -106,6 +108,48 @@ await withAdmin("admin e2e on 1,000,000", async ({ page, api, shot, scenario, lo
     const f = await stop()
     const drawn = await tree.locator('[role="treeitem"]').count()
     report(`scrolling them: frames p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, max ${f.max.toFixed(1)} ms over ${f.count}; ${drawn} rows in the DOM`)
+    assert.ok(drawn < 100, `only the rows on screen are drawn (${drawn})`)
+  })
+
+  // A frontline of 10,000 inside the million: a leader under member-0 with 10,000 members sponsored
+  // directly, imported through the admin API once (the database is kept between runs).
+  const WIDE = 10_000
+  await scenario(`scrolls a frontline of ${count(WIDE)} inside the 1,000,000 to its end, measuring it`, async () => {
+    let [leader] = (await api("/admin/mlm/distributors?q=wide-1m@example.com&limit=1")).distributors
+    if (!leader) {
+      const rows = ["handle,email,sponsor_handle,display_name", "wide-1m,wide-1m@example.com,member-0,Wide Leader"]
+      for (let i = 0; i < WIDE; i++) rows.push(`wide-1m-${i},wide-1m-${i}@example.com,wide-1m,Frontline ${i}`)
+      const t = Date.now()
+      const res = await page.request.post(`${backend}/admin/mlm/imports`, {
+        multipart: { file: { name: "wide-1m.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) } },
+        timeout: 600_000,
+      })
+      assert.equal(res.status(), 201, `the import answered ${res.status()}: ${await res.text()}`)
+      report(`importing a leader and ${count(WIDE)} members under member-0 (the admin API, customers created): ${((Date.now() - t) / 1000).toFixed(1)} s`)
+      ;[leader] = (await api("/admin/mlm/distributors?q=wide-1m@example.com&limit=1")).distributors
+    }
+    assert.equal(leader.frontline_count, WIDE)
+    assert.equal(leader.sponsor?.handle, "member-0")
+    const opened = Date.now()
+    await page.goto(`${backend}/app/mlm/genealogy?root=${leader.id}`)
+    await page.getByRole("link", { name: "wide-1m-0", exact: true }).waitFor()
+    const firstPageMs = Date.now() - opened
+    const stop = await frames()
+    const started = Date.now()
+    const lastOne = page.getByRole("link", { name: `wide-1m-${WIDE - 1}`, exact: true })
+    for (let i = 0; !(await lastOne.isVisible()); i++) {
+      if (i > 2_000) throw new Error("the frontline's end never showed")
+      await tree.evaluate((el) => el.scrollBy(0, 2_400))
+      await page.waitForTimeout(30)
+    }
+    const endMs = Date.now() - started
+    const f = await stop()
+    const drawn = await tree.locator('[role="treeitem"]').count()
+    await page.getByText(`${count(WIDE + 1)} distributors loaded`).waitFor()
+    report(
+      `a frontline of ${count(WIDE)} inside the million: first page ${firstPageMs} ms; scrolled to the last member in ${(endMs / 1000).toFixed(1)} s (100 pages of 100); ` +
+        `frames p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, max ${f.max.toFixed(1)} ms over ${f.count}; ${drawn} rows in the DOM`
+    )
     assert.ok(drawn < 100, `only the rows on screen are drawn (${drawn})`)
   })
 
