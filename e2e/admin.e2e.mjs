@@ -70,6 +70,7 @@ await withAdmin("admin e2e", async ({ page, api, shot, scenario, login, frames }
     await widget.getByRole("link", { name: "emma-dubois", exact: true }).waitFor()
     await widget.getByText(`Team: ${emma.frontline_count} frontline · ${emma.downline_count} in downline`).waitFor()
     await widget.getByText(`Sponsor: ${emma.sponsor.handle}`).waitFor()
+    await shot("admin-customer-widget")
   })
 
   await scenario("shows the attribution and the commission lines on Medusa's order page", async () => {
