@@ -9,7 +9,7 @@
 //   E2E_REMOTE_IMAGES=1 (keep the seed's product images on S3; by default this run uses local stand-ins, see e2e/lib/product-images.mjs)
 import fs from "node:fs"
 import path from "node:path"
-import { projectRoot } from "./lib/paths.mjs"
+import { dtcStarterDir, projectRoot } from "./lib/paths.mjs"
 import { installIfMissing } from "./lib/install.mjs"
 
 process.chdir(projectRoot)
@@ -46,7 +46,9 @@ try {
   const keep = reuse ? ["apps/backend/node_modules", "apps/storefront/node_modules"] : []
   for (const dir of keep) fs.renameSync(path.join(starter, dir), path.join(work, dir.replaceAll("/", "-")))
   fs.rmSync(starter, { recursive: true, force: true })
-  run(process.execPath, ["examples/dtc-starter/apply.mjs", starter], { env: { ...process.env, MLM_PLUGIN_SPEC: `file:${tarball}` } })
+  const source = dtcStarterDir()
+  if (!source) throw new Error("no DTC starter found: clone medusajs/dtc-starter and set DTC_STARTER_DIR to it")
+  run(process.execPath, ["examples/dtc-starter/apply.mjs", starter], { env: { ...process.env, DTC_STARTER_DIR: source, MLM_PLUGIN_SPEC: `file:${tarball}` } })
   for (const dir of keep) fs.renameSync(path.join(work, dir.replaceAll("/", "-")), path.join(starter, dir))
 
   step(3, "installing the backend and the storefront (npm install in each app)")

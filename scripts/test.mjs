@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
-import { projectRoot } from "./lib/paths.mjs"
+import { dtcStarterDir, projectRoot } from "./lib/paths.mjs"
 import { installIfMissing } from "./lib/install.mjs"
 
 process.chdir(projectRoot)
@@ -66,21 +66,21 @@ async function browserTest() {
   }
   // The docs' screenshots are refreshed by `npm run e2e` itself, not by a test run.
   const env = { ...process.env, ...connectionEnv(db.connection), DATABASE_URL: "", E2E_SCREENSHOTS: "0" }
-  const runScript = (script) =>
+  const runScript = (script, extra = {}) =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, [path.join(projectRoot, "scripts", script)], { stdio: "inherit", env })
+      const child = spawn(process.execPath, [path.join(projectRoot, "scripts", script)], { stdio: "inherit", env: { ...env, ...extra } })
       child.on("exit", (code) => resolve(code ?? 1))
     })
   console.log("\nBrowser tests (npm run e2e:admin): the admin on a fresh demo, in Chromium")
   const adminCode = await runScript("e2e-admin.mjs")
   if (adminCode !== 0) return adminCode
-  const starter = path.resolve(process.env.DTC_STARTER_DIR || path.join(projectRoot, "../shared/vendor/dtc-starter"))
-  if (!fs.existsSync(path.join(starter, "apps/storefront/package.json"))) {
-    console.log(`\nDTC starter browser tests skipped: no DTC starter at ${starter} (clone medusajs/dtc-starter and set DTC_STARTER_DIR; then npm run e2e:dtc).`)
+  const starter = dtcStarterDir()
+  if (!starter) {
+    console.log(`\nDTC starter browser tests skipped: no DTC starter found (clone medusajs/dtc-starter and set DTC_STARTER_DIR; then npm run e2e:dtc).`)
     return 0
   }
-  console.log("\nBrowser tests (npm run e2e:dtc): the plugin in Medusa's DTC starter, in Chromium")
-  return runScript("e2e.mjs")
+  console.log(`\nBrowser tests (npm run e2e:dtc): the plugin in Medusa's DTC starter (${starter}), in Chromium`)
+  return runScript("e2e.mjs", { DTC_STARTER_DIR: starter })
 }
 process.on("SIGINT", () => child.kill("SIGINT"))
 process.on("SIGTERM", () => child.kill("SIGTERM"))
