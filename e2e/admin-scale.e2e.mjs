@@ -17,7 +17,7 @@ const report = (line) => {
   console.log(`      ${line}`)
 }
 
-await withAdmin("admin e2e on 1,000,000", async ({ page, api, shot, scenario, login, frames }) => {
+await withAdmin("admin e2e on 1,000,000", async ({ page, api, shot, scenario, login, frames, scrollFrontline }) => {
   await scenario("logs in; the network list counts the whole network", async () => {
     await login()
     const { count: all } = await api("/admin/mlm/distributors?limit=1")
@@ -130,21 +130,7 @@ await withAdmin("admin e2e on 1,000,000", async ({ page, api, shot, scenario, lo
     }
     assert.equal(leader.frontline_count, WIDE)
     assert.equal(leader.sponsor?.handle, "member-0")
-    const opened = Date.now()
-    await page.goto(`${backend}/app/mlm/genealogy?root=${leader.id}`)
-    await page.getByRole("link", { name: "wide-1m-0", exact: true }).waitFor()
-    const firstPageMs = Date.now() - opened
-    const stop = await frames()
-    const started = Date.now()
-    const lastOne = page.getByRole("link", { name: `wide-1m-${WIDE - 1}`, exact: true })
-    for (let i = 0; !(await lastOne.isVisible()); i++) {
-      if (i > 2_000) throw new Error("the frontline's end never showed")
-      await tree.evaluate((el) => el.scrollBy(0, 2_400))
-      await page.waitForTimeout(30)
-    }
-    const endMs = Date.now() - started
-    const f = await stop()
-    const drawn = await tree.locator('[role="treeitem"]').count()
+    const { firstPageMs, endMs, frames: f, drawn } = await scrollFrontline(leader.id, "wide-1m-0", `wide-1m-${WIDE - 1}`)
     await page.getByText(`${count(WIDE + 1)} distributors loaded`).waitFor()
     report(
       `a frontline of ${count(WIDE)} inside the million: first page ${firstPageMs} ms; scrolled to the last member in ${(endMs / 1000).toFixed(1)} s (100 pages of 100); ` +

@@ -15,7 +15,7 @@ import os from "node:os"
 import path from "node:path"
 import { backend, withAdmin } from "./lib/admin-browser.mjs"
 
-await withAdmin("admin e2e", async ({ page, api, shot, scenario, login, frames }) => {
+await withAdmin("admin e2e", async ({ page, api, shot, scenario, login, scrollFrontline }) => {
   await scenario("logs in and lists the network with its real count", async () => {
     await login()
     const { count } = await api("/admin/mlm/distributors?limit=1")
@@ -271,23 +271,7 @@ await withAdmin("admin e2e", async ({ page, api, shot, scenario, login, frames }
   await scenario(`scrolls a frontline of ${WIDE.toLocaleString("en")} in the genealogy to its end, measuring it`, async () => {
     const { distributors: [wide] } = await api(`/admin/mlm/distributors?q=${leader}&limit=1`)
     assert.equal(wide.frontline_count, WIDE)
-    const opened = Date.now()
-    await page.goto(`${backend}/app/mlm/genealogy?root=${wide.id}`)
-    await page.getByRole("link", { name: `w${stamp}-0`, exact: true }).waitFor()
-    const firstPageMs = Date.now() - opened
-    // frame times while scrolling, from the page's own animation frames
-    const stopFrames = await frames()
-    const tree = page.getByTestId("genealogy-tree")
-    const started = Date.now()
-    const lastOne = page.getByRole("link", { name: `w${stamp}-${WIDE - 1}`, exact: true })
-    for (let i = 0; !(await lastOne.isVisible()); i++) {
-      if (i > 2_000) throw new Error("the frontline's end never showed")
-      await tree.evaluate((el) => el.scrollBy(0, 2_400))
-      await page.waitForTimeout(30)
-    }
-    const endMs = Date.now() - started
-    const f = await stopFrames()
-    const drawn = await tree.locator('[role="treeitem"]').count()
+    const { firstPageMs, endMs, frames: f, drawn } = await scrollFrontline(wide.id, `w${stamp}-0`, `w${stamp}-${WIDE - 1}`)
     await page.getByText(`${(WIDE + 1).toLocaleString("en")} distributors loaded`).waitFor()
     console.log(
       `      genealogy, frontline of ${WIDE}: first page ${firstPageMs} ms; scrolled to the last member in ${(endMs / 1000).toFixed(1)} s (100 pages of 100); ` +

@@ -59,6 +59,30 @@ export async function withAdmin(label, run) {
       await page.click('button[type="submit"]')
       await page.waitForURL(/\/app\/orders/)
     },
+    /**
+     * Opens `rootId` as the genealogy's root and scrolls its frontline down until the member `last`
+     * (a handle) shows: how long the first page took (until `first` shows) and the end, the frame
+     * times while scrolling, and how many rows the page holds at the end.
+     */
+    async scrollFrontline(rootId, first, last) {
+      const opened = Date.now()
+      await page.goto(`${backend}/app/mlm/genealogy?root=${rootId}`)
+      await page.getByRole("link", { name: first, exact: true }).waitFor()
+      const firstPageMs = Date.now() - opened
+      const stop = await session.frames()
+      const tree = page.getByTestId("genealogy-tree")
+      const started = Date.now()
+      const lastOne = page.getByRole("link", { name: last, exact: true })
+      for (let i = 0; !(await lastOne.isVisible()); i++) {
+        if (i > 2_000) throw new Error("the frontline's end never showed")
+        await tree.evaluate((el) => el.scrollBy(0, 2_400))
+        await page.waitForTimeout(30)
+      }
+      const endMs = Date.now() - started
+      const frames = await stop()
+      const drawn = await tree.locator('[role="treeitem"]').count()
+      return { firstPageMs, endMs, frames, drawn }
+    },
     /** Starts recording frame intervals; the function returned stops and answers them, sorted. */
     async frames() {
       await page.evaluate(() => {

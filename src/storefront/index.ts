@@ -8,12 +8,10 @@
  *   const sdk = new Medusa({ baseUrl, publishableKey })
  *   const { storefront } = await mlm(sdk).getStorefront("anna")
  */
-import type { OwnStorefrontView, SiteContact, StoreDownlineMember, StoreMembership, StorefrontView } from "../modules/network/types"
-import type { CommissionTotals, StoreCommissionLine } from "../types/commission-line"
-import type { PayoutMethodView, Statement } from "../types/payout"
+import type { SiteContact } from "../modules/network/types"
+import type { StoreCommissionLine } from "../types/commission-line"
 import type {
   CartReferralAnswer,
-  CartReferralView,
   CommissionsAnswer,
   DownlineAnswer,
   EnrolAnswer,
@@ -25,39 +23,16 @@ import type {
   ReferralAnswer,
   StatementAnswer,
   StoreMe,
-  StorePayout,
   StorePayoutsAnswer,
   StorefrontAnswer,
 } from "../types/store"
 
 export * from "./referral"
-export type {
-  CartReferralAnswer,
-  CartReferralView,
-  CommissionTotals,
-  CommissionsAnswer,
-  DownlineAnswer,
-  EnrolAnswer,
-  HandleAvailability,
-  JoinAnswer,
-  MembershipAnswer,
-  OwnStorefrontAnswer,
-  OwnStorefrontView,
-  PayoutMethodAnswer,
-  PayoutMethodView,
-  ReferralAnswer,
-  SiteContact,
-  Statement,
-  StatementAnswer,
-  StoreCommissionLine,
-  StoreDownlineMember,
-  StoreMe,
-  StoreMembership,
-  StorePayout,
-  StorePayoutsAnswer,
-  StorefrontAnswer,
-  StorefrontView,
-}
+// the types of every answer, and of what they hold
+export type * from "../types/store"
+export type { OwnStorefrontView, SiteContact, StoreDownlineMember, StoreMembership, StorefrontView } from "../modules/network/types"
+export type { CommissionTotals, StoreCommissionLine } from "../types/commission-line"
+export type { PayoutMethodView, Statement } from "../types/payout"
 
 /** The part of the js-sdk the kit uses (`sdk.client.fetch`), so any version with it works. */
 export type MedusaSdkLike = {
