@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The admin browser test on its own demo: a fresh database (`mlm_e2e_admin` on the configured
 // PostgreSQL, else an embedded one), `npm run demo` on port 9200 (storefront 8200) with its log in
-// .mlm-data/e2e-admin/demo.log, then e2e/admin.e2e.mjs in Chromium against it; the demo is stopped after.
+// .mlm-data/e2e-admin/demo.log, then e2e/admin.e2e.mjs and e2e/demo-storefront.e2e.mjs in Chromium
+// against it; the demo is stopped after.
 // Part of `npm run e2e` and of `npm test` (where a Chromium is installed).
 // With --1m (`npm run e2e:admin:1m`): the demo's database is `mlm_e2e_admin_1m`, 1,000,000 generated
 // distributors are added beside the demo's network (bench/generate-network.ts, about 4 minutes), and
@@ -79,6 +80,15 @@ try {
     stdio: "inherit",
   })
   code = await new Promise((resolve) => test.on("exit", (c) => resolve(c ?? 1)))
+  if (code === 0 && !scale) {
+    // the demo storefront on the same demo, after the admin (it adds a customer and a distributor)
+    console.log(`[e2e:admin] the demo storefront in Chromium (e2e/demo-storefront.e2e.mjs), after ${elapsed()}`)
+    const store = spawn(process.execPath, [path.join(projectRoot, "e2e", "demo-storefront.e2e.mjs")], {
+      env: { ...process.env, BACKEND_URL: backendUrl, STOREFRONT_URL: `http://localhost:${port - 1000}` },
+      stdio: "inherit",
+    })
+    code = await new Promise((resolve) => store.on("exit", (c) => resolve(c ?? 1)))
+  }
 } catch (error) {
   console.error(`e2e:admin: ${error.message}`)
 } finally {
