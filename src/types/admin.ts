@@ -7,19 +7,8 @@ import type { CommissionLine, CommissionTotals, LedgerTotal } from "./commission
 import type { MonthlyVolume, PlanLevel, PlanVersion, ProductVolume, RankSummary, VolumeSummary } from "./plan"
 import type { IncomeDisclosure, Simulation } from "./simulation"
 import type { RunProgress } from "./progress"
+export type { JsonOf } from "./json"
 export type { PlanInput, PlanLevel, PlanActivity, PlanRank, ProductVolume, MonthlyVolume, VolumeSummary, RankSummary } from "./plan"
-
-/**
- * What a route may hand to `res.json` for the response type T (`MedusaResponse<JsonOf<T>>`): the
- * same shape, with a Date where T has a string (JSON writes it as its ISO string). The admin reads T.
- */
-export type JsonOf<T> = T extends string
-  ? T | Date
-  : T extends (infer U)[]
-    ? JsonOf<U>[]
-    : T extends object
-      ? { [K in keyof T]: JsonOf<T[K]> }
-      : T
 
 export type DistributorStatus = "active" | "inactive" | "terminated"
 

@@ -33,6 +33,18 @@ moduleIntegrationTestRunner<NetworkModuleService>({
       expect(d.depth).toBe(3)
     })
 
+    it("answers a cart's referral as it was before each visit (what the workflow's compensation restores)", async () => {
+      const { a, b } = await chain()
+      const first = await service.recordCartReferral({ cart_id: "cart_x", distributor_id: a.id, handle: "aaa", policy: "last_touch" })
+      expect(first.before).toBeNull()
+      expect(first.referral).toMatchObject({ cart_id: "cart_x", distributor_id: a.id, handle: "aaa", source: "link" })
+      const second = await service.recordCartReferral({ cart_id: "cart_x", distributor_id: b.id, handle: "bbb", policy: "last_touch" })
+      expect(second.before).toMatchObject({ id: first.referral.id, distributor_id: a.id, handle: "aaa" })
+      expect(second.before!.touches.map((t) => t.handle)).toEqual(["aaa"])
+      expect(second.referral).toMatchObject({ id: first.referral.id, distributor_id: b.id, handle: "bbb" })
+      expect(second.referral.touches.map((t) => t.handle)).toEqual(["aaa", "bbb"])
+    })
+
     it("answers the upline nearest sponsor first", async () => {
       const { d } = await chain()
       const upline = await service.listUpline(d.id)

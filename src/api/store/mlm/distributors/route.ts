@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { enrollDistributorWorkflow } from "../../../../workflows/network/workflows/enroll-distributor"
 import { answerConflict, resolveNetwork, serializeDistributor, sponsorsById } from "../../../utils/network"
 import { StoreEnrollDistributorType } from "../validators"
-import type { JsonOf } from "../../../../types/admin"
+import type { JsonOf } from "../../../../types/json"
 import type { EnrolAnswer } from "../../../../types/store"
 
 /** The logged-in customer enrols as a distributor. */

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import type { StoreMe } from "../../../../modules/network/types"
 import { volumeAndRank } from "../../../utils/volume"
 import { requireOwnDistributor, resolveNetwork, serializeDistributor, sponsorsById } from "../../../utils/network"
-import type { JsonOf } from "../../../../types/admin"
+import type { JsonOf } from "../../../../types/json"
 
 /** The logged-in distributor's own record, store link, team size, volume and rank. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<JsonOf<StoreMe>>) {

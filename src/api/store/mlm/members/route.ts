@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { joinAsMemberWorkflow } from "../../../../workflows/network/workflows/join-as-member"
 import { answerConflict, resolveNetwork } from "../../../utils/network"
 import type { StoreJoinAsMemberType } from "../validators"
-import type { JsonOf } from "../../../../types/admin"
+import type { JsonOf } from "../../../../types/json"
 import type { JoinAnswer } from "../../../../types/store"
 
 /** The logged-in customer becomes a preferred customer: member prices, no distributorship. */

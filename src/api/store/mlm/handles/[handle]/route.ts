@@ -2,7 +2,7 @@ import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { resolveNetwork } from "../../../../utils/network"
 import { checkHandle } from "../../../../../modules/network/utils/handle"
 import type { HandleAvailability } from "../../../../../modules/network/types"
-import type { JsonOf } from "../../../../../types/admin"
+import type { JsonOf } from "../../../../../types/json"
 
 /**
  * Whether a handle can still be taken, for a live check while a customer types it. It says only

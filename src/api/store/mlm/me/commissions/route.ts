@@ -3,7 +3,7 @@ import { requireOwnDistributor, resolveNetwork } from "../../../../utils/network
 import { ordersById, resolveCommission, serializeStoreLine, totalsByStatus } from "../../../../utils/commission"
 import { toLine } from "../../../../../modules/commission/service"
 import type { StoreCommissionsQueryType } from "../../validators"
-import type { JsonOf } from "../../../../../types/admin"
+import type { JsonOf } from "../../../../../types/json"
 import type { CommissionsAnswer } from "../../../../../types/store"
 
 /**

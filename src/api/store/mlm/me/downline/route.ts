@@ -5,7 +5,7 @@ import { StoreDownlineQueryType } from "../../validators"
 import type { StoreDownlineMember } from "../../../../../modules/network/types"
 import { membersActivity } from "../../../../utils/volume"
 import { isInSubtree } from "../../../../../modules/network/utils/path"
-import type { JsonOf } from "../../../../../types/admin"
+import type { JsonOf } from "../../../../../types/json"
 import type { DownlineAnswer } from "../../../../../types/store"
 
 /**

@@ -3,7 +3,7 @@ import { requireOwnDistributor, resolveNetwork } from "../../../../utils/network
 import { resolvePayoutModule } from "../../../../utils/payout"
 import { savePayoutMethodWorkflow } from "../../../../../workflows/payout/workflows/save-payout-method"
 import type { StorePayoutMethodType } from "../../validators"
-import type { JsonOf } from "../../../../../types/admin"
+import type { JsonOf } from "../../../../../types/json"
 import type { PayoutMethodAnswer } from "../../../../../types/store"
 
 /**

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { requireOwnDistributor, resolveNetwork } from "../../../../utils/network"
 import { payoutsWithLines } from "../../../../utils/payout"
 import type { StorePayoutsQueryType } from "../../validators"
-import type { JsonOf } from "../../../../../types/admin"
+import type { JsonOf } from "../../../../../types/json"
 import type { StorePayoutsAnswer } from "../../../../../types/store"
 
 /** The logged-in distributor's payouts, newest first, each with the lines it paid. */

@@ -4,7 +4,7 @@ import { updateStorefrontWorkflow } from "../../../../../workflows/network/workf
 import { requireOwnDistributor, resolveNetwork } from "../../../../utils/network"
 import { storefrontViewOf } from "../../../../utils/storefront"
 import { StoreUpdateStorefrontType } from "../../validators"
-import type { JsonOf } from "../../../../../types/admin"
+import type { JsonOf } from "../../../../../types/json"
 import type { OwnStorefrontAnswer } from "../../../../../types/store"
 
 /** The logged-in distributor's own site, with what an admin hid from the public page. */

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { MedusaError } from "@medusajs/framework/utils"
 import { resolveNetwork } from "../../../../utils/network"
 import type { StoreMembership } from "../../../../../modules/network/types"
-import type { JsonOf } from "../../../../../types/admin"
+import type { JsonOf } from "../../../../../types/json"
 import type { MembershipAnswer } from "../../../../../types/store"
 
 /**

@@ -2,7 +2,7 @@ import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { resolveNetwork } from "../../../../utils/network"
 import { storefrontViewOf } from "../../../../utils/storefront"
-import type { JsonOf } from "../../../../../types/admin"
+import type { JsonOf } from "../../../../../types/json"
 import type { StorefrontAnswer } from "../../../../../types/store"
 
 /** The public page of a replicated storefront; only active distributors have one. */

@@ -4,7 +4,7 @@ import { recordCartReferralWorkflow } from "../../../../../../workflows/attribut
 import { resolveNetwork, storeUrlOf } from "../../../../../utils/network"
 import type { StoreCartReferralType } from "../../../validators"
 import type { CartReferralDTO, DistributorDTO } from "../../../../../../modules/network/types"
-import type { JsonOf } from "../../../../../../types/admin"
+import type { JsonOf } from "../../../../../../types/json"
 import type { CartReferralAnswer, ReferralAnswer } from "../../../../../../types/store"
 
 /** `display_name`: the referring distributor's, when the caller has it already (else it is read). */

@@ -4,7 +4,7 @@ import { SITE_PHOTO_TYPES, sitePhotoKind } from "../../../../../../modules/netwo
 import { uploadStorefrontPhotoWorkflow } from "../../../../../../workflows/network/workflows/upload-storefront-photo"
 import { requireOwnDistributor, resolveNetwork } from "../../../../../utils/network"
 import { storefrontViewOf } from "../../../../../utils/storefront"
-import type { JsonOf } from "../../../../../../types/admin"
+import type { JsonOf } from "../../../../../../types/json"
 import type { OwnStorefrontAnswer } from "../../../../../../types/store"
 
 /**
