@@ -74,9 +74,7 @@ async function browserTest() {
   console.log("\nBrowser tests (npm run e2e:admin): the admin on a fresh demo, in Chromium")
   const adminCode = await runScript("e2e-admin.mjs")
   if (adminCode !== 0) return adminCode
-  // Only a starter named by DTC_STARTER_DIR or beside this checkout: a fresh clone does not go looking
-  // beside its origin, because the suite's "Your page" save hung once in 7 runs (see issue 10's note).
-  const starter = dtcStarterDir({ besideOrigin: false })
+  const starter = dtcStarterDir()
   if (!starter) {
     console.log(`\nDTC starter browser tests skipped: no DTC starter found (clone medusajs/dtc-starter and set DTC_STARTER_DIR; then npm run e2e:dtc).`)
     return 0

@@ -13,7 +13,6 @@ import {
   type StoreMembership,
   type StorefrontView,
 } from "medusa-plugin-mlm/storefront"
-import { revalidatePath } from "next/cache"
 import { cookies } from "next/headers"
 import { mlmKit } from "./mlm-kit"
 
@@ -103,7 +102,7 @@ async function referringHandle(): Promise<string | undefined> {
 }
 
 /** "Become a distributor": the sponsor is the referral (the plugin reads it from the customer's cart or binding). */
-export async function enrolAsDistributor(_state: FormState, formData: FormData): Promise<FormState> {
+export async function enrolAsDistributor(formData: FormData): Promise<FormState> {
   const handle = String(formData.get("handle") ?? "").trim()
   const displayName = String(formData.get("display_name") ?? "").trim()
   const sponsor = await referringHandle()
@@ -112,24 +111,22 @@ export async function enrolAsDistributor(_state: FormState, formData: FormData):
   } catch (error) {
     return { error: (error as Error).message || "Enrolment failed", done: false }
   }
-  revalidatePath("/", "layout")
   return { error: null, done: true }
 }
 
 /** "Join as a member": member prices from now on, sponsored by the referral if there is one. */
-export async function joinAsMember(_state: FormState, _formData: FormData): Promise<FormState> {
+export async function joinAsMember(): Promise<FormState> {
   const sponsor = await referringHandle()
   try {
     await kit().joinAsMember(sponsor ? { sponsor_handle: sponsor } : {})
   } catch (error) {
     return { error: (error as Error).message || "Joining failed", done: false }
   }
-  revalidatePath("/", "layout")
   return { error: null, done: true }
 }
 
 /** "Your page": the bio and how to reach the distributor (the photo goes through /api/mlm/photo). */
-export async function saveMySite(_state: FormState, formData: FormData): Promise<FormState> {
+export async function saveMySite(formData: FormData): Promise<FormState> {
   // a form posts a textarea's line breaks as CRLF; the page keeps plain LF
   const text = (name: string) => String(formData.get(name) ?? "").replace(/\r\n?/g, "\n").trim()
   const contact = { email: text("contact_email") || undefined, phone: text("contact_phone") || undefined }
@@ -142,6 +139,5 @@ export async function saveMySite(_state: FormState, formData: FormData): Promise
   } catch (error) {
     return { error: (error as Error).message || "Saving your page failed", done: false }
   }
-  revalidatePath("/", "layout")
   return { error: null, done: true }
 }

@@ -1,5 +1,4 @@
 import { mlmKit } from "@lib/data/mlm-kit"
-import { revalidatePath } from "next/cache"
 import { NextRequest, NextResponse } from "next/server"
 
 /**
@@ -12,7 +11,6 @@ export async function POST(request: NextRequest) {
   if (!(photo instanceof File) || !photo.size) return NextResponse.json({ message: "Choose a photo first" }, { status: 400 })
   try {
     const { storefront } = await mlmKit().uploadMyPhoto(photo, photo.name || "photo")
-    revalidatePath("/", "layout")
     return NextResponse.json({ avatar_url: storefront.avatar_url })
   } catch (error) {
     const status = (error as { status?: number }).status ?? 500

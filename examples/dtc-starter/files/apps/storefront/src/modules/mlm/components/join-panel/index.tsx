@@ -1,19 +1,23 @@
 "use client"
 
-import { checkHandle, enrolAsDistributor, joinAsMember, type FormState } from "@lib/data/mlm"
+import { checkHandle, enrolAsDistributor, joinAsMember } from "@lib/data/mlm"
 import { Button } from "@modules/common/components/ui"
 import Input from "@modules/common/components/input"
+import { useSubmit } from "@modules/mlm/hooks/use-submit"
 import type { HandleAvailability, StoreMembership } from "medusa-plugin-mlm/storefront"
-import { useActionState, useEffect, useState } from "react"
-
-const idle: FormState = { error: null, done: false }
+import { useEffect, useState } from "react"
 
 /** For a customer who is not a distributor: join as a member (member prices) and become a distributor. */
 export default function JoinPanel({ membership, storeOrigin }: { membership: StoreMembership | null; storeOrigin: string }) {
-  const [joinState, join, joining] = useActionState(joinAsMember, idle)
-  const [enrolState, enrol, enrolling] = useActionState(enrolAsDistributor, idle)
+  const [joinState, join, joining] = useSubmit(joinAsMember, "Joining failed")
+  const [enrolState, enrol, enrolling] = useSubmit(enrolAsDistributor, "Enrolment failed")
   const [handle, setHandle] = useState("")
   const [availability, setAvailability] = useState<HandleAvailability | null>(null)
+
+  // A new distributor's account area is My business: the page is loaded again to show it.
+  useEffect(() => {
+    if (enrolState.done) window.location.reload()
+  }, [enrolState.done])
 
   // Live availability: asked 300 ms after the customer stops typing; a stale answer is dropped.
   useEffect(() => {
@@ -41,7 +45,7 @@ export default function JoinPanel({ membership, storeOrigin }: { membership: Sto
             {membership?.sponsor ? `, with ${membership.sponsor.display_name} as your sponsor` : ""}.
           </p>
         ) : (
-          <form action={join} className="flex flex-col gap-y-3 items-start">
+          <form onSubmit={join} className="flex flex-col gap-y-3 items-start">
             <p className="txt-medium text-ui-fg-subtle">Join as a member and pay member prices on everything, with no business to run.</p>
             <Button type="submit" isLoading={joining} data-testid="join-member-button">
               Join as a member
@@ -55,7 +59,7 @@ export default function JoinPanel({ membership, storeOrigin }: { membership: Sto
         <p className="txt-medium text-ui-fg-subtle">
           Get your own store link, earn commissions on what your customers and your team buy, and see it all in My business.
         </p>
-        <form action={enrol} className="flex flex-col gap-y-3 max-w-md">
+        <form onSubmit={enrol} className="flex flex-col gap-y-3 max-w-md">
           <Input label="Your handle" name="handle" required value={handle} onChange={(e) => setHandle(e.target.value)} data-testid="handle-input" autoComplete="off" />
           <p className="txt-compact-small" data-testid="handle-availability" aria-live="polite">
             {availability &&

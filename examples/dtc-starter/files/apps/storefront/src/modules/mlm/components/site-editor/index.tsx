@@ -1,21 +1,19 @@
 "use client"
 
-import { saveMySite, type FormState } from "@lib/data/mlm"
+import { saveMySite } from "@lib/data/mlm"
 import { Button } from "@modules/common/components/ui"
 import Input from "@modules/common/components/input"
 import LocalizedClientLink from "@modules/common/components/localized-client-link"
+import { useSubmit } from "@modules/mlm/hooks/use-submit"
 import type { OwnStorefrontView } from "medusa-plugin-mlm/storefront"
-import { useActionState, useState, useTransition } from "react"
-
-const idle: FormState = { error: null, done: false }
+import { useState } from "react"
 
 /** How many products a page features (the plugin's limit). */
 const MAX_FEATURED = 8
 
 /** "Your page": the distributor edits what their replicated site shows: photo, bio, how to reach them and up to 8 featured products. */
 export default function SiteEditor({ site, handle, products }: { site: OwnStorefrontView; handle: string; products: { id: string; title: string }[] }) {
-  const [state, save, saving] = useActionState(saveMySite, idle)
-  const [, startTransition] = useTransition()
+  const [state, save, saving] = useSubmit(saveMySite, "Saving your page failed")
   const [featured, setFeatured] = useState<string[]>(site.featured_product_ids)
   const toggle = (id: string, on: boolean) => setFeatured((f) => (on ? [...f, id] : f.filter((x) => x !== id)))
   const [photo, setPhoto] = useState<{ url: string | null; error: string | null; uploading: boolean }>({ url: site.avatar_url, error: null, uploading: false })
@@ -53,11 +51,7 @@ export default function SiteEditor({ site, handle, products }: { site: OwnStoref
       <form
         // submitted by hand, not through the action prop: React resets a form after its action, which would
         // untick the featured boxes on screen while the state still holds them
-        onSubmit={(e) => {
-          e.preventDefault()
-          const data = new FormData(e.currentTarget)
-          startTransition(() => save(data))
-        }}
+        onSubmit={save}
         className="flex flex-col gap-y-3 max-w-xl"
       >
         <label className="flex flex-col gap-y-1 txt-compact-small">
