@@ -33,8 +33,12 @@ export const ORDER_NOW_FIELDS = [
   "items.total",
 ]
 
-/** Read only when maturity starts at fulfilment (mature_from "fulfilled"): one more linked query. */
-const FULFILMENT_FIELDS = ["fulfillments.id", "fulfillments.created_at", "fulfillments.canceled_at"]
+/**
+ * Read only when maturity starts at fulfilment (mature_from "fulfilled") and every current item is
+ * fully fulfilled (the items' `detail.fulfilled_quantity` says so): a linked query of its own, which
+ * an order that is still unfulfilled, as every order is when placed, does not need.
+ */
+const FULFILMENT_FIELDS = ["id", "fulfillments.id", "fulfillments.created_at", "fulfillments.canceled_at"]
 
 /** A current item: `paid` is its subtotal after discounts (tax-exclusive), `total` with tax. */
 export type OrderNowItem = {
@@ -69,8 +73,7 @@ export async function loadOrderNow(
   { fulfilments }: { fulfilments: boolean }
 ): Promise<OrderNowFacts | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const fields = fulfilments ? [...ORDER_NOW_FIELDS, ...FULFILMENT_FIELDS] : ORDER_NOW_FIELDS
-  const { data } = await query.graph({ entity: "order", fields, filters: { id: orderId } })
+  const { data } = await query.graph({ entity: "order", fields: ORDER_NOW_FIELDS, filters: { id: orderId } })
   const order: any = data[0]
   if (!order) return null
   // A claim sends replacements at no charge: they earn nothing, and what the buyer sends back under
@@ -93,6 +96,10 @@ export async function loadOrderNow(
       .map((r: any) => MathBN.mult(unitPrice.get(r.item_id) ?? 0, r.received_quantity ?? 0))
   )
   const items: any[] = allItems.filter((i: any) => MathBN.gt(i.quantity ?? 0, 0) && !replacements.has(i.id))
+  const fulfillments: any[] =
+    fulfilments && allFulfilled(items)
+      ? ((await query.graph({ entity: "order", fields: FULFILMENT_FIELDS, filters: { id: orderId } })).data[0] as any)?.fulfillments ?? []
+      : []
   const summary = order.summary?.totals ?? order.summary ?? {}
   const creditLines = sum((order.credit_lines ?? []).map((c: any) => c.amount))
   const itemBasis = MathBN.add(
@@ -102,7 +109,7 @@ export async function loadOrderNow(
   return {
     id: order.id,
     display_id: order.display_id ?? null,
-    fulfilled_at: fulfilledAt(items, order.fulfillments ?? []),
+    fulfilled_at: fulfilledAt(items, fulfillments),
     created_at: new Date(order.created_at),
     updated_at: order.updated_at ? new Date(order.updated_at) : null,
     currency_code: order.currency_code,
@@ -172,15 +179,18 @@ export async function loadMemberPrices(
  * The moment an order became fully fulfilled: every current item's fulfilled quantity reached its
  * quantity, at the latest fulfilment that is not cancelled. Null while anything is unfulfilled.
  */
-export function fulfilledAt(
-  items: { quantity?: unknown; detail?: { fulfilled_quantity?: unknown; quantity?: unknown } }[],
-  fulfillments: { created_at: string | Date; canceled_at?: string | Date | null }[]
-): Date | null {
+export function fulfilledAt(items: FulfilmentItem[], fulfillments: { created_at: string | Date; canceled_at?: string | Date | null }[]): Date | null {
   const live = fulfillments.filter((f) => !f.canceled_at)
-  if (!items.length || !live.length) return null
-  const done = items.every((i) =>
-    MathBN.gte(MathBN.convert((i.detail?.fulfilled_quantity as any) ?? 0), MathBN.convert((i.detail?.quantity ?? i.quantity ?? 0) as any))
-  )
-  if (!done) return null
+  if (!live.length || !allFulfilled(items)) return null
   return new Date(Math.max(...live.map((f) => new Date(f.created_at).getTime())))
+}
+
+type FulfilmentItem = { quantity?: unknown; detail?: { fulfilled_quantity?: unknown; quantity?: unknown } }
+
+/** Every current item's fulfilled quantity has reached its quantity (false for no items). */
+export function allFulfilled(items: FulfilmentItem[]): boolean {
+  return (
+    items.length > 0 &&
+    items.every((i) => MathBN.gte(MathBN.convert((i.detail?.fulfilled_quantity as any) ?? 0), MathBN.convert((i.detail?.quantity ?? i.quantity ?? 0) as any)))
+  )
 }

@@ -2,7 +2,7 @@ import fc from "fast-check"
 import { MathBN } from "@medusajs/framework/utils"
 import { payoutTransition, planPayouts, toMinorUnits } from "../utils/payout"
 import { statementSums, monthRange, BalanceEvent } from "../utils/statement"
-import { fulfilledAt } from "../../../workflows/commission/load-order-now"
+import { allFulfilled, fulfilledAt } from "../../../workflows/commission/load-order-now"
 
 const pay = (provider_id = "manual") => () => ({ provider_id })
 
@@ -142,6 +142,14 @@ describe("fulfilledAt", () => {
     expect(fulfilledAt([item(2, 1), item(1, 1)], [f1])).toBeNull()
     expect(fulfilledAt([item(2, 2)], [canceled])).toBeNull()
     expect(fulfilledAt([], [f1])).toBeNull()
+  })
+  it("asks for the fulfilments only once every current item is fully fulfilled (a placed order is not)", () => {
+    expect(allFulfilled([item(2, 2), item(1, 1)])).toBe(true)
+    expect(allFulfilled([item(2, 2), item(1, 0)])).toBe(false)
+    expect(allFulfilled([item(3, 0)])).toBe(false)
+    expect(allFulfilled([])).toBe(false)
+    // an item without its detail counts as unfulfilled
+    expect(allFulfilled([{ quantity: 1 }])).toBe(false)
   })
 })
 
