@@ -72,7 +72,7 @@ export default function JoinPanel({ membership, storeOrigin }: { membership: Sto
               ))}
           </p>
           <Input label="Name shown to your customers (optional)" name="display_name" data-testid="display-name-input" />
-          <Button type="submit" isLoading={enrolling} disabled={availability?.available === false} data-testid="enrol-button">
+          <Button type="submit" isLoading={enrolling || enrolState.done} disabled={availability?.available === false} data-testid="enrol-button">
             Become a distributor
           </Button>
           {enrolState.error && (
