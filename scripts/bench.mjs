@@ -2,13 +2,14 @@
 // `npm run bench`: finds a PostgreSQL (configured, else an embedded one keeping its data in
 // .mlm-data/pg-bench), creates the database mlm_bench and runs the benchmarks in bench/.
 import { spawn } from "node:child_process"
+import os from "node:os"
 import path from "node:path"
 import { projectRoot } from "./lib/paths.mjs"
 import { installIfMissing } from "./lib/install.mjs"
 
 process.chdir(projectRoot)
 installIfMissing()
-const { resolveDatabase, connectionEnv, ensureDatabaseExists, databaseUrl } = await import("./lib/database.mjs")
+const { resolveDatabase, connectionEnv, ensureDatabaseExists, databaseUrl, recreateDatabase } = await import("./lib/database.mjs")
 const db = await resolveDatabase({ name: "pg-bench", persistent: true })
 const database = process.env.MLM_BENCH_DB || "mlm_bench"
 await ensureDatabaseExists(db.connection, database)
@@ -19,6 +20,27 @@ const benches = process.argv.slice(2).length
 const appDatabase = `${database}_app`
 let code = 0
 for (const bench of benches) {
+  if (bench.endsWith(".profile.ts")) {
+    // `npm run bench -- bench/order-path.profile.ts` (not in the default set): a small Medusa database
+    // with the checkout bench's seed, made afresh unless MLM_PROFILE_REUSE keeps the last run's orders.
+    const profileDatabase = `${database}_profile`
+    const env = { ...process.env, ...connectionEnv(db.connection), DATABASE_URL: databaseUrl(db.connection, profileDatabase), LOG_LEVEL: "error", MEDUSA_DISABLE_TELEMETRY: "true" }
+    const { runMedusa } = await import("./lib/medusa-app.mjs")
+    try {
+      if (!process.env.MLM_PROFILE_REUSE) {
+        console.log(`[profile] database ${profileDatabase}: migrating and seeding (demo store, 31 distributors, the demo plan, member prices)`)
+        await recreateDatabase(db.connection, profileDatabase)
+        runMedusa(["db:migrate"], env)
+        runMedusa(["exec", "./integration-tests/scale/seed.ts"], { ...env, MLM_SCALE_OUT: path.join(os.tmpdir(), `mlm-profile-${process.pid}.json`) })
+      }
+      runMedusa(["exec", `./${bench}`], env, projectRoot, { quiet: false })
+    } catch (error) {
+      console.error(error.message)
+      code = 1
+      break
+    }
+    continue
+  }
   if (bench.endsWith("subscriber.bench.ts")) {
     // A full Medusa database (all modules migrated) for the subscribers, with the network generated in it.
     await ensureDatabaseExists(db.connection, appDatabase)

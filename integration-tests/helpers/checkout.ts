@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { TestEventUtils } from "@medusajs/test-utils"
 import type { SeededStore } from "../../demo/seed-store"
 import { uniqueEmail } from "./auth"
@@ -13,6 +13,8 @@ export type CheckoutOptions = {
   items: { variant_id: string; quantity: number }[]
   /** A storefront handle: POST /store/mlm/carts/:id/referral before checkout. */
   referral?: string | string[]
+  /** Promotion codes applied to the cart (POST /store/carts/:id/promotions). */
+  promo_codes?: string[]
 }
 
 export const ADDRESS = {
@@ -43,6 +45,7 @@ export async function createCart(api: any, store: SeededStore, options: Checkout
   for (const handle of ([] as string[]).concat(options.referral ?? [])) {
     await api.post(`/store/mlm/carts/${cartId}/referral`, { handle }, storeHeaders(store))
   }
+  if (options.promo_codes?.length) await api.post(`/store/carts/${cartId}/promotions`, { promo_codes: options.promo_codes }, headers)
   return cartId
 }
 
@@ -80,4 +83,22 @@ export async function checkout(api: any, container: MedusaContainer, store: Seed
   const cartId = await createCart(api, store, options)
   const order = await completeCart(api, container, store, cartId, options.customer)
   return { cartId, order }
+}
+
+/**
+ * Each current item's money as Medusa's own order totals report it (Query with total fields, which
+ * makes Medusa compute the whole order's totals): `paid` is subtotal - discount_subtotal, `total`
+ * with tax. The reference the plugin's order read (loadOrderNow) must equal.
+ */
+export async function medusaItemMoney(container: MedusaContainer, orderId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "total", "items.*", "items.tax_lines.*", "items.adjustments.*", "items.detail.*", "items.subtotal", "items.discount_subtotal", "items.total"],
+    filters: { id: orderId },
+  })
+  const items: any[] = (data[0] as any).items
+  return Object.fromEntries(
+    items.map((i) => [i.id, { paid: MathBN.sub(MathBN.convert(i.subtotal), MathBN.convert(i.discount_subtotal)).toString(), total: MathBN.convert(i.total).toString() }])
+  )
 }

@@ -19,9 +19,9 @@ export function runCommand(command, args, { cwd = projectRoot, env = process.env
   return run.stdout ?? ""
 }
 
-/** `medusa <args>` to completion; throws with its output on failure. */
-export function runMedusa(args, env, cwd = projectRoot) {
-  return runCommand(process.execPath, [medusaBin, ...args], { env, cwd })
+/** `medusa <args>` to completion; throws with its output on failure (`quiet: false` shows it as it runs). */
+export function runMedusa(args, env, cwd = projectRoot, { quiet = true } = {}) {
+  return runCommand(process.execPath, [medusaBin, ...args], { env, cwd, quiet })
 }
 
 /**

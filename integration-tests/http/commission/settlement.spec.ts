@@ -4,10 +4,11 @@ import { seedStore, SeededStore } from "../../../demo/seed-store"
 import { createAdminHeaders } from "../../helpers/auth"
 import { failure } from "../../helpers/store"
 import { enrollThroughStore } from "../../helpers/network"
-import { checkout, createCart, storeHeaders } from "../../helpers/checkout"
+import { checkout, createCart, medusaItemMoney, storeHeaders } from "../../helpers/checkout"
 import { fulfillOrder, receiveReturnItems } from "../../helpers/returns"
 import { COMMISSION_MODULE } from "../../../src/modules/commission"
 import { NETWORK_MODULE } from "../../../src/modules/network"
+import { loadOrderNow } from "../../../src/workflows/commission/load-order-now"
 
 jest.setTimeout(300_000)
 
@@ -89,6 +90,17 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/payments/${paymentId}/refund`, { amount, ...(refund_reason_id ? { refund_reason_id } : {}) }, admin)
       await refunded
     }
+    /**
+     * The settlement reads the order without Medusa's order totals and computes the items' totals
+     * itself, with Medusa's own function: every item must come out as Medusa's totals report it.
+     */
+    const expectItemsAsMedusaReports = async (orderId: string) => {
+      const now = (await loadOrderNow(getContainer(), orderId, { fulfilments: true }))!
+      const reference = await medusaItemMoney(getContainer(), orderId)
+      expect(now.items.length).toBeGreaterThan(0)
+      for (const item of now.items) expect({ id: item.id, paid: item.paid, total: item.total }).toEqual({ id: item.id, ...reference[item.id] })
+      return now
+    }
     const correct = (orderId: string, handle: string) => api.post(`/admin/mlm/orders/${orderId}/attribution`, { handle }, admin)
 
     it("keeps a cancelled order at zero when an admin then corrects its attribution", async () => {
@@ -130,6 +142,9 @@ medusaIntegrationTestRunner({
       // a goodwill refund of the same amount is taken off the items: 99.00 - 4.90 = 94.10
       await refund(paymentId, 4.9)
       expect(await live(order.id)).toEqual({ "1:cleo": 9.41, "2:ben": 4.71, "3:anna": 2.82 })
+      // the shipping refund needs the order's shipping total, which Medusa computes (4.90 of shipping)
+      const now = await expectItemsAsMedusaReports(order.id)
+      expect(now.money).toMatchObject({ item_basis: "99", refunded_total: "9.8", shipping_refunds: "4.9", shipping_total: "4.9" })
     })
 
     it("adds adjustment lines when an admin's order edit adds a second item", async () => {
@@ -148,6 +163,7 @@ medusaIntegrationTestRunner({
         expect.arrayContaining([["cleo", 9.9, "pending"], ["ben", 4.95, "pending"], ["anna", 2.97, "pending"]])
       )
       expect(adjustments[0].explanation.settlement).toMatchObject({ trigger: "order-edit.confirmed", basis: 198, original_basis: 99 })
+      await expectItemsAsMedusaReports(order.id)
     })
 
     it("settles an exchange: the new item earns when the exchange is confirmed, the returned one is taken back when received", async () => {
@@ -170,6 +186,7 @@ medusaIntegrationTestRunner({
       await receiveReturnItems(api, getContainer(), admin, returnId, [{ id: o.order.items[0].id, quantity: 1 }])
       // 49.90 + 99.00 = 148.90: 14.89 | 7.445 -> 7.45 | 4.467 -> 4.47
       expect(await live(order.id)).toEqual({ "1:cleo": 14.89, "2:ben": 7.45, "3:anna": 4.47 })
+      await expectItemsAsMedusaReports(order.id)
     })
 
     it("settles a claim that replaces a damaged item without paying commission on the replacement", async () => {
@@ -189,6 +206,33 @@ medusaIntegrationTestRunner({
       const returnId = (await api.get(`/admin/claims/${claimId}?fields=return_id`, admin)).data.claim.return_id
       await receiveReturnItems(api, getContainer(), admin, returnId, [{ id: o.order.items[0].id, quantity: 1 }])
       expect(await live(order.id)).toEqual({ "1:cleo": 9.9, "2:ben": 4.95, "3:anna": 2.97 })
+      await expectItemsAsMedusaReports(order.id)
+    })
+
+    it("pays on what the buyer paid after a discount code, as Medusa's totals count it", async () => {
+      await network()
+      const promotion = (code: string, type: "fixed" | "percentage", value: number) =>
+        api.post(
+          "/admin/promotions",
+          {
+            code,
+            type: "standard",
+            status: "active",
+            is_automatic: false,
+            application_method: { type, target_type: "items", allocation: "across", value, currency_code: "eur" },
+          },
+          admin
+        )
+      await promotion("KIT9", "fixed", 9)
+      await promotion("TENPERCENT", "percentage", 10)
+      // 99.00 - 9.00 = 90.00: 9.00 | 4.50 | 2.70
+      const { order: kitOrder } = await checkout(api, getContainer(), store, { items: [{ variant_id: kit, quantity: 1 }], referral: "cleo", promo_codes: ["KIT9"] })
+      expect(await live(kitOrder.id)).toEqual({ "1:cleo": 9, "2:ben": 4.5, "3:anna": 2.7 })
+      expect((await expectItemsAsMedusaReports(kitOrder.id)).money.item_basis).toBe("90")
+      // 2 x 49.90 = 99.80, 10 % off = 89.82: 8.982 -> 8.98 | 4.491 -> 4.49 | 2.6946 -> 2.69
+      const { order: shakeOrder } = await checkout(api, getContainer(), store, { items: [{ variant_id: shake, quantity: 2 }], referral: "cleo", promo_codes: ["TENPERCENT"] })
+      expect(await live(shakeOrder.id)).toEqual({ "1:cleo": 8.98, "2:ben": 4.49, "3:anna": 2.69 })
+      expect((await expectItemsAsMedusaReports(shakeOrder.id)).money.item_basis).toBe("89.82")
     })
 
     it("recovers a refund whose payment.refunded event was lost, with POST /admin/mlm/reconcile", async () => {

@@ -100,6 +100,11 @@ export const TOTALS_BY_STATUS_SQL = `
    WHERE distributor_id = ? AND deleted_at IS NULL AND status <> 'reversed'
    GROUP BY status, currency_code ORDER BY status, currency_code`
 
+/** Volume settings of a set of products (every first settlement reads them). */
+export const PRODUCT_VOLUME_RATES_SQL = `
+  SELECT product_id, raw_pv_per_unit->>'value' AS pv_per_unit, commissionable
+    FROM mlm_product_volume WHERE product_id IN (?) AND deleted_at IS NULL`
+
 /** The active plan: the latest version. */
 export const ACTIVE_PLAN_SQL = `
   SELECT * FROM mlm_commission_plan WHERE deleted_at IS NULL ORDER BY version DESC LIMIT 1`

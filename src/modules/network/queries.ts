@@ -11,6 +11,14 @@ export const UPLINE_SQL = `
    WHERE d.id = ? AND d.deleted_at IS NULL AND a.deleted_at IS NULL
    ORDER BY a.depth DESC`
 
+/** The distributor (level 0) and their upline, nearest first: an order's beneficiaries in one read. */
+export const SELF_AND_UPLINE_SQL = `
+  SELECT a.id, a.handle, a.display_name, a.status, a.depth, d.depth - a.depth AS level
+    FROM mlm_distributor d
+    JOIN mlm_distributor a ON a.id = ANY (string_to_array(rtrim(d.path, '/'), '/'))
+   WHERE d.id = ? AND d.deleted_at IS NULL AND a.deleted_at IS NULL
+   ORDER BY a.depth DESC`
+
 /**
  * Frontline and downline counts for a set of distributors: the downline count is maintained on the
  * row by every write, the frontline is an index-only count over sponsor_id.

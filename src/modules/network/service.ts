@@ -64,6 +64,7 @@ import {
   SPONSOR_SQL,
   TEAM_COUNTS_SQL,
   UPLINE_SQL,
+  SELF_AND_UPLINE_SQL,
   UPSERT_SETTING_SQL,
   ACQUIRE_LEASE_SQL,
   RELEASE_LEASE_SQL,
@@ -261,11 +262,18 @@ export default class NetworkModuleService extends MedusaService<{
     return { referral: parse(row?.referral), binding: parse(row?.binding), buyer: parse(row?.buyer) }
   }
 
-  /** The upline of a distributor, nearest sponsor first, in one query over the stored ancestry. */
+  /**
+   * The upline of a distributor, nearest sponsor first, in one query over the stored ancestry; with
+   * `includeSelf`, the distributor first (level 0). Empty for an unknown or deleted distributor.
+   */
   @InjectManager()
-  async listUpline(distributorId: string, @MedusaContext() sharedContext: Context = {}): Promise<UplineMember[]> {
+  async listUpline(
+    distributorId: string,
+    { includeSelf = false }: { includeSelf?: boolean } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<UplineMember[]> {
     const manager = sharedContext.manager as SqlManager
-    const rows = await manager.execute(UPLINE_SQL, [distributorId])
+    const rows = await manager.execute(includeSelf ? SELF_AND_UPLINE_SQL : UPLINE_SQL, [distributorId])
     return rows.map((row: any) => ({ ...row, depth: Number(row.depth), level: Number(row.level) }))
   }
 

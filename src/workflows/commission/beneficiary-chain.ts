@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import type NetworkModuleService from "../../modules/network/service"
 import type { OrderAttributionDTO } from "../../modules/network/types"
 import type { Beneficiary } from "../../modules/commission/utils/compute-commission-lines"
@@ -10,7 +11,11 @@ export async function beneficiaryChain(
   network: NetworkModuleService,
   attribution: Pick<OrderAttributionDTO, "distributor_id" | "source">
 ): Promise<Beneficiary[]> {
-  const upline = await network.listUpline(attribution.distributor_id)
-  const chain = attribution.source === "self" ? upline : [await network.retrieveDistributor(attribution.distributor_id), ...upline]
+  // one read: the credited distributor and their upline
+  const [self, ...upline] = await network.listUpline(attribution.distributor_id, { includeSelf: true })
+  if (self?.id !== attribution.distributor_id) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor with id: ${attribution.distributor_id} was not found`)
+  }
+  const chain = attribution.source === "self" ? upline : [self, ...upline]
   return chain.map((d) => ({ id: d.id, handle: d.handle, status: d.status }))
 }

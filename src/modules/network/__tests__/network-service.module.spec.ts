@@ -45,14 +45,23 @@ moduleIntegrationTestRunner<NetworkModuleService>({
       expect(second.referral.touches.map((t) => t.handle)).toEqual(["aaa", "bbb"])
     })
 
-    it("answers the upline nearest sponsor first", async () => {
-      const { d } = await chain()
+    it("answers the upline nearest sponsor first, with the distributor at level 0 when asked", async () => {
+      const { a, d } = await chain()
       const upline = await service.listUpline(d.id)
       expect(upline.map((u) => [u.handle, u.level])).toEqual([
         ["ccc", 1],
         ["bbb", 2],
         ["aaa", 3],
       ])
+      const withSelf = await service.listUpline(d.id, { includeSelf: true })
+      expect(withSelf.map((u) => [u.handle, u.level])).toEqual([
+        ["ddd", 0],
+        ["ccc", 1],
+        ["bbb", 2],
+        ["aaa", 3],
+      ])
+      expect((await service.listUpline(a.id, { includeSelf: true })).map((u) => [u.handle, u.level])).toEqual([["aaa", 0]])
+      expect(await service.listUpline("mlmdist_unknown", { includeSelf: true })).toEqual([])
     })
 
     it("pages the downline level by level, with a depth limit and a total", async () => {

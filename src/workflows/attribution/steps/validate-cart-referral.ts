@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { NETWORK_MODULE } from "../../../modules/network"
 import type NetworkModuleService from "../../../modules/network/service"
@@ -11,13 +11,8 @@ export const validateCartReferralStepId = "validate-cart-referral"
 export const validateCartReferralStep = createStep(
   validateCartReferralStepId,
   async (input: ValidateCartReferralInput, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: carts } = await query.graph({
-      entity: "cart",
-      fields: ["id", "completed_at"],
-      filters: { id: input.cart_id },
-    })
-    const cart = carts[0]
+    // from the cart module: the same read as through Query, with less CPU (every referral asks it)
+    const [cart] = await container.resolve(Modules.CART).listCarts({ id: input.cart_id }, { select: ["id", "completed_at"] })
     if (!cart) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${input.cart_id} was not found`)
     }
