@@ -173,6 +173,8 @@ medusaIntegrationTestRunner({
         await chain()
         await setPlan()
         const { order } = await buyThroughDan()
+        // a retail order through no link by a guest nobody is bound to: checked, nothing to credit
+        const { order: plain } = await checkout(api, getContainer(), store, { items: [{ variant_id: shake, quantity: 1 }] })
         const commission = getContainer().resolve(COMMISSION_MODULE) as any
         const network = getContainer().resolve("mlmNetwork") as any
         // Simulate a lost order.placed: no attribution, no commissions.
@@ -182,8 +184,10 @@ medusaIntegrationTestRunner({
         await network.deleteOrderAttributions((await network.listOrderAttributions({ order_id: order.id })).map((a: any) => a.id))
         expect(await linesOf(order.id)).toEqual([])
         const first = await api.post("/admin/mlm/reconcile", {}, admin)
-        expect(first.data).toEqual({ checked: 1, changed: 1, failed: [] })
+        expect(first.data).toEqual({ checked: 2, changed: 1, failed: [] })
         expect(summary(await linesOf(order.id)).map((l) => l[3])).toEqual([9.98, 4.99, 2.99, 2])
+        expect(await linesOf(plain.id)).toEqual([])
+        expect((await api.get(`/admin/mlm/orders/${plain.id}/attribution`, admin)).data.attribution).toBeNull()
         expect((await api.get(`/admin/mlm/orders/${order.id}/attribution`, admin)).data.attribution).toMatchObject({
           source: "link",
           distributor: { handle: "dan" },

@@ -220,6 +220,16 @@ export const ATTRIBUTION_FACTS_SQL = `
       WHERE b.customer_id = ? AND b.deleted_at IS NULL LIMIT 1) AS binding,
     (SELECT json_build_object('id', d.id, 'status', d.status)
        FROM mlm_distributor d WHERE d.customer_id = ? AND d.deleted_at IS NULL LIMIT 1) AS buyer`
+/**
+ * Of a batch of orders, which have something to credit them by (reconciliation's pre-check): an
+ * attribution, a referral on their cart, a binding of their customer or a customer who is a
+ * distributor. Keyed by kind; an empty list is passed as [null] (IN (NULL) matches nothing).
+ */
+export const ATTRIBUTION_LEADS_SQL = `
+  SELECT 'order' AS kind, order_id AS id FROM mlm_order_attribution WHERE order_id IN (?) AND deleted_at IS NULL
+  UNION ALL SELECT 'cart', cart_id FROM mlm_cart_referral WHERE cart_id IN (?) AND deleted_at IS NULL
+  UNION ALL SELECT 'customer', customer_id FROM mlm_customer_binding WHERE customer_id IN (?) AND deleted_at IS NULL
+  UNION ALL SELECT 'customer', customer_id FROM mlm_distributor WHERE customer_id IN (?) AND deleted_at IS NULL`
 export const ATTRIBUTION_FOR_UPDATE_SQL = `${ATTRIBUTION_SQL} FOR UPDATE`
 
 /** An admin's correction: the attribution moves, the old state is appended to its history. */

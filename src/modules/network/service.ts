@@ -41,6 +41,7 @@ import {
   ATTRIBUTION_FOR_UPDATE_SQL,
   ATTRIBUTION_SQL,
   ATTRIBUTION_FACTS_SQL,
+  ATTRIBUTION_LEADS_SQL,
   CORRECT_ATTRIBUTION_SQL,
   DELETE_ATTRIBUTION_SQL,
   DISTRIBUTOR_FOR_MOVE_SQL,
@@ -551,6 +552,40 @@ export default class NetworkModuleService extends MedusaService<{
   async readOrderAttribution(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<OrderAttributionDTO | null> {
     const [row] = await (sharedContext.manager as SqlManager).execute(ATTRIBUTION_SQL, [orderId])
     return row ? toAttribution(row) : null
+  }
+
+  /**
+   * Of these orders, the ids of those that have an attribution or a fact that could credit one (a
+   * referral on the cart, a binding of the customer, a customer who is a distributor), in one query.
+   * Every other order is credited to no one by decideAttribution, whatever the plugin options say.
+   */
+  @InjectManager()
+  async listOrdersWithAttributionLeads(
+    orders: { order_id: string; cart_id: string | null; customer_id: string | null }[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Set<string>> {
+    if (!orders.length) return new Set()
+    const list = (values: (string | null)[]) => {
+      const kept = [...new Set(values.filter((v): v is string => !!v))]
+      return kept.length ? kept : [null]
+    }
+    const rows: { kind: string; id: string }[] = await (sharedContext.manager as SqlManager).execute(ATTRIBUTION_LEADS_SQL, [
+      list(orders.map((o) => o.order_id)),
+      list(orders.map((o) => o.cart_id)),
+      list(orders.map((o) => o.customer_id)),
+      list(orders.map((o) => o.customer_id)),
+    ])
+    const found = new Set(rows.map((r) => `${r.kind}:${r.id}`))
+    return new Set(
+      orders
+        .filter(
+          (o) =>
+            found.has(`order:${o.order_id}`) ||
+            (o.cart_id !== null && found.has(`cart:${o.cart_id}`)) ||
+            (o.customer_id !== null && found.has(`customer:${o.customer_id}`))
+        )
+        .map((o) => o.order_id)
+    )
   }
 
   /** Binds a customer to a distributor for life unless already bound; true if this call bound them. */

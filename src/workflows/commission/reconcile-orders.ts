@@ -61,13 +61,28 @@ export async function reconcileOrders(
 
   for (const orderId of retry) await settleOne(orderId)
 
+  /**
+   * Of never-settled orders, those an attribution or a fact could credit (one link read and one
+   * query per batch). The rest (orders bought without a link by customers nobody is bound to, the
+   * usual retail order) have nothing to settle: running both workflows on each of them cost about
+   * 11 ms of CPU per order, once per order, in every shop.
+   */
+  const ordersWithAttributionLeads = async (candidates: { id: string; customer_id?: string | null }[]): Promise<Set<string>> => {
+    if (!candidates.length) return new Set()
+    const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id", "cart_id"], filters: { order_id: candidates.map((o) => o.id) } })
+    const cartOf = new Map((links as { order_id: string; cart_id: string }[]).map((l) => [l.order_id, l.cart_id]))
+    return network.listOrdersWithAttributionLeads(
+      candidates.map((o) => ({ order_id: o.id, cart_id: cartOf.get(o.id) ?? null, customer_id: o.customer_id ?? null }))
+    )
+  }
+
   // Orders at the cursor's own instant that were already settled are skipped by id; when a whole
   // batch is such orders (many orders changed in one millisecond), the next page is read instead.
   let skip = 0
   for (;;) {
     const { data } = await query.graph({
       entity: "order",
-      fields: ["id", "updated_at"],
+      fields: ["id", "updated_at", "customer_id"],
       filters: { updated_at: { $gte: cursor.at, $lte: until.toISOString() } } as any,
       pagination: { order: { updated_at: "ASC", id: "ASC" } as any, take: batch, skip },
     })
@@ -80,10 +95,12 @@ export async function reconcileOrders(
     }
     skip = 0
     const settledFrom = await commission.listSettledOrderVersions(orders.map((o) => o.id))
+    const withLeads = await ordersWithAttributionLeads(orders.filter((o) => !settledFrom.has(o.id) && !retry.includes(o.id)))
     for (const order of orders) {
       if (retry.includes(order.id)) {
         // settled above
-      } else if (settledFrom.get(order.id)?.getTime() === new Date(order.updated_at).getTime()) {
+      } else if (settledFrom.has(order.id) ? settledFrom.get(order.id)?.getTime() === new Date(order.updated_at).getTime() : !withLeads.has(order.id)) {
+        // settled from the order as it is now, or never settled and nothing to credit it to
         result.checked++
         onProgress?.(result.checked)
       } else await settleOne(order.id)

@@ -45,6 +45,23 @@ moduleIntegrationTestRunner<NetworkModuleService>({
       expect(second.referral.touches.map((t) => t.handle)).toEqual(["aaa", "bbb"])
     })
 
+    it("names, of a batch of orders, those an attribution, a cart referral, a binding or a distributor buyer could credit", async () => {
+      const { a, b } = await chain()
+      await service.recordCartReferral({ cart_id: "cart_ref", distributor_id: a.id, handle: "aaa", policy: "last_touch" })
+      await service.bindCustomer({ customer_id: "cus_bound", distributor_id: b.id, source: "order" })
+      await service.attributeOrder({ order_id: "order_attr", cart_id: null, customer_id: null, distributor_id: a.id, source: "link", referral_handle: "aaa" })
+      const leads = await service.listOrdersWithAttributionLeads([
+        { order_id: "order_attr", cart_id: null, customer_id: null },
+        { order_id: "order_ref", cart_id: "cart_ref", customer_id: "cus_guest" },
+        { order_id: "order_bound", cart_id: "cart_other", customer_id: "cus_bound" },
+        { order_id: "order_self", cart_id: null, customer_id: "cus_ccc" },
+        { order_id: "order_plain", cart_id: "cart_plain", customer_id: "cus_nobody" },
+        { order_id: "order_bare", cart_id: null, customer_id: null },
+      ])
+      expect([...leads].sort()).toEqual(["order_attr", "order_bound", "order_ref", "order_self"])
+      expect(await service.listOrdersWithAttributionLeads([])).toEqual(new Set())
+    })
+
     it("answers the upline nearest sponsor first, with the distributor at level 0 when asked", async () => {
       const { a, d } = await chain()
       const upline = await service.listUpline(d.id)
