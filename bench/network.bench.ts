@@ -9,19 +9,13 @@ import path from "path"
 import { ulid } from "ulid"
 import { Client } from "pg"
 import {
-  ANYONE_ON_LEVEL_SQL,
   COUNTED_DOWNLINE_SQL,
-  CURSOR_MEMBER_SQL,
-  DEEPEST_LEVEL_SQL,
-  DISTRIBUTOR_SQL,
-  DOWNLINE_COUNT_SQL,
-  DOWNLINE_PAGE_SQL,
   TEAM_COUNTS_SQL,
   UPLINE_SQL,
   DistributorListFilters,
   toPgPlaceholders,
 } from "../src/modules/network/queries"
-import { belowWindowParams, downlinePageParams, downlineWindow, windowCountParams } from "../src/modules/network/utils/downline"
+import { readDownlinePage } from "../src/modules/network/downline-page"
 import { readDistributorList } from "../src/modules/network/admin-list"
 import { connect, measure, Measurement, applyMigrations, mulberry32, fmt, recordResults } from "./lib"
 
@@ -205,22 +199,13 @@ async function naiveDownlineCount(client: Client, id: string) {
 }
 
 /**
- * One downline page exactly as NetworkModuleService.listDownline asks for it: the root, the deepest
- * level, the cursor member (if any), the page, and the count (the maintained counter unless the depth
- * limit cuts the team off). Returns the page's members, the count and the next cursor.
+ * One downline page exactly as NetworkModuleService.listDownline reads it (readDownlinePage: where it
+ * starts, the page, and the count when a depth limit cuts the team off). Returns the page's members,
+ * the count and the next cursor.
  */
 export async function downlinePage(client: Client, rootId: string, maxDepth: number | undefined, limit: number, after: string | null) {
-  const q = (sql: string, params: unknown[] = []) => client.query(toPgPlaceholders(sql), params)
-  const root = (await q(DISTRIBUTOR_SQL, [rootId])).rows[0]
-  const deepest = Number((await q(DEEPEST_LEVEL_SQL)).rows[0].depth)
-  const cursor = after ? (await q(CURSOR_MEMBER_SQL, [after])).rows[0] : null
-  const window = downlineWindow(root, deepest, maxDepth, cursor)!
-  const rows = window.first_depth > window.last_depth ? [] : (await q(DOWNLINE_PAGE_SQL, downlinePageParams(root, window, limit, 0))).rows
-  let count = Number(root.downline_count)
-  if (window.last_depth < deepest && (await q(ANYONE_ON_LEVEL_SQL, belowWindowParams(root, window))).rows[0].found) {
-    count = Number((await q(DOWNLINE_COUNT_SQL, windowCountParams(root, window))).rows[0].total)
-  }
-  return { rows, count, next: rows.length === limit ? rows[rows.length - 1].handle : null }
+  const page = await readDownlinePage(pgExecutor(client), rootId, { maxDepth, limit, after })
+  return { rows: page.members, count: page.count, next: page.next_after }
 }
 
 /** Runs knex-style SQL on a pg client (the executor the plugin's shared readers and writers take). */
@@ -311,6 +296,9 @@ async function main() {
   const results: Measurement[] = []
   const pairs: [string, Measurement, Measurement][] = []
 
+  // MLM_BENCH_ONLY=downline: only the downline pages and the admin list (no naive walks: minutes less)
+  const pagesOnly = process.env.MLM_BENCH_ONLY === "downline"
+  if (!pagesOnly) {
   // Correctness first: both ways must agree, or the comparison means nothing.
   const plugins = (await client.query(upline, [depth30[0]])).rows.map((r) => r.id)
   const naives = (await naiveUpline(client, depth30[0])).map((r: any) => r.id)
@@ -346,6 +334,7 @@ async function main() {
     pairs.push([`team count ${label} (vs range scan)`, plugin, scan])
     pairs.push([`team count ${label} (vs naive)`, plugin, naive])
   }
+  }
 
   console.log("\nDownline pages (50 members, as GET /store/mlm/me/downline answers them, count included)")
   // A page deep into the root's team: follow the cursor 20 pages in, then measure the next pages from there.
@@ -353,6 +342,17 @@ async function main() {
   for (let i = 0; i < 20; i++) deepCursor = (await downlinePage(client, root, 100, 50, deepCursor)).next
   const anyMembers = Array.from({ length: 400 }, () => tree.ids[Math.floor(random() * tree.ids.length)])
   const depthFilters = [undefined, 1, 2, 3, 5, 10, 100]
+  // The page's count is the team's size: the maintained counter, or the kept levels when cut off.
+  if ((await downlinePage(client, midId, 100, 50, null)).count !== tree.subtree[mid]) throw new Error("downline page count disagrees")
+  let keptMid = 0 // the mid-tree leader's members at most 3 levels below, counted from the generated tree
+  for (let i = 0; i < tree.ids.length; i++) {
+    const below = tree.depth[i] - tree.depth[mid]
+    if (below < 1 || below > 3) continue
+    let up = i
+    for (let k = 0; k < below; k++) up = tree.parent[up]
+    if (up === mid) keptMid++
+  }
+  if ((await downlinePage(client, midId, 3, 50, null)).count !== keptMid) throw new Error("depth-limited downline count disagrees")
   const pageRoot = await measure("root, depth=100, first page", 300, 20, () => downlinePage(client, root, 100, 50, null))
   const pageRootDeep = await measure("root, depth=100, page 21 by cursor", 300, 20, () => downlinePage(client, root, 100, 50, deepCursor))
   const pageRootAll = await measure("root, no depth filter, first page", 300, 20, () => downlinePage(client, root, undefined, 50, null))
@@ -366,6 +366,18 @@ async function main() {
 
   const lists = await benchAdminList(client, tree.ids.length, root)
   results.push(...lists)
+  if (pagesOnly) {
+    recordResults("network_downline", {
+      downline_page_root_p99_ms: Math.max(pageRoot.p99, pageRootDeep.p99, pageRootAll.p99),
+      downline_page_mid_p99_ms: Math.max(pageMid.p99, pageMid3.p99),
+      downline_page_any_p99_ms: pageAny.p99,
+      downline_page_root_depth3_p99_ms: pageRoot3.p99,
+      admin_list_p99_ms: Math.max(...lists.map((m) => m.p99)),
+      results,
+    })
+    await client.end()
+    return
+  }
 
   console.log("\nRatios (naive p50 / plugin p50, measured side by side in this run)")
   for (const [label, plugin, naive] of pairs) {
@@ -387,7 +399,7 @@ async function main() {
     upline_depth30_naive_ratio: byName("naive: one query per level, depth 30").p50 / byName("plugin: one query over stored ancestry, depth 30").p50,
     team_count_p99_ms: Math.max(byName("plugin: maintained count, root").p99, byName("plugin: maintained count, mid-tree").p99),
     downline_page_root_p99_ms: Math.max(pageRoot.p99, pageRootDeep.p99, pageRootAll.p99),
-    downline_page_mid_p99_ms: pageMid.p99,
+    downline_page_mid_p99_ms: Math.max(pageMid.p99, pageMid3.p99),
     downline_page_any_p99_ms: pageAny.p99,
     downline_page_root_depth3_p99_ms: pageRoot3.p99,
     admin_list_p99_ms: Math.max(...lists.map((m) => m.p99)),

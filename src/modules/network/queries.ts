@@ -94,21 +94,37 @@ export const DOWNLINE_PAGE_SQL = `
     JOIN mlm_distributor s ON s.id = m.sponsor_id
    ORDER BY page.depth, page.path USING ~<~`
 
-/** The deepest level of the whole network (one index probe): where "no depth limit" ends. */
-export const DEEPEST_LEVEL_SQL = `SELECT coalesce(max(depth), 0) AS depth FROM mlm_distributor WHERE deleted_at IS NULL`
+/**
+ * Where a downline page starts, in one statement: the root's depth, path and maintained count, the
+ * deepest level of the whole network (one index probe: where "no depth limit" ends) and the cursor
+ * member by handle (where the previous page ended; none when the handle is NULL or unknown).
+ * Parameters: cursor handle (or NULL), root id. No row for an unknown root.
+ */
+export const DOWNLINE_START_SQL = `
+  SELECT r.depth, r.path, r.downline_count,
+         (SELECT coalesce(max(depth), 0) FROM mlm_distributor WHERE deleted_at IS NULL) AS deepest,
+         c.depth AS cursor_depth, c.path AS cursor_path
+    FROM mlm_distributor r
+    LEFT JOIN mlm_distributor c ON c.handle = ?::text AND c.deleted_at IS NULL
+   WHERE r.id = ? AND r.deleted_at IS NULL`
 
 /** Whether a team has anyone on the given level (one index probe). Parameters: depth, lower and upper path. */
 export const ANYONE_ON_LEVEL_SQL = `
   SELECT EXISTS (SELECT 1 FROM mlm_distributor WHERE depth = ? AND path ~>~ ? AND path ~<~ ? AND deleted_at IS NULL) AS found`
 
-/** Members of a team within a depth limit, counted level by level from the index (only for a cut-off team). */
-export const DOWNLINE_COUNT_SQL = `
-  SELECT coalesce(sum(n), 0) AS total FROM generate_series(?::int, ?::int) AS g(d)
-   CROSS JOIN LATERAL (SELECT count(*) AS n FROM mlm_distributor
-                        WHERE depth = g.d AND path ~>~ ? AND path ~<~ ? AND deleted_at IS NULL) c`
-
-/** A distributor found by handle, for a page cursor: where the previous page ended. */
-export const CURSOR_MEMBER_SQL = `SELECT depth, path FROM mlm_distributor WHERE handle = ? AND deleted_at IS NULL`
+/**
+ * The members of a team within a depth limit, in one statement: NULL when nobody is on the level
+ * below the limit (one index probe: the limit cuts nothing off, the maintained counter holds), else
+ * the kept levels counted level by level from the index (the count runs only then). Parameters:
+ * the level below, lower and upper path (ANYONE_ON_LEVEL_SQL's), then the first and last kept level,
+ * lower and upper path.
+ */
+export const CUT_TEAM_COUNT_SQL = `
+  SELECT CASE WHEN EXISTS (SELECT 1 FROM mlm_distributor WHERE depth = ? AND path ~>~ ? AND path ~<~ ? AND deleted_at IS NULL)
+    THEN (SELECT coalesce(sum(n), 0) FROM generate_series(?::int, ?::int) AS g(d)
+           CROSS JOIN LATERAL (SELECT count(*) AS n FROM mlm_distributor
+                                WHERE depth = g.d AND path ~>~ ? AND path ~<~ ? AND deleted_at IS NULL) c)
+  END AS total`
 
 /** Rewrites the paths of a whole subtree in one statement (sponsor change). */
 export const MOVE_SUBTREE_SQL = `

@@ -35,7 +35,7 @@ import {
 } from "./types"
 import { childPath, depthOfPath, idsInPath, isInSubtree, MAX_NETWORK_DEPTH, rootPath, subtreeRange, uplineIdsFromPath } from "./utils/path"
 import { ReferralTouch } from "./utils/attribution"
-import { belowWindowParams, downlinePageParams, downlineWindow, DownlineWindow, windowCountParams } from "./utils/downline"
+import { DownlinePage, readDownlinePage } from "./downline-page"
 import {
   ADJUST_DOWNLINE_COUNTS_SQL,
   ATTRIBUTION_FOR_UPDATE_SQL,
@@ -48,10 +48,6 @@ import {
   DISTRIBUTOR_SQL,
   DISTRIBUTOR_BY_HANDLE_SQL,
   ANYONE_ON_LEVEL_SQL,
-  CURSOR_MEMBER_SQL,
-  DEEPEST_LEVEL_SQL,
-  DOWNLINE_COUNT_SQL,
-  DOWNLINE_PAGE_SQL,
   INSERT_ATTRIBUTION_SQL,
   INSERT_BINDING_SQL,
   INSERT_DISTRIBUTOR_SQL,
@@ -289,38 +285,9 @@ export default class NetworkModuleService extends MedusaService<{
     distributorId: string,
     page: { maxDepth?: number; limit: number; offset?: number; after?: string | null },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ members: DownlineMember[]; count: number; next_after: string | null }> {
+  ): Promise<DownlinePage> {
     const manager = sharedContext.manager as SqlManager
-    const root = await this.retrieveDistributorRow_(distributorId, manager)
-    const [{ depth: deepest }] = await manager.execute<{ depth: number }>(DEEPEST_LEVEL_SQL)
-    const [cursor] = page.after ? await manager.execute<{ depth: number; path: string }>(CURSOR_MEMBER_SQL, [page.after]) : []
-    const window = page.after && !cursor ? null : downlineWindow(root, Number(deepest), page.maxDepth, cursor ?? null)
-    if (!window) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "The cursor does not point into this team: start again without it")
-    }
-    const rows =
-      window.first_depth > window.last_depth
-        ? []
-        : await manager.execute(DOWNLINE_PAGE_SQL, downlinePageParams(root, window, page.limit, page.offset ?? 0))
-    const members: DownlineMember[] = rows.map(({ depth, path, ...row }) => ({
-      ...(row as DownlineMember),
-      level: Number(row.level),
-      downline_count: Number(row.downline_count),
-    }))
-    return {
-      members,
-      count: await this.countDownline_(manager, root, window, Number(deepest)),
-      next_after: members.length === page.limit ? members[members.length - 1].handle : null,
-    }
-  }
-
-  /** The maintained counter, unless the window cuts the team off: then the kept levels, counted from the index. */
-  private async countDownline_(manager: SqlManager, root: DistributorDTO, window: DownlineWindow, deepest: number): Promise<number> {
-    if (window.last_depth >= deepest) return root.downline_count
-    const [{ found }] = await manager.execute<{ found: boolean }>(ANYONE_ON_LEVEL_SQL, belowWindowParams(root, window))
-    if (!found) return root.downline_count
-    const [{ total }] = await manager.execute<{ total: string }>(DOWNLINE_COUNT_SQL, windowCountParams(root, window))
-    return Number(total)
+    return readDownlinePage(manager.execute.bind(manager), distributorId, page)
   }
 
   /** Frontline and downline counts for many distributors in one query (no per-row queries). */

@@ -82,7 +82,7 @@ moduleIntegrationTestRunner<NetworkModuleService>({
     })
 
     it("pages the downline level by level, with a depth limit and a total", async () => {
-      const { a, b } = await chain()
+      const { a, b, e } = await chain()
       const all = await service.listDownline(a.id, { limit: 10, offset: 0 })
       expect(all.count).toBe(4)
       expect(all.members.map((m) => [m.handle, m.level, m.sponsor_handle])).toEqual([
@@ -108,6 +108,12 @@ moduleIntegrationTestRunner<NetworkModuleService>({
       // a depth limit that cuts the team off counts the levels it keeps: bbb, eee, ccc
       expect((await service.listDownline(a.id, { maxDepth: 2, limit: 10 })).count).toBe(3)
       expect((await service.listDownline(a.id, { maxDepth: 3, limit: 10 })).count).toBe(4)
+      // a limit above a team's last level, where the network goes deeper elsewhere: the maintained count
+      await enroll("fff", e.id)
+      expect(await service.listDownline(e.id, { maxDepth: 1, limit: 10 })).toMatchObject({ count: 1, members: [{ handle: "fff", level: 1 }] })
+      expect((await service.listDownline(b.id, { maxDepth: 1, limit: 10 })).count).toBe(1)
+      await expect(service.listDownline("mlmdist_unknown", { limit: 10 })).rejects.toThrow("Distributor mlmdist_unknown was not found")
+      await expect(service.listDownline(b.id, { limit: 5, after: "nobody" })).rejects.toThrow("The cursor does not point into this team")
     })
 
     it("pages a downline by cursor across levels, and refuses a cursor from outside the team", async () => {
