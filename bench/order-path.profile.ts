@@ -23,7 +23,7 @@ import orderPlacedHandler from "../src/subscribers/order-placed"
 import { attributeOrderWorkflow } from "../src/workflows/attribution/workflows/attribute-order"
 import { recordCartReferralWorkflow } from "../src/workflows/attribution/workflows/record-cart-referral"
 import { settleOrderCommissionsWorkflow } from "../src/workflows/commission/workflows/settle-order-commissions"
-import { loadOrderNow } from "../src/workflows/commission/load-order-now"
+import { loadOrderNow, ORDER_NOW_SELECT } from "../src/workflows/commission/load-order-now"
 import { beneficiaryChain } from "../src/workflows/commission/beneficiary-chain"
 import { NETWORK_MODULE } from "../src/modules/network"
 import { COMMISSION_MODULE } from "../src/modules/commission"
@@ -135,6 +135,18 @@ export default async function profileOrderPath({ container }: ExecArgs) {
         query.graph({ entity: "order_cart", fields: ["cart_id"], filters: { order_id: orderId } }),
       ])]
   )
+  // MLM_PROFILE_TRIM=1: the settlement's order read with every item column against ORDER_NOW_SELECT (the columns the money rules use)
+  if (process.env.MLM_PROFILE_TRIM) {
+    const EVERY_ITEM_COLUMN = [
+      "id", "display_id", "created_at", "updated_at", "version", "status", "currency_code", "customer_id", "summary.*", "credit_lines.*",
+      "items.*", "items.tax_lines.*", "items.adjustments.*", "items.detail.*",
+    ]
+    const relations = ["summary", "credit_lines", "items", "items.tax_lines", "items.adjustments", "items.detail"]
+    await pair(
+      ["  read, order module, every item column", (orderId) => orders.listOrders({ id: orderId }, { select: EVERY_ITEM_COLUMN, relations } as any)],
+      ["  read, order module, ORDER_NOW_SELECT", (orderId) => orders.listOrders({ id: orderId }, { select: ORDER_NOW_SELECT, relations } as any)]
+    )
+  }
   // Side by side, alternating order by order: the order read as the settlement did it before
   // (Query with total fields: Medusa loads the shipping methods and computes the whole order's
   // totals) against loadOrderNow (the order module without totals, the items' totals computed).

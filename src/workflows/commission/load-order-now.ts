@@ -26,9 +26,23 @@ export const ORDER_NOW_SELECT = [
   "customer_id",
   "summary.*",
   "credit_lines.*",
-  "items.*",
-  "items.tax_lines.*",
-  "items.adjustments.*",
+  // Of the items, only what the money rules and Medusa's item totals use (the raw_ columns hold the
+  // exact amounts): 8.1 -> 6.4 ms of CPU per read against every column, side by side
+  // (MLM_PROFILE_TRIM=1 npm run bench -- bench/order-path.profile.ts)
+  "items.id",
+  "items.product_id",
+  "items.variant_id",
+  "items.quantity",
+  "items.raw_quantity",
+  "items.unit_price",
+  "items.raw_unit_price",
+  "items.is_tax_inclusive",
+  "items.tax_lines.id",
+  "items.tax_lines.rate",
+  "items.adjustments.id",
+  "items.adjustments.amount",
+  "items.adjustments.raw_amount",
+  "items.adjustments.is_tax_inclusive",
   "items.detail.*",
 ]
 const ORDER_NOW_RELATIONS = ["summary", "credit_lines", "items", "items.tax_lines", "items.adjustments", "items.detail"]
