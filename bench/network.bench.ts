@@ -299,41 +299,41 @@ async function main() {
   // MLM_BENCH_ONLY=downline: only the downline pages and the admin list (no naive walks: minutes less)
   const pagesOnly = process.env.MLM_BENCH_ONLY === "downline"
   if (!pagesOnly) {
-  // Correctness first: both ways must agree, or the comparison means nothing.
-  const plugins = (await client.query(upline, [depth30[0]])).rows.map((r) => r.id)
-  const naives = (await naiveUpline(client, depth30[0])).map((r: any) => r.id)
-  if (plugins.join() !== naives.join() || plugins.length !== 30) throw new Error("upline answers disagree")
-  const pluginMidCount = Number((await client.query(teamCounts, [midId])).rows[0].downline_count)
-  const scannedMidCount = Number((await client.query(toPgPlaceholders(COUNTED_DOWNLINE_SQL), [midId])).rows[0].downline_count)
-  if (pluginMidCount !== (await naiveDownlineCount(client, midId)) || pluginMidCount !== tree.subtree[mid] || scannedMidCount !== pluginMidCount) {
-    throw new Error("downline counts disagree")
-  }
+    // Correctness first: both ways must agree, or the comparison means nothing.
+    const plugins = (await client.query(upline, [depth30[0]])).rows.map((r) => r.id)
+    const naives = (await naiveUpline(client, depth30[0])).map((r: any) => r.id)
+    if (plugins.join() !== naives.join() || plugins.length !== 30) throw new Error("upline answers disagree")
+    const pluginMidCount = Number((await client.query(teamCounts, [midId])).rows[0].downline_count)
+    const scannedMidCount = Number((await client.query(toPgPlaceholders(COUNTED_DOWNLINE_SQL), [midId])).rows[0].downline_count)
+    if (pluginMidCount !== (await naiveDownlineCount(client, midId)) || pluginMidCount !== tree.subtree[mid] || scannedMidCount !== pluginMidCount) {
+      throw new Error("downline counts disagree")
+    }
 
-  console.log("\nUpline (all ancestors of one distributor)")
-  for (const [label, targets] of [["depth 10", depth10], ["depth 30", depth30]] as const) {
-    const plugin = await measure(`plugin: one query over stored ancestry, ${label}`, 1000, 50, (i) =>
-      client.query(upline, [targets[i % targets.length]])
-    )
-    const naive = await measure(`naive: one query per level, ${label}`, 300, 20, (i) =>
-      naiveUpline(client, targets[i % targets.length])
-    )
-    results.push(plugin, naive)
-    pairs.push([`upline ${label}`, plugin, naive])
-  }
+    console.log("\nUpline (all ancestors of one distributor)")
+    for (const [label, targets] of [["depth 10", depth10], ["depth 30", depth30]] as const) {
+      const plugin = await measure(`plugin: one query over stored ancestry, ${label}`, 1000, 50, (i) =>
+        client.query(upline, [targets[i % targets.length]])
+      )
+      const naive = await measure(`naive: one query per level, ${label}`, 300, 20, (i) =>
+        naiveUpline(client, targets[i % targets.length])
+      )
+      results.push(plugin, naive)
+      pairs.push([`upline ${label}`, plugin, naive])
+    }
 
-  console.log("\nTeam counts (frontline + whole downline, as GET /store/mlm/me answers them)")
-  const countedDownline = toPgPlaceholders(COUNTED_DOWNLINE_SQL)
-  for (const [label, id, runs, naiveRuns] of [
-    ["root", root, 15, 3],
-    ["mid-tree", midId, 200, 30],
-  ] as const) {
-    const plugin = await measure(`plugin: maintained count, ${label}`, 1000, 20, () => client.query(teamCounts, [id]))
-    const scan = await measure(`counted: path range scan, ${label}`, runs, 2, () => client.query(countedDownline, [id]))
-    const naive = await measure(`naive: one query per level, ${label}`, naiveRuns, 1, () => naiveDownlineCount(client, id))
-    results.push(plugin, scan, naive)
-    pairs.push([`team count ${label} (vs range scan)`, plugin, scan])
-    pairs.push([`team count ${label} (vs naive)`, plugin, naive])
-  }
+    console.log("\nTeam counts (frontline + whole downline, as GET /store/mlm/me answers them)")
+    const countedDownline = toPgPlaceholders(COUNTED_DOWNLINE_SQL)
+    for (const [label, id, runs, naiveRuns] of [
+      ["root", root, 15, 3],
+      ["mid-tree", midId, 200, 30],
+    ] as const) {
+      const plugin = await measure(`plugin: maintained count, ${label}`, 1000, 20, () => client.query(teamCounts, [id]))
+      const scan = await measure(`counted: path range scan, ${label}`, runs, 2, () => client.query(countedDownline, [id]))
+      const naive = await measure(`naive: one query per level, ${label}`, naiveRuns, 1, () => naiveDownlineCount(client, id))
+      results.push(plugin, scan, naive)
+      pairs.push([`team count ${label} (vs range scan)`, plugin, scan])
+      pairs.push([`team count ${label} (vs naive)`, plugin, naive])
+    }
   }
 
   console.log("\nDownline pages (50 members, as GET /store/mlm/me/downline answers them, count included)")
@@ -366,15 +366,15 @@ async function main() {
 
   const lists = await benchAdminList(client, tree.ids.length, root)
   results.push(...lists)
+  const pageFigures = {
+    downline_page_root_p99_ms: Math.max(pageRoot.p99, pageRootDeep.p99, pageRootAll.p99),
+    downline_page_mid_p99_ms: Math.max(pageMid.p99, pageMid3.p99),
+    downline_page_any_p99_ms: pageAny.p99,
+    downline_page_root_depth3_p99_ms: pageRoot3.p99,
+    admin_list_p99_ms: Math.max(...lists.map((m) => m.p99)),
+  }
   if (pagesOnly) {
-    recordResults("network_downline", {
-      downline_page_root_p99_ms: Math.max(pageRoot.p99, pageRootDeep.p99, pageRootAll.p99),
-      downline_page_mid_p99_ms: Math.max(pageMid.p99, pageMid3.p99),
-      downline_page_any_p99_ms: pageAny.p99,
-      downline_page_root_depth3_p99_ms: pageRoot3.p99,
-      admin_list_p99_ms: Math.max(...lists.map((m) => m.p99)),
-      results,
-    })
+    recordResults("network_downline", { ...pageFigures, results })
     await client.end()
     return
   }
@@ -398,11 +398,7 @@ async function main() {
     upline_depth30_p99_ms: byName("plugin: one query over stored ancestry, depth 30").p99,
     upline_depth30_naive_ratio: byName("naive: one query per level, depth 30").p50 / byName("plugin: one query over stored ancestry, depth 30").p50,
     team_count_p99_ms: Math.max(byName("plugin: maintained count, root").p99, byName("plugin: maintained count, mid-tree").p99),
-    downline_page_root_p99_ms: Math.max(pageRoot.p99, pageRootDeep.p99, pageRootAll.p99),
-    downline_page_mid_p99_ms: Math.max(pageMid.p99, pageMid3.p99),
-    downline_page_any_p99_ms: pageAny.p99,
-    downline_page_root_depth3_p99_ms: pageRoot3.p99,
-    admin_list_p99_ms: Math.max(...lists.map((m) => m.p99)),
+    ...pageFigures,
     results,
   })
   await client.end()
