@@ -24,7 +24,8 @@ type Cursor = { at: string; ids: string[] }
  * time. Orders changed within the grace period are left to their events and picked up next time.
  * An order whose latest settlement computed from the order as it is now (same `updated_at`) is
  * counted as checked and passed over: its events were handled, and settling it again would write
- * nothing (before, every new order was settled a second time by the next run).
+ * nothing (before, every new order was settled a second time by the next run). So is a never-settled
+ * order that nothing could credit (see ordersWithAttributionLeads below).
  */
 export async function reconcileOrders(
   container: MedusaContainer,
