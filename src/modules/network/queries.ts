@@ -236,6 +236,7 @@ export const ATTRIBUTION_FACTS_SQL = `
       WHERE b.customer_id = ? AND b.deleted_at IS NULL LIMIT 1) AS binding,
     (SELECT json_build_object('id', d.id, 'status', d.status)
        FROM mlm_distributor d WHERE d.customer_id = ? AND d.deleted_at IS NULL LIMIT 1) AS buyer`
+
 /**
  * Of a batch of orders, which have something to credit them by (reconciliation's pre-check): an
  * attribution, a referral on their cart, a binding of their customer or a customer who is a

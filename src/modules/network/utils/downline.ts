@@ -28,12 +28,12 @@ export function downlinePageParams(root: Node, w: DownlineWindow, limit: number,
   return [root.depth, w.first_depth, w.last_depth, w.first_lower, root.path, w.upper, limit + offset, limit, offset]
 }
 
-/** The parameters of ANYONE_ON_LEVEL_SQL for the level just below the window: is the team cut off? */
+/** The parameters of "is anyone on the level just below the window" (the first half of CUT_TEAM_COUNT_SQL): is the team cut off? */
 export function belowWindowParams(root: Node, w: DownlineWindow): unknown[] {
   return [w.last_depth + 1, root.path, w.upper]
 }
 
-/** The parameters of DOWNLINE_COUNT_SQL: the members on the window's levels. */
+/** The parameters of counting the members on the window's levels (the second half of CUT_TEAM_COUNT_SQL). */
 export function windowCountParams(root: Node, w: DownlineWindow): unknown[] {
   return [root.depth + 1, w.last_depth, root.path, w.upper]
 }
