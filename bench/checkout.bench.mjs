@@ -168,7 +168,7 @@ try {
     return { placed, perS: count / seconds, seconds }
   }
   const names = ["host", "plugin", "bare"]
-  const median = (xs, q = 0.5) => {
+  const quantile = (xs, q) => {
     const sorted = [...xs].sort((a, b) => a - b)
     const at = (sorted.length - 1) * q
     return sorted[Math.floor(at)] + (sorted[Math.ceil(at)] - sorted[Math.floor(at)]) * (at - Math.floor(at))
@@ -194,7 +194,7 @@ try {
   const ratioBare = total(rate.plugin) / total(rate.bare)
   // plugin / host within each rotation: neighbouring rounds, so a slow phase of the machine counts once
   const paired = rate.plugin.map((perS, r) => perS / rate.host[r])
-  const pairedQ = [median(paired, 0.25), median(paired), median(paired, 0.75)]
+  const pairedQ = [quantile(paired, 0.25), quantile(paired, 0.5), quantile(paired, 0.75)]
   log(
     `throughput: with the plugin ${total(rate.plugin).toFixed(2)} orders/s, the same app without it ${total(rate.host).toFixed(2)} orders/s: ratio ${ratio.toFixed(3)}; ` +
       `bare Medusa ${total(rate.bare).toFixed(2)} orders/s (plugin / bare ${ratioBare.toFixed(3)})`

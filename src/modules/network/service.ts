@@ -26,7 +26,6 @@ import {
   NetworkSettingDTO,
   PreferredCustomerDTO,
   DistributorSiteDTO,
-  DownlineMember,
   NewOrderAttribution,
   OrderAttributionDTO,
   EnrollDistributorInput,
