@@ -353,6 +353,9 @@ async function main() {
     if (up === mid) keptMid++
   }
   if ((await downlinePage(client, midId, 3, 50, null)).count !== keptMid) throw new Error("depth-limited downline count disagrees")
+  // This machine's floor: a statement that does nothing, over the same connection. Every read's p99
+  // here includes the pauses it shows, whatever the read itself costs.
+  const floor = await measure("no-op round trip (SELECT 1): the machine's floor", 1000, 20, () => client.query("SELECT 1"))
   const pageRoot = await measure("root, depth=100, first page", 300, 20, () => downlinePage(client, root, 100, 50, null))
   const pageRootDeep = await measure("root, depth=100, page 21 by cursor", 300, 20, () => downlinePage(client, root, 100, 50, deepCursor))
   const pageRootAll = await measure("root, no depth filter, first page", 300, 20, () => downlinePage(client, root, undefined, 50, null))
@@ -362,7 +365,7 @@ async function main() {
   const pageAny = await measure("any member (random), any depth filter (1-100 or none)", 1000, 20, (i) =>
     downlinePage(client, anyMembers[i % anyMembers.length], depthFilters[i % depthFilters.length], 50, null)
   )
-  results.push(pageRoot, pageRootDeep, pageRootAll, pageRoot3, pageMid, pageMid3, pageAny)
+  results.push(floor, pageRoot, pageRootDeep, pageRootAll, pageRoot3, pageMid, pageMid3, pageAny)
 
   const lists = await benchAdminList(client, tree.ids.length, root)
   results.push(...lists)
@@ -371,6 +374,7 @@ async function main() {
     downline_page_mid_p99_ms: Math.max(pageMid.p99, pageMid3.p99),
     downline_page_any_p99_ms: pageAny.p99,
     downline_page_root_depth3_p99_ms: pageRoot3.p99,
+    noop_roundtrip_p99_ms: floor.p99,
     admin_list_p99_ms: Math.max(...lists.map((m) => m.p99)),
   }
   if (pagesOnly) {

@@ -52,79 +52,44 @@ export const ADJUST_DOWNLINE_COUNTS_SQL = `
   UPDATE mlm_distributor SET downline_count = downline_count + ?, updated_at = now() WHERE id IN (?)`
 
 /**
- * A page of a downline in (level, path) order, without sorting or counting the team:
- * - `levels` walks the levels from the cursor's down and stops once they hold enough members
+ * A page of a downline in (level, path) order, without sorting or counting the team
+ * (mlm_downline_page, a PL/pgSQL function made by Migration20261207100000, so its plan is kept for
+ * the connection's lifetime instead of made on every page):
+ * - it walks the levels from the cursor's down and stops once they hold enough members
  *   (each level is an index-only range scan over (depth, path text_pattern_ops), at most `need` rows);
- * - `page` takes, per level, the first `need` paths after the cursor, in index order, and keeps the page;
+ * - it takes, per level, the first `need` paths after the cursor, in index order, and keeps the page;
  * - only the page's members are read (by id: a path's last segment) and joined to their sponsors.
  * Members of one level come grouped under their upline (a path is its ancestors' time-ordered ids).
  * Parameters: root depth, first depth, last depth, first depth's lower path (exclusive), lower path
  * of the other depths (exclusive), upper path (exclusive), need (= limit + offset), limit, offset.
  */
 export const DOWNLINE_PAGE_SQL = `
-  WITH RECURSIVE params AS (
-      SELECT ?::int AS root_depth, ?::int AS first_depth, ?::int AS last_depth, ?::text AS first_lower,
-             ?::text AS lower_path, ?::text AS upper_path, ?::int AS need
-    ), levels(d, got) AS (
-      SELECT first_depth, 0 FROM params
-      UNION ALL
-      SELECT l.d + 1, l.got + (
-               SELECT count(*)::int FROM (
-                 SELECT 1 FROM mlm_distributor
-                  WHERE depth = l.d AND deleted_at IS NULL
-                    AND path ~>~ (CASE WHEN l.d = p.first_depth THEN p.first_lower ELSE p.lower_path END)
-                    AND path ~<~ p.upper_path
-                  LIMIT p.need) c)
-        FROM levels l, params p WHERE l.d <= p.last_depth AND l.got < p.need
-    ), page AS (
-      SELECT x.depth, x.path FROM levels g, params p
-       CROSS JOIN LATERAL (
-         SELECT depth, path FROM mlm_distributor
-          WHERE depth = g.d AND deleted_at IS NULL
-            AND path ~>~ (CASE WHEN g.d = p.first_depth THEN p.first_lower ELSE p.lower_path END)
-            AND path ~<~ p.upper_path
-          ORDER BY path USING ~<~ LIMIT p.need) x
-       WHERE g.d <= p.last_depth
-       ORDER BY x.depth, x.path USING ~<~ LIMIT ? OFFSET ?
-    )
-  SELECT m.id, m.handle, m.display_name, m.status, m.sponsor_id, s.handle AS sponsor_handle,
-         page.depth - (SELECT root_depth FROM params) AS level, m.enrolled_at, m.downline_count, page.depth, page.path
-    FROM page
-    JOIN mlm_distributor m ON m.id = substring(page.path from '([^/]+)/$')
-    JOIN mlm_distributor s ON s.id = m.sponsor_id
-   ORDER BY page.depth, page.path USING ~<~`
+  SELECT id, handle, display_name, status, sponsor_id, sponsor_handle, level, enrolled_at, downline_count, depth, path
+    FROM mlm_downline_page(?::int, ?::int, ?::int, ?::text, ?::text, ?::text, ?::int, ?::int, ?::int)`
 
 /**
- * Where a downline page starts, in one statement: the root's depth, path and maintained count, the
- * deepest level of the whole network (one index probe: where "no depth limit" ends) and the cursor
- * member by handle (where the previous page ended; none when the handle is NULL or unknown).
- * Parameters: cursor handle (or NULL), root id. No row for an unknown root.
+ * Where a downline page starts, in one statement (mlm_downline_start, made by the same migration):
+ * the root's depth, path and maintained count, the deepest level of the whole network (one index
+ * probe: where "no depth limit" ends) and the cursor member by handle (where the previous page
+ * ended; none when the handle is NULL or unknown). Parameters: cursor handle (or NULL), root id.
+ * No row for an unknown root.
  */
 export const DOWNLINE_START_SQL = `
-  SELECT r.depth, r.path, r.downline_count,
-         (SELECT coalesce(max(depth), 0) FROM mlm_distributor WHERE deleted_at IS NULL) AS deepest,
-         c.depth AS cursor_depth, c.path AS cursor_path
-    FROM mlm_distributor r
-    LEFT JOIN mlm_distributor c ON c.handle = ?::text AND c.deleted_at IS NULL
-   WHERE r.id = ? AND r.deleted_at IS NULL`
+  SELECT depth, path, downline_count, deepest, cursor_depth, cursor_path FROM mlm_downline_start(?::text, ?::text)`
 
 /** Whether a team has anyone on the given level (one index probe). Parameters: depth, lower and upper path. */
 export const ANYONE_ON_LEVEL_SQL = `
   SELECT EXISTS (SELECT 1 FROM mlm_distributor WHERE depth = ? AND path ~>~ ? AND path ~<~ ? AND deleted_at IS NULL) AS found`
 
 /**
- * The members of a team within a depth limit, in one statement: NULL when nobody is on the level
- * below the limit (one index probe: the limit cuts nothing off, the maintained counter holds), else
- * the kept levels counted level by level from the index (the count runs only then). Parameters:
- * the level below, lower and upper path (ANYONE_ON_LEVEL_SQL's), then the first and last kept level,
- * lower and upper path.
+ * The members of a team within a depth limit, in one statement (mlm_cut_team_count, made by the
+ * same migration): NULL when nobody is on the level below the limit (one index probe: the limit
+ * cuts nothing off, the maintained counter holds), else the kept levels counted level by level from
+ * the index (the count runs only then). Parameters: the level below, lower and upper path
+ * (ANYONE_ON_LEVEL_SQL's), then the first and last kept level, lower and upper path.
  */
 export const CUT_TEAM_COUNT_SQL = `
-  SELECT CASE WHEN EXISTS (SELECT 1 FROM mlm_distributor WHERE depth = ? AND path ~>~ ? AND path ~<~ ? AND deleted_at IS NULL)
-    THEN (SELECT coalesce(sum(n), 0) FROM generate_series(?::int, ?::int) AS g(d)
-           CROSS JOIN LATERAL (SELECT count(*) AS n FROM mlm_distributor
-                                WHERE depth = g.d AND path ~>~ ? AND path ~<~ ? AND deleted_at IS NULL) c)
-  END AS total`
+  SELECT total FROM mlm_cut_team_count(?::int, ?::text, ?::text, ?::int, ?::int, ?::text, ?::text)`
 
 /** Rewrites the paths of a whole subtree in one statement (sponsor change). */
 export const MOVE_SUBTREE_SQL = `
