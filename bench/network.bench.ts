@@ -199,9 +199,8 @@ async function naiveDownlineCount(client: Client, id: string) {
 }
 
 /**
- * One downline page exactly as NetworkModuleService.listDownline reads it (readDownlinePage: where it
- * starts, the page, and the count when a depth limit cuts the team off). Returns the page's members,
- * the count and the next cursor.
+ * One downline page exactly as NetworkModuleService.listDownline reads it (readDownlinePage: one
+ * statement). Returns the page's members, the count and the next cursor.
  */
 export async function downlinePage(client: Client, rootId: string, maxDepth: number | undefined, limit: number, after: string | null) {
   const page = await readDownlinePage(pgExecutor(client), rootId, { maxDepth, limit, after })

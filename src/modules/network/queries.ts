@@ -52,44 +52,30 @@ export const ADJUST_DOWNLINE_COUNTS_SQL = `
   UPDATE mlm_distributor SET downline_count = downline_count + ?, updated_at = now() WHERE id IN (?)`
 
 /**
- * A page of a downline in (level, path) order, without sorting or counting the team
- * (mlm_downline_page, a PL/pgSQL function made by Migration20261207100000, so its plan is kept for
- * the connection's lifetime instead of made on every page):
+ * One downline page in one statement (mlm_downline, a PL/pgSQL function made by
+ * Migration20261207120000, so its plans are kept for the connection's lifetime instead of made on
+ * every page). It finds the root, the network's deepest level and the cursor member, then:
  * - it walks the levels from the cursor's down and stops once they hold enough members
- *   (each level is an index-only range scan over (depth, path text_pattern_ops), at most `need` rows);
- * - it takes, per level, the first `need` paths after the cursor, in index order, and keeps the page;
- * - only the page's members are read (by id: a path's last segment) and joined to their sponsors.
+ *   (each level is an index-only range scan over (depth, path text_pattern_ops), at most
+ *   limit + offset rows), never below the depth limit;
+ * - it takes, per level, the first paths after the cursor, in index order, and keeps the page;
+ * - only the page's members are read (by id: a path's last segment) and joined to their sponsors;
+ * - the count is the root's maintained counter, unless someone is below the depth limit: then the
+ *   kept levels are counted from the index, level by level.
  * Members of one level come grouped under their upline (a path is its ancestors' time-ordered ids).
- * Parameters: root depth, first depth, last depth, first depth's lower path (exclusive), lower path
- * of the other depths (exclusive), upper path (exclusive), need (= limit + offset), limit, offset.
+ * Parameters: root id, cursor handle (or NULL), depth limit (or NULL), limit, offset.
+ * Answer: no row for an unknown root; one row with cursor_in_team false for a cursor that is the
+ * root itself or not in its team; else every row carries team_count, and the member columns are
+ * null in the one row of an empty page.
  */
-export const DOWNLINE_PAGE_SQL = `
-  SELECT id, handle, display_name, status, sponsor_id, sponsor_handle, level, enrolled_at, downline_count, depth, path
-    FROM mlm_downline_page(?::int, ?::int, ?::int, ?::text, ?::text, ?::text, ?::int, ?::int, ?::int)`
-
-/**
- * Where a downline page starts, in one statement (mlm_downline_start, made by the same migration):
- * the root's depth, path and maintained count, the deepest level of the whole network (one index
- * probe: where "no depth limit" ends) and the cursor member by handle (where the previous page
- * ended; none when the handle is NULL or unknown). Parameters: cursor handle (or NULL), root id.
- * No row for an unknown root.
- */
-export const DOWNLINE_START_SQL = `
-  SELECT depth, path, downline_count, deepest, cursor_depth, cursor_path FROM mlm_downline_start(?::text, ?::text)`
+export const DOWNLINE_SQL = `
+  SELECT cursor_in_team, team_count, id, handle, display_name, status, sponsor_id, sponsor_handle, level,
+         enrolled_at, downline_count
+    FROM mlm_downline(?::text, ?::text, ?::int, ?::int, ?::int)`
 
 /** Whether a team has anyone on the given level (one index probe). Parameters: depth, lower and upper path. */
 export const ANYONE_ON_LEVEL_SQL = `
   SELECT EXISTS (SELECT 1 FROM mlm_distributor WHERE depth = ? AND path ~>~ ? AND path ~<~ ? AND deleted_at IS NULL) AS found`
-
-/**
- * The members of a team within a depth limit, in one statement (mlm_cut_team_count, made by the
- * same migration): NULL when nobody is on the level below the limit (one index probe: the limit
- * cuts nothing off, the maintained counter holds), else the kept levels counted level by level from
- * the index (the count runs only then). Parameters: the level below, lower and upper path
- * (ANYONE_ON_LEVEL_SQL's), then the first and last kept level, lower and upper path.
- */
-export const CUT_TEAM_COUNT_SQL = `
-  SELECT total FROM mlm_cut_team_count(?::int, ?::text, ?::text, ?::int, ?::int, ?::text, ?::text)`
 
 /** Rewrites the paths of a whole subtree in one statement (sponsor change). */
 export const MOVE_SUBTREE_SQL = `

@@ -82,7 +82,7 @@ moduleIntegrationTestRunner<NetworkModuleService>({
     })
 
     it("pages the downline level by level, with a depth limit and a total", async () => {
-      const { a, b, e } = await chain()
+      const { a, b, d, e } = await chain()
       const all = await service.listDownline(a.id, { limit: 10, offset: 0 })
       expect(all.count).toBe(4)
       expect(all.members.map((m) => [m.handle, m.level, m.sponsor_handle])).toEqual([
@@ -105,6 +105,9 @@ moduleIntegrationTestRunner<NetworkModuleService>({
       const beyond = await service.listDownline(a.id, { limit: 2, offset: 10 })
       expect(beyond).toEqual({ members: [], count: 4, next_after: null })
       expect((await service.listDownline(b.id, { limit: 10, offset: 0 })).count).toBe(2)
+      // a member with nobody below: an empty page and a count of 0, with or without a depth limit
+      expect(await service.listDownline(d.id, { limit: 10 })).toEqual({ members: [], count: 0, next_after: null })
+      expect(await service.listDownline(d.id, { maxDepth: 1, limit: 10 })).toEqual({ members: [], count: 0, next_after: null })
       // a depth limit that cuts the team off counts the levels it keeps: bbb, eee, ccc
       expect((await service.listDownline(a.id, { maxDepth: 2, limit: 10 })).count).toBe(3)
       expect((await service.listDownline(a.id, { maxDepth: 3, limit: 10 })).count).toBe(4)
