@@ -75,7 +75,8 @@ export async function measure(name: string, runs: number, warmup: number, fn: (i
   const samples = spans.map((s) => s.ms).sort((a, b) => a - b)
   const unpaused = spans.filter((s) => !paused(s)).map((s) => s.ms).sort((a, b) => a - b)
   const result: Measurement = { name, runs, p50: percentile(samples, 50), p99: percentile(samples, 99) }
-  const gcNote = unpaused.length < runs ? `; ${runs - unpaused.length} paused by GC, p99 of the others ${fmt(percentile(unpaused, 99))}` : ""
+  const gcNote =
+    unpaused.length === runs ? "" : `; ${runs - unpaused.length} paused by GC` + (unpaused.length ? `, p99 of the others ${fmt(percentile(unpaused, 99))}` : "")
   console.log(`  ${name.padEnd(58)} p50 ${fmt(result.p50).padStart(10)}  p99 ${fmt(result.p99).padStart(10)}  (${runs} runs${gcNote})`)
   return result
 }
