@@ -10,6 +10,7 @@ import { ulid } from "ulid"
 import { Client } from "pg"
 import {
   COUNTED_DOWNLINE_SQL,
+  DOWNLINE_SQL,
   TEAM_COUNTS_SQL,
   UPLINE_SQL,
   DistributorListFilters,
@@ -17,7 +18,7 @@ import {
 } from "../src/modules/network/queries"
 import { readDownlinePage } from "../src/modules/network/downline-page"
 import { readDistributorList } from "../src/modules/network/admin-list"
-import { connect, measure, Measurement, applyMigrations, mulberry32, fmt, recordResults } from "./lib"
+import { connect, measure, Measurement, applyMigrations, mulberry32, fmt, percentile, recordResults } from "./lib"
 
 const SIZE = Number(process.env.MLM_BENCH_SIZE || 1_000_000)
 const SPINE = 40 // members reserved to hang a chain down to depth 30+ if the random tree is shallower
@@ -207,6 +208,26 @@ export async function downlinePage(client: Client, rootId: string, maxDepth: num
   return { rows: page.members, count: page.count, next: page.next_after }
 }
 
+/**
+ * PostgreSQL's own time for downline pages (EXPLAIN ANALYZE of the page's statement, planning plus
+ * execution, TIMING OFF so no per-node clock is read), p50/p99 over `runs` after 20 warm-up pages.
+ * `page(i)` gives the root and the depth limit of run i.
+ */
+async function serverPageTimes(client: Client, name: string, runs: number, page: (i: number) => [string, number | undefined]): Promise<Measurement> {
+  const explain = `EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON) ${toPgPlaceholders(DOWNLINE_SQL)}`
+  const times: number[] = []
+  for (let i = -20; i < runs; i++) {
+    const [rootId, maxDepth] = page(Math.max(i, 0))
+    const { rows } = await client.query(explain, [rootId, null, maxDepth ?? null, 50, 0])
+    const [plan] = rows[0]["QUERY PLAN"]
+    if (i >= 0) times.push(plan["Planning Time"] + plan["Execution Time"])
+  }
+  times.sort((a, b) => a - b)
+  const result: Measurement = { name, runs, p50: percentile(times, 50), p99: percentile(times, 99) }
+  console.log(`  ${name.padEnd(58)} p50 ${fmt(result.p50).padStart(10)}  p99 ${fmt(result.p99).padStart(10)}  (${runs} runs)`)
+  return result
+}
+
 /** Runs knex-style SQL on a pg client (the executor the plugin's shared readers and writers take). */
 export const pgExecutor = (client: Client) => async <T = Record<string, any>>(sql: string, params: unknown[] = []) =>
   (await client.query(toPgPlaceholders(sql), params)).rows as T[]
@@ -365,6 +386,15 @@ async function main() {
     downlinePage(client, anyMembers[i % anyMembers.length], depthFilters[i % depthFilters.length], 50, null)
   )
   results.push(floor, pageRoot, pageRootDeep, pageRootAll, pageRoot3, pageMid, pageMid3, pageAny)
+  // The same pages as PostgreSQL itself times them (EXPLAIN ANALYZE's planning + execution time, no
+  // per-node timing): what the page costs without the client, the network and their pauses.
+  const serverRoot = await serverPageTimes(client, "PostgreSQL's own time: root, depth=100", 300, () => [root, 100])
+  const serverMid = await serverPageTimes(client, "PostgreSQL's own time: mid-tree leader, depth=3", 300, () => [midId, 3])
+  const serverAny = await serverPageTimes(client, "PostgreSQL's own time: any member, any depth filter", 1000, (i) => [
+    anyMembers[i % anyMembers.length],
+    depthFilters[i % depthFilters.length],
+  ])
+  results.push(serverRoot, serverMid, serverAny)
 
   const lists = await benchAdminList(client, tree.ids.length, root)
   results.push(...lists)
@@ -374,6 +404,7 @@ async function main() {
     downline_page_any_p99_ms: pageAny.p99,
     downline_page_root_depth3_p99_ms: pageRoot3.p99,
     noop_roundtrip_p99_ms: floor.p99,
+    downline_page_server_p99_ms: Math.max(serverRoot.p99, serverMid.p99, serverAny.p99),
     admin_list_p99_ms: Math.max(...lists.map((m) => m.p99)),
   }
   if (pagesOnly) {
