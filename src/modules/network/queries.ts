@@ -322,8 +322,21 @@ export function distributorListCountSql(filters: DistributorListFilters, cap: nu
   }
 }
 
-/** For a search that matches many: walk the list's order index-only instead of reading every match. */
-export const WALK_LIST_ORDER_SQL = [`SET LOCAL enable_bitmapscan = off`, `SET LOCAL max_parallel_workers_per_gather = 0`]
+/**
+ * Before a search, for the rest of the caller's transaction: count the matches through the trigram
+ * index (a bitmap), never by walking another index and testing the search key row by row. The
+ * planner expects many matches of a short fragment and takes the walk of the list's covering index:
+ * for "ada" on the million it tested 52,905 rows to find 1,001 matches (17.5 ms), where the bitmap
+ * takes 5.7 ms; the bench's other kinds of search already took the bitmap (same times either way).
+ */
+export const SEARCH_BY_TRIGRAMS_SQL = `SELECT set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)`
+
+/**
+ * For a search that matches many, for the rest of the caller's transaction: walk the list's order
+ * index-only instead of reading every match (index scans back on, bitmaps and parallel plans off).
+ */
+export const WALK_LIST_ORDER_SQL = `SELECT set_config('enable_indexscan', 'on', true), set_config('enable_indexonlyscan', 'on', true),
+  set_config('enable_bitmapscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`
 
 /*
  * Network import (NetworkModuleService.importNetwork). Rows are written with COPY, streamed in
