@@ -1,5 +1,4 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
-import { Migration20261207100000 } from "./Migration20261207100000";
 
 /**
  * Hand-written (no DML model has functions): a downline page in one round trip. mlm_downline(root
@@ -20,8 +19,9 @@ import { Migration20261207100000 } from "./Migration20261207100000";
  * - one row with cursor_in_team false: the cursor is refused;
  * - else every row carries team_count; the page's members in (level, path) order, or one row whose
  *   member columns are null when the page is empty.
- * The three earlier functions are dropped (nothing calls them). A later change is a new migration
- * with CREATE OR REPLACE FUNCTION: this one stays as it ran.
+ * The three earlier functions are kept: during a rolling deploy, servers and workers still running
+ * the previous version call them until they are replaced (a later migration may drop them). A later
+ * change is a new migration with CREATE OR REPLACE FUNCTION: this one stays as it ran.
  */
 export class Migration20261207120000 extends Migration {
 
@@ -99,17 +99,10 @@ BEGIN
   RETURN QUERY SELECT true, team, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text,
                       NULL::text, NULL::integer, NULL::timestamptz, NULL::integer;
 END $body$;`);
-    this.addSql(`DROP FUNCTION IF EXISTS mlm_cut_team_count(integer, text, text, integer, integer, text, text);`);
-    this.addSql(`DROP FUNCTION IF EXISTS mlm_downline_page(integer, integer, integer, text, text, text, integer, integer, integer);`);
-    this.addSql(`DROP FUNCTION IF EXISTS mlm_downline_start(text, text);`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`DROP FUNCTION IF EXISTS mlm_downline(text, text, integer, integer, integer);`);
-    // The earlier functions come back as Migration20261207100000 made them.
-    const earlier = new Migration20261207100000(this.driver, this.config);
-    await earlier.up();
-    for (const sql of earlier.getQueries()) this.addSql(sql);
   }
 
 }
