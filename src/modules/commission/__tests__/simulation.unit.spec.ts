@@ -249,6 +249,17 @@ describe("SimulationTally", () => {
     expect(result.actual.top_changes).toEqual({ up: [], down: [] })
   })
 
+  it("counts as earners only those whose net is above zero, in whole cents or finer", () => {
+    const tally = new SimulationTally(PLAN, "eur")
+    const held = (who: string, amount: string) => ({ distributor_id: `dist_${who}`, handle: who, level: 1, earning: "commission", amount })
+    // dee: 1.85 then clawed back; eve: 0.005 then clawed back; fay: 1.2345 and nothing back
+    tally.add(order({ order_id: "o1", chain: chainOf(["dan"]) }), { holdings: [held("dee", "1.85"), held("eve", "0.005"), held("fay", "1.2345")], breakage: "0" })
+    tally.add(order({ order_id: "o2", chain: chainOf(["dan"]) }), { holdings: [held("dee", "-1.85"), held("eve", "-0.005")], breakage: "0" })
+    const { actual } = tally.result({ draft: "draft", actual: "ledger" })
+    expect(actual).toMatchObject({ payout: 1.2345, earners: 1 })
+    expect(actual.percentiles).toMatchObject({ p50: 1.2345, max: 1.2345 })
+  })
+
   it("warns above the cap and the shop's share, and names what history cannot say", () => {
     const tally = new SimulationTally(PLAN, "eur")
     tally.add(order({ chain: chainOf(["dan"]) }), { holdings: [], breakage: "0" })
@@ -310,7 +321,7 @@ describe("SimulationTally against a plain decimal tally (property)", () => {
       payout: s.payout.toNumber(),
       breakage: s.breakage.toNumber(),
       per_level: [...s.perLevel.entries()].sort(([x], [y]) => x - y).map(([level, amount]) => ({ level, amount: amount.toNumber() })),
-      earners: [...s.earned.values()].filter((v) => v.isPositive()).length,
+      earners: [...s.earned.values()].filter((v) => MathBN.gt(v, 0)).length,
     })
     return {
       draft: figures(d),

@@ -169,7 +169,7 @@ class SideTally {
     const earners: number[] = []
     for (const u of this.units) if (u > 0) earners.push(u)
     const sorted = this.decimals.size
-      ? new SortedEarnings([...earners.map((u) => MathBN.div(u, 10 ** this.digits)), ...[...this.decimals.values()].filter((v) => v.isPositive())], 0)
+      ? new SortedEarnings([...earners.map((u) => MathBN.div(u, 10 ** this.digits)), ...[...this.decimals.values()].filter((v) => MathBN.gt(v, 0))], 0)
       : new SortedEarnings({ minor_units: earners, digits: this.digits }, 0)
     const { p50, p90, p99, max } = percentiles(sorted, [50, 90, 99])
     return {
