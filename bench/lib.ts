@@ -74,10 +74,15 @@ export async function measure(name: string, runs: number, warmup: number, fn: (i
   const paused = (span: { start: number; ms: number }) => pauses.some((p) => p.start < span.start + span.ms && p.end > span.start)
   const samples = spans.map((s) => s.ms).sort((a, b) => a - b)
   const unpaused = spans.filter((s) => !paused(s)).map((s) => s.ms).sort((a, b) => a - b)
-  const result: Measurement = { name, runs, p50: percentile(samples, 50), p99: percentile(samples, 99) }
   const gcNote =
     unpaused.length === runs ? "" : `; ${runs - unpaused.length} paused by GC` + (unpaused.length ? `, p99 of the others ${fmt(percentile(unpaused, 99))}` : "")
-  console.log(`  ${name.padEnd(58)} p50 ${fmt(result.p50).padStart(10)}  p99 ${fmt(result.p99).padStart(10)}  (${runs} runs${gcNote})`)
+  return summarize(name, samples, gcNote)
+}
+
+/** p50/p99 of `samples` (milliseconds, sorted ascending), printed as one line of the bench's table; `note` goes after the run count. */
+export function summarize(name: string, samples: number[], note = ""): Measurement {
+  const result: Measurement = { name, runs: samples.length, p50: percentile(samples, 50), p99: percentile(samples, 99) }
+  console.log(`  ${name.padEnd(58)} p50 ${fmt(result.p50).padStart(10)}  p99 ${fmt(result.p99).padStart(10)}  (${result.runs} runs${note})`)
   return result
 }
 

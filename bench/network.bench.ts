@@ -18,7 +18,7 @@ import {
 } from "../src/modules/network/queries"
 import { readDownlinePage } from "../src/modules/network/downline-page"
 import { readDistributorList } from "../src/modules/network/admin-list"
-import { connect, measure, Measurement, applyMigrations, mulberry32, fmt, percentile, recordResults } from "./lib"
+import { connect, measure, Measurement, applyMigrations, mulberry32, fmt, summarize, recordResults } from "./lib"
 
 const SIZE = Number(process.env.MLM_BENCH_SIZE || 1_000_000)
 const SPINE = 40 // members reserved to hang a chain down to depth 30+ if the random tree is shallower
@@ -222,10 +222,7 @@ async function serverPageTimes(client: Client, name: string, runs: number, page:
     const [plan] = rows[0]["QUERY PLAN"]
     if (i >= 0) times.push(plan["Planning Time"] + plan["Execution Time"])
   }
-  times.sort((a, b) => a - b)
-  const result: Measurement = { name, runs, p50: percentile(times, 50), p99: percentile(times, 99) }
-  console.log(`  ${name.padEnd(58)} p50 ${fmt(result.p50).padStart(10)}  p99 ${fmt(result.p99).padStart(10)}  (${runs} runs)`)
-  return result
+  return summarize(name, times.sort((a, b) => a - b))
 }
 
 /** Runs knex-style SQL on a pg client (the executor the plugin's shared readers and writers take). */
