@@ -70,6 +70,14 @@ medusaIntegrationTestRunner({
           pv: 0,
         })
 
+        // Every route answers a timestamp in ISO 8601 (UTC), whether it reads it through a model or in SQL.
+        const benMe = await api.get("/store/mlm/me", ben.headers)
+        expect(benMe.data.distributor.enrolled_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+        expect(downline.data.members[0].joined_at).toBe(benMe.data.distributor.enrolled_at)
+        const listed = await api.get("/admin/mlm/distributors?q=ben", admin)
+        expect(listed.data.distributors.map((d: any) => [d.handle, d.enrolled_at])).toEqual([["ben", benMe.data.distributor.enrolled_at]])
+        expect(listed.data.distributors[0].created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+
         // A lazy tree opens one member at a time; levels still count from the asker.
         const underCleo = await api.get("/store/mlm/me/downline?depth=1&under=CLEO", anna.headers)
         expect(underCleo.data).toMatchObject({ count: 1 })
