@@ -58,9 +58,9 @@ export type Measurement = { name: string; runs: number; p50: number; p99: number
 /**
  * Runs `fn` `runs` times after `warmup` runs; returns p50/p99 in milliseconds. It also counts the runs
  * during which this process paused for garbage collection (Node's "gc" performance entries), and
- * prints the p99 of the other runs beside the p99 of all: a minor GC of the bench process takes
- * 4-6 ms on the 2-core development machine, about once per hundred downline pages, so it sets the
- * p99 of a sub-millisecond read. The recorded p99 is always that of all runs.
+ * prints the p99 of the other runs beside the p99 of all: a downline page through the module meets a
+ * minor GC about once per 120 pages (1-1.5 ms on the 2-core development machine; 5-13 ms while pg's
+ * promise API was in use, see CallbackClient). The recorded p99 is always that of all runs.
  */
 export async function measure(name: string, runs: number, warmup: number, fn: (i: number) => Promise<unknown>) {
   for (let i = 0; i < warmup; i++) await fn(i)
