@@ -71,7 +71,7 @@ async function main() {
     // (empty for a new order), the difference, the lines and the snapshot.
     await commission.withOrderLock(orderId, async (context) => {
       let beneficiaries: Beneficiary[] = chain.map((b: any) => ({ id: b.id, handle: b.handle, status: b.status }))
-      let rules = null
+      let rules: { min_pv: number; ranks: string[] } | null = null
       if (upline === "ranked") {
         await network.applyOrderVolume(
           { distributor_id: credited.id, day: today, month: monthOfDay(today), delta: pv, activity: RANKED.activity, today },
@@ -118,6 +118,7 @@ async function main() {
           paid_amount: computed.lines.reduce((sum, l) => MathBN.add(sum, l.amount), MathBN.convert(0)).toString(),
           breakage: computed.breakage,
           settle_count: 1,
+          order_updated_at: null,
           explanation: { upline: computed.upline, skipped: computed.skipped },
         },
         context
