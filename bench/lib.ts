@@ -105,7 +105,7 @@ export const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} us` : `$
 class CallbackClient extends Client {
   query(...args: any[]): any {
     const [config, values] = args
-    if (args.length > 2 || typeof args[args.length - 1] === "function" || typeof config?.submit === "function") {
+    if (typeof args[args.length - 1] === "function" || typeof config?.submit === "function") {
       return (super.query as (...a: any[]) => any)(...args)
     }
     return new Promise((resolve, reject) =>

@@ -206,7 +206,7 @@ async function naiveDownlineCount(client: Client, id: string) {
  * One downline page as GET /store/mlm/me/downline reads it: NetworkModuleService.listDownline on the
  * booted module, over Medusa's own connection (knex over pg), as in a Medusa server. A plain pg
  * client's promise API is not that path: with it, 40% of what a page allocates outlived the next
- * minor GC, whose pauses took 6-14 ms, against about 1 ms through knex (2026-12-07, 4,000 pages).
+ * minor GC, whose pauses took 6-28 ms, against about 1 ms through knex (2026-12-07, 4,000 pages).
  */
 export async function downlinePage(network: NetworkModuleService, rootId: string, maxDepth: number | undefined, limit: number, after: string | null) {
   const page = await network.listDownline(rootId, { maxDepth, limit, after })
