@@ -68,7 +68,13 @@ module.exports = defineConfig({
     { resolve: "./src/modules/payout", options: pluginOptions },
     ...(redisUrl
       ? [
-          { resolve: "@medusajs/medusa/event-bus-redis", key: Modules.EVENT_BUS, options: { redisUrl } },
+          // EVENT_BUS_CONCURRENCY: events a worker process handles at once (BullMQ's default is 1:
+          // one event at a time, each waiting on its database round trips; see "Running at scale")
+          {
+            resolve: "@medusajs/medusa/event-bus-redis",
+            key: Modules.EVENT_BUS,
+            options: { redisUrl, workerOptions: { concurrency: Number(process.env.EVENT_BUS_CONCURRENCY) || 1 } },
+          },
           { resolve: "@medusajs/medusa/workflow-engine-redis", key: Modules.WORKFLOW_ENGINE, options: { redis: { url: redisUrl } } },
           {
             resolve: "@medusajs/medusa/locking",

@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+// `npm run bench -- bench/workers.bench.mjs`: the plugin's own work per order (attribution and
+// settlement) through the real order.placed subscriber, on two worker processes (`medusa start`
+// with MEDUSA_WORKER_MODE=worker) on Redis's event bus and workflow engine, as a shop at scale runs
+// them. Setup (not measured): the checkout bench's seed (demo store, 31 distributors, the demo plan
+// paid at once, member prices) and MLM_BENCH_WORKERS_ORDERS orders (150) placed through links with
+// Medusa's checkout workflows. Measured, per wave: every order's commission rows are removed, one
+// order.placed event per order is put on the event bus's queue at once (as Medusa queues it), and
+// the clock runs until every order has its exact commission lines. Three waves for each number of
+// events a worker handles at once (EVENT_BUS_CONCURRENCY: 1, BullMQ's default, then 4 and 8); the
+// workers restart between settings. Reports orders/s (median wave), and the CPU per order of the
+// two workers and of PostgreSQL. Needs Redis (MLM_BENCH_REDIS_URL, default redis://127.0.0.1:6379/12,
+// flushed first); skipped with a message without one. Writes section "workers" of latest.json.
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import pg from "pg"
+import Redis from "ioredis"
+import { Queue } from "bullmq"
+import { medusaProcesses, runMedusa, sleep } from "../scripts/lib/medusa-app.mjs"
+import { databaseUrl, ensureDatabaseExists } from "../scripts/lib/database.mjs"
+import results from "../scripts/lib/results.cjs"
+
+const { recordResults } = results
+const ORDERS = Number(process.env.MLM_BENCH_WORKERS_ORDERS || 150)
+const WAVES = 3
+const CONCURRENCIES = (process.env.MLM_BENCH_WORKERS_CONCURRENCY || "1,4,8").split(",").map(Number)
+const redisUrl = process.env.MLM_BENCH_REDIS_URL || "redis://127.0.0.1:6379/12"
+const t0 = Date.now()
+const log = (message) => console.log(`[workers ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${message}`)
+
+const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: null, retryStrategy: () => null })
+try {
+  await redis.connect()
+  await redis.flushdb()
+} catch (error) {
+  log(`skipped: this bench needs Redis at ${redisUrl} (set MLM_BENCH_REDIS_URL): ${error.message}`)
+  process.exit(0)
+}
+
+const connection = {
+  host: process.env.DB_HOST || "localhost",
+  port: process.env.DB_PORT || "5432",
+  user: process.env.DB_USERNAME || "postgres",
+  password: process.env.DB_PASSWORD || "",
+}
+const dbName = `${process.env.MLM_BENCH_DB || "mlm_bench"}_workers`
+const DATABASE_URL = databaseUrl(connection, dbName)
+const env = { ...process.env, DATABASE_URL, MEDUSA_DISABLE_TELEMETRY: "true", MEDUSA_ADMIN_DISABLED: "true", LOG_LEVEL: "error", NODE_ENV: "development" }
+delete env.REDIS_URL
+// MLM_BENCH_WORKERS_REUSE=1: the database, seed and orders of the last run (the setup takes minutes)
+const seedOut = path.join(os.tmpdir(), "mlm-workers-seed.json")
+const ordersOut = path.join(os.tmpdir(), "mlm-workers-orders.json")
+if (!process.env.MLM_BENCH_WORKERS_REUSE) {
+  const admin = new pg.Client({ ...connection, port: Number(connection.port), database: "postgres" })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+  await admin.end()
+  await ensureDatabaseExists(connection, dbName)
+  log("migrating and seeding (demo store, 31 distributors, plan paid at once, member prices)")
+  runMedusa(["db:migrate"], env)
+  runMedusa(["exec", "./integration-tests/scale/seed.ts"], { ...env, MLM_SCALE_OUT: seedOut })
+  log(`placing ${ORDERS} orders through links (setup, not measured)`)
+  runMedusa(["exec", "./bench/workers-orders.ts"], { ...env, MLM_WORKERS_ORDERS: String(ORDERS), MLM_WORKERS_OUT: ordersOut }, undefined, { quiet: false })
+}
+const seed = JSON.parse(fs.readFileSync(seedOut, "utf8"))
+const orders = JSON.parse(fs.readFileSync(ordersOut, "utf8"))
+const ids = orders.map((o) => o.order_id)
+const levelOf = Object.fromEntries(seed.distributors.map((d) => [d.handle, d.level]))
+const expected = orders.map((o) => Math.min(seed.levels, levelOf[o.handle] + 1))
+const expectedTotal = expected.reduce((s, n) => s + n, 0)
+
+const sql = new pg.Pool({ connectionString: DATABASE_URL, max: 2 })
+// Medusa's Redis event bus queue, as a server's emit fills it: one job per event, named by it (the
+// queue prefix is the event bus service's class name)
+const queue = new Queue("events-queue", { prefix: "RedisEventBusService", connection: redis })
+
+/** CPU seconds (user + system) of a process, and of all PostgreSQL processes, from /proc (Linux; null elsewhere). */
+const cpuOf = (pid) => {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return null
+  }
+}
+const postgresCpu = () => {
+  let total = 0
+  try {
+    for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+        if (stat.includes("(postgres)")) total += cpuOf(pid) ?? 0
+      } catch {}
+    }
+    return total
+  } catch {
+    return null
+  }
+}
+const settledCount = async () =>
+  (
+    await sql.query(
+      `SELECT count(*)::int AS lines, count(DISTINCT order_id)::int AS orders FROM mlm_commission_line WHERE order_id = ANY($1) AND deleted_at IS NULL`,
+      [ids]
+    )
+  ).rows[0]
+const reset = async () => {
+  await sql.query("DELETE FROM mlm_commission_line WHERE order_id = ANY($1)", [ids])
+  await sql.query("DELETE FROM mlm_commission_run WHERE order_id = ANY($1)", [ids])
+  await sql.query("DELETE FROM mlm_order_attribution WHERE order_id = ANY($1)", [ids])
+}
+
+const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "mlm-workers-logs-"))
+const apps = medusaProcesses(logDir)
+const basePort = Number(process.env.MLM_BENCH_PORT || 9430)
+const figures = {}
+let code = 0
+try {
+  for (const concurrency of CONCURRENCIES) {
+    const workerEnv = { ...env, REDIS_URL: redisUrl, MEDUSA_WORKER_MODE: "worker", EVENT_BUS_CONCURRENCY: String(concurrency) }
+    apps.start("worker-a", { port: basePort, env: workerEnv })
+    apps.start("worker-b", { port: basePort + 1, env: workerEnv })
+    await Promise.all([apps.waitHealthy("worker-a"), apps.waitHealthy("worker-b")])
+    const workerCpu = () => cpuOf(apps.processes["worker-a"].child.pid) + cpuOf(apps.processes["worker-b"].child.pid)
+    const waves = []
+    // a first, unmeasured wave warms both workers
+    for (let wave = 0; wave <= WAVES; wave++) {
+      await reset()
+      await sleep(500)
+      const cpu0 = workerCpu()
+      const pg0 = postgresCpu()
+      const started = process.hrtime.bigint()
+      await queue.addBulk(ids.map((id) => ({ name: "order.placed", data: { data: { id }, metadata: {} }, opts: { removeOnComplete: true, attempts: 1 } })))
+      let state = await settledCount()
+      for (let polls = 0; state.lines < expectedTotal && polls < 6000; polls++) {
+        await sleep(20)
+        state = await settledCount()
+      }
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9
+      if (state.lines !== expectedTotal || state.orders !== ids.length) {
+        throw new Error(`concurrency ${concurrency}, wave ${wave}: ${state.orders}/${ids.length} orders, ${state.lines}/${expectedTotal} lines`)
+      }
+      // what the workers and PostgreSQL spent (a short pause lets the last events finish)
+      await sleep(300)
+      const perOrder = { worker: ((workerCpu() - cpu0) * 1000) / ids.length, postgres: pg0 === null ? null : ((postgresCpu() - pg0) * 1000) / ids.length }
+      if (wave === 0) continue
+      waves.push({ perS: ids.length / seconds, seconds, ...perOrder })
+      log(
+        `concurrency ${concurrency}, wave ${wave}/${WAVES}: ${ids.length} orders settled in ${seconds.toFixed(2)} s = ${(ids.length / seconds).toFixed(1)} orders/s; ` +
+          `CPU per order: workers ${perOrder.worker.toFixed(1)} ms, PostgreSQL ${perOrder.postgres?.toFixed(1) ?? "?"} ms`
+      )
+    }
+    apps.killAll()
+    await sleep(1000)
+    const median = [...waves].sort((a, b) => a.perS - b.perS)[Math.floor(waves.length / 2)]
+    figures[concurrency] = median
+  }
+  log(
+    `two workers, median wave: ` +
+      Object.entries(figures).map(([c, f]) => `concurrency ${c}: ${f.perS.toFixed(1)} orders/s (workers ${f.worker.toFixed(1)} ms, PostgreSQL ${f.postgres?.toFixed(1) ?? "?"} ms of CPU per order)`).join("; ")
+  )
+  const best = Object.entries(figures).sort((a, b) => b[1].perS - a[1].perS)[0]
+  recordResults("workers", {
+    workers_orders: ids.length,
+    two_workers_orders_per_s: best[1].perS,
+    two_workers_best_concurrency: Number(best[0]),
+    ...Object.fromEntries(
+      Object.entries(figures).flatMap(([c, f]) => [
+        [`two_workers_orders_per_s_concurrency_${c}`, f.perS],
+        [`two_workers_cpu_ms_per_order_concurrency_${c}`, f.worker],
+        [`postgres_cpu_ms_per_order_concurrency_${c}`, f.postgres],
+      ])
+    ),
+  })
+} catch (error) {
+  code = 1
+  console.error(error)
+  console.error(`process logs: ${logDir}`)
+} finally {
+  apps.killAll()
+  await queue.close().catch(() => {})
+  await redis.quit().catch(() => {})
+  await sql.end().catch(() => {})
+}
+process.exit(code)
