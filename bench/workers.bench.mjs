@@ -114,13 +114,15 @@ const reset = async () => {
 const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "mlm-workers-logs-"))
 const apps = medusaProcesses(logDir)
 const basePort = Number(process.env.MLM_BENCH_PORT || 9430)
+// MLM_BENCH_CPU_PROF=<dir>: each worker writes a V8 CPU profile there when it stops
+const nodeArgs = process.env.MLM_BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.MLM_BENCH_CPU_PROF}`] : []
 const figures = {}
 let code = 0
 try {
   for (const concurrency of CONCURRENCIES) {
     const workerEnv = { ...env, REDIS_URL: redisUrl, MEDUSA_WORKER_MODE: "worker", EVENT_BUS_CONCURRENCY: String(concurrency) }
-    apps.start("worker-a", { port: basePort, env: workerEnv })
-    apps.start("worker-b", { port: basePort + 1, env: workerEnv })
+    apps.start("worker-a", { port: basePort, env: workerEnv, nodeArgs })
+    apps.start("worker-b", { port: basePort + 1, env: workerEnv, nodeArgs })
     await Promise.all([apps.waitHealthy("worker-a"), apps.waitHealthy("worker-b")])
     const workerCpu = () => cpuOf(apps.processes["worker-a"].child.pid) + cpuOf(apps.processes["worker-b"].child.pid)
     const waves = []
@@ -150,6 +152,11 @@ try {
         `concurrency ${concurrency}, wave ${wave}/${WAVES}: ${ids.length} orders settled in ${seconds.toFixed(2)} s = ${(ids.length / seconds).toFixed(1)} orders/s; ` +
           `CPU per order: workers ${perOrder.worker.toFixed(1)} ms, PostgreSQL ${perOrder.postgres?.toFixed(1) ?? "?"} ms`
       )
+    }
+    if (nodeArgs.length) {
+      // a profile is written when the process exits by itself
+      for (const name of ["worker-a", "worker-b"]) apps.processes[name].child.kill("SIGTERM")
+      await sleep(15000)
     }
     apps.killAll()
     await sleep(1000)

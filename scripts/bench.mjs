@@ -16,7 +16,7 @@ await ensureDatabaseExists(db.connection, database)
 
 const benches = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : ["bench/network.bench.ts", "bench/import.bench.ts", "bench/commission.bench.ts", "bench/simulate.bench.ts", "bench/subscriber.bench.ts", "bench/checkout.bench.mjs"]
+  : ["bench/network.bench.ts", "bench/import.bench.ts", "bench/commission.bench.ts", "bench/simulate.bench.ts", "bench/subscriber.bench.ts", "bench/workers.bench.mjs", "bench/checkout.bench.mjs"]
 const appDatabase = `${database}_app`
 let code = 0
 for (const bench of benches) {
