@@ -9,7 +9,8 @@
 // the clock runs until every order has its exact commission lines. Three waves for each number of
 // events a worker handles at once (EVENT_BUS_CONCURRENCY: 1, BullMQ's default, then 4 and 8); the
 // workers restart between settings. Reports orders/s (median wave), and the CPU per order of the
-// two workers and of PostgreSQL. Needs Redis (MLM_BENCH_REDIS_URL, default redis://127.0.0.1:6379/12,
+// two workers and of PostgreSQL: of everything order.placed runs in the dev app, the loyalty
+// plugin's own subscriber (which reads the order again) and the event bus's jobs included. Needs Redis (MLM_BENCH_REDIS_URL, default redis://127.0.0.1:6379/12,
 // flushed first); skipped with a message without one. Writes section "workers" of latest.json.
 import fs from "node:fs"
 import os from "node:os"
