@@ -22,6 +22,7 @@ import path from "node:path"
 import { projectRoot } from "../scripts/lib/paths.mjs"
 import { medusaProcesses, runMedusa, sleep, storeClient } from "../scripts/lib/medusa-app.mjs"
 import { databaseUrl, ensureDatabaseExists } from "../scripts/lib/database.mjs"
+import { machineCpu, processCpu as cpuOf } from "../scripts/lib/cpu.mjs"
 import results from "../scripts/lib/results.cjs"
 import pg from "pg"
 
@@ -107,24 +108,6 @@ try {
   }
   const handles = seed.distributors.map((d) => d.handle)
   let n = 0
-  // CPU seconds (user + system) of a process from /proc (Linux; null elsewhere), and of all PostgreSQL processes.
-  const cpuOf = (pid) => {
-    try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
-      return (Number(fields[11]) + Number(fields[12])) / 100
-    } catch {
-      return null
-    }
-  }
-  // The whole machine's busy CPU seconds (all processes: the apps, PostgreSQL, this load), from /proc/stat.
-  const machineCpu = () => {
-    try {
-      const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number)
-      return (user + nice + system + irq + softirq + steal) / 100
-    } catch {
-      return null
-    }
-  }
   // Lines each plugin order must end with: one per level of its distributor's upline the plan pays.
   const expected = Object.fromEntries(seed.distributors.map((d) => [d.handle, Math.min(seed.levels, d.level + 1)]))
   const linesOf = async (orders) =>

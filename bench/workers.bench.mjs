@@ -20,6 +20,7 @@ import Redis from "ioredis"
 import { Queue } from "bullmq"
 import { medusaProcesses, runMedusa, sleep } from "../scripts/lib/medusa-app.mjs"
 import { databaseUrl, ensureDatabaseExists } from "../scripts/lib/database.mjs"
+import { postgresCpu, processCpu as cpuOf } from "../scripts/lib/cpu.mjs"
 import results from "../scripts/lib/results.cjs"
 
 const { recordResults } = results
@@ -76,29 +77,6 @@ const sql = new pg.Pool({ connectionString: DATABASE_URL, max: 2 })
 // queue prefix is the event bus service's class name)
 const queue = new Queue("events-queue", { prefix: "RedisEventBusService", connection: redis })
 
-/** CPU seconds (user + system) of a process, and of all PostgreSQL processes, from /proc (Linux; null elsewhere). */
-const cpuOf = (pid) => {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
-    return (Number(fields[11]) + Number(fields[12])) / 100
-  } catch {
-    return null
-  }
-}
-const postgresCpu = () => {
-  let total = 0
-  try {
-    for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-      try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
-        if (stat.includes("(postgres)")) total += cpuOf(pid) ?? 0
-      } catch {}
-    }
-    return total
-  } catch {
-    return null
-  }
-}
 const settledCount = async () =>
   (
     await sql.query(
