@@ -21,7 +21,7 @@ import os from "node:os"
 import path from "node:path"
 import { projectRoot } from "../scripts/lib/paths.mjs"
 import { medusaProcesses, runMedusa, sleep, storeClient } from "../scripts/lib/medusa-app.mjs"
-import { databaseUrl, ensureDatabaseExists } from "../scripts/lib/database.mjs"
+import { connectionFromEnv, databaseUrl, recreateDatabase } from "../scripts/lib/database.mjs"
 import { machineCpu, processCpu as cpuOf } from "../scripts/lib/cpu.mjs"
 import results from "../scripts/lib/results.cjs"
 import pg from "pg"
@@ -34,20 +34,9 @@ const WARMUP = 10
 const t0 = Date.now()
 const log = (message) => console.log(`[checkout ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${message}`)
 
-const connection = {
-  host: process.env.DB_HOST || "localhost",
-  port: process.env.DB_PORT || "5432",
-  user: process.env.DB_USERNAME || "postgres",
-  password: process.env.DB_PASSWORD || "",
-}
+const connection = connectionFromEnv()
 const dbName = `${process.env.MLM_BENCH_DB || "mlm_bench"}_checkout`
-{
-  const admin = new pg.Client({ ...connection, port: Number(connection.port), database: "postgres" })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-  await admin.end()
-}
-await ensureDatabaseExists(connection, dbName)
+await recreateDatabase(connection, dbName)
 const DATABASE_URL = databaseUrl(connection, dbName)
 const env = {
   ...process.env,

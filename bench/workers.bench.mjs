@@ -19,7 +19,7 @@ import pg from "pg"
 import Redis from "ioredis"
 import { Queue } from "bullmq"
 import { medusaProcesses, runMedusa, sleep } from "../scripts/lib/medusa-app.mjs"
-import { databaseUrl, ensureDatabaseExists } from "../scripts/lib/database.mjs"
+import { connectionFromEnv, databaseUrl, recreateDatabase } from "../scripts/lib/database.mjs"
 import { postgresCpu, processCpu as cpuOf } from "../scripts/lib/cpu.mjs"
 import results from "../scripts/lib/results.cjs"
 
@@ -40,12 +40,7 @@ try {
   process.exit(0)
 }
 
-const connection = {
-  host: process.env.DB_HOST || "localhost",
-  port: process.env.DB_PORT || "5432",
-  user: process.env.DB_USERNAME || "postgres",
-  password: process.env.DB_PASSWORD || "",
-}
+const connection = connectionFromEnv()
 const dbName = `${process.env.MLM_BENCH_DB || "mlm_bench"}_workers`
 const DATABASE_URL = databaseUrl(connection, dbName)
 const env = { ...process.env, DATABASE_URL, MEDUSA_DISABLE_TELEMETRY: "true", MEDUSA_ADMIN_DISABLED: "true", LOG_LEVEL: "error", NODE_ENV: "development" }
@@ -54,11 +49,7 @@ delete env.REDIS_URL
 const seedOut = path.join(os.tmpdir(), "mlm-workers-seed.json")
 const ordersOut = path.join(os.tmpdir(), "mlm-workers-orders.json")
 if (!process.env.MLM_BENCH_WORKERS_REUSE) {
-  const admin = new pg.Client({ ...connection, port: Number(connection.port), database: "postgres" })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-  await admin.end()
-  await ensureDatabaseExists(connection, dbName)
+  await recreateDatabase(connection, dbName)
   log("migrating and seeding (demo store, 31 distributors, plan paid at once, member prices)")
   runMedusa(["db:migrate"], env)
   runMedusa(["exec", "./integration-tests/scale/seed.ts"], { ...env, MLM_SCALE_OUT: seedOut })

@@ -113,6 +113,11 @@ export function databaseUrl({ host, port, user, password }, database) {
   return `postgres://${auth}@${host}:${port}/${database}`
 }
 
+/** The connection `connectionEnv` describes (how `npm run bench` hands its database to a bench process). */
+export function connectionFromEnv(env = process.env) {
+  return { host: env.DB_HOST || "localhost", port: env.DB_PORT || "5432", user: env.DB_USERNAME || "postgres", password: env.DB_PASSWORD || "" }
+}
+
 export function connectionEnv(connection) {
   return {
     DB_HOST: connection.host,
