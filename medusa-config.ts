@@ -58,7 +58,8 @@ module.exports = defineConfig({
     },
   },
   // Medusa's official Store Credit module, which the store-credit payout provider pays into.
-  plugins: [{ resolve: "@medusajs/loyalty-plugin", options: {} }],
+  // MLM_DEV_WITHOUT_LOYALTY=true leaves it out (the workers bench measures the plugin's own share).
+  plugins: process.env.MLM_DEV_WITHOUT_LOYALTY === "true" ? [] : [{ resolve: "@medusajs/loyalty-plugin", options: {} }],
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
   },

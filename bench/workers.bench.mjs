@@ -91,6 +91,9 @@ let code = 0
 try {
   for (const concurrency of CONCURRENCIES) {
     const workerEnv = { ...env, REDIS_URL: redisUrl, MEDUSA_WORKER_MODE: "worker", EVENT_BUS_CONCURRENCY: String(concurrency) }
+    // MLM_BENCH_WORKERS_PLUGIN_ONLY=1: workers without the loyalty plugin, whose own order.placed
+    // subscriber reads the order again: the plugin's share alone
+    if (process.env.MLM_BENCH_WORKERS_PLUGIN_ONLY) workerEnv.MLM_DEV_WITHOUT_LOYALTY = "true"
     apps.start("worker-a", { port: basePort, env: workerEnv, nodeArgs })
     apps.start("worker-b", { port: basePort + 1, env: workerEnv, nodeArgs })
     await Promise.all([apps.waitHealthy("worker-a"), apps.waitHealthy("worker-b")])
