@@ -10,8 +10,10 @@
 // events a worker handles at once (EVENT_BUS_CONCURRENCY: 1, BullMQ's default, then 4 and 8); the
 // workers restart between settings. Reports orders/s (median wave), and the CPU per order of the
 // two workers and of PostgreSQL: of everything order.placed runs in the dev app, the loyalty
-// plugin's own subscriber (which reads the order again) and the event bus's jobs included. Needs Redis (MLM_BENCH_REDIS_URL, default redis://127.0.0.1:6379/12,
-// flushed first); skipped with a message without one. Writes section "workers" of latest.json.
+// plugin's own subscriber (which reads the order again) and the event bus's jobs included
+// (MLM_BENCH_WORKERS_PLUGIN_ONLY=1 leaves the loyalty plugin out). Needs Redis
+// (MLM_BENCH_REDIS_URL, default redis://127.0.0.1:6379/12, flushed first); skipped with a message
+// without one. Writes section "workers" of latest.json.
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -97,7 +99,11 @@ try {
     apps.start("worker-a", { port: basePort, env: workerEnv, nodeArgs })
     apps.start("worker-b", { port: basePort + 1, env: workerEnv, nodeArgs })
     await Promise.all([apps.waitHealthy("worker-a"), apps.waitHealthy("worker-b")])
-    const workerCpu = () => cpuOf(apps.processes["worker-a"].child.pid) + cpuOf(apps.processes["worker-b"].child.pid)
+    // null where /proc is missing (not Linux): the CPU figures are then reported as unknown
+    const workerCpu = () => {
+      const [a, b] = ["worker-a", "worker-b"].map((name) => cpuOf(apps.processes[name].child.pid))
+      return a === null || b === null ? null : a + b
+    }
     const waves = []
     // a first, unmeasured wave warms both workers
     for (let wave = 0; wave <= WAVES; wave++) {
@@ -118,12 +124,13 @@ try {
       }
       // what the workers and PostgreSQL spent (a short pause lets the last events finish)
       await sleep(300)
-      const perOrder = { worker: ((workerCpu() - cpu0) * 1000) / ids.length, postgres: pg0 === null ? null : ((postgresCpu() - pg0) * 1000) / ids.length }
+      const perOrderMs = (before, after) => (before === null || after === null ? null : ((after - before) * 1000) / ids.length)
+      const perOrder = { worker: perOrderMs(cpu0, workerCpu()), postgres: perOrderMs(pg0, postgresCpu()) }
       if (wave === 0) continue
       waves.push({ perS: ids.length / seconds, seconds, ...perOrder })
       log(
         `concurrency ${concurrency}, wave ${wave}/${WAVES}: ${ids.length} orders settled in ${seconds.toFixed(2)} s = ${(ids.length / seconds).toFixed(1)} orders/s; ` +
-          `CPU per order: workers ${perOrder.worker.toFixed(1)} ms, PostgreSQL ${perOrder.postgres?.toFixed(1) ?? "?"} ms`
+          `CPU per order: workers ${perOrder.worker?.toFixed(1) ?? "?"} ms, PostgreSQL ${perOrder.postgres?.toFixed(1) ?? "?"} ms`
       )
     }
     if (nodeArgs.length) {
@@ -138,7 +145,7 @@ try {
   }
   log(
     `two workers, median wave: ` +
-      Object.entries(figures).map(([c, f]) => `concurrency ${c}: ${f.perS.toFixed(1)} orders/s (workers ${f.worker.toFixed(1)} ms, PostgreSQL ${f.postgres?.toFixed(1) ?? "?"} ms of CPU per order)`).join("; ")
+      Object.entries(figures).map(([c, f]) => `concurrency ${c}: ${f.perS.toFixed(1)} orders/s (workers ${f.worker?.toFixed(1) ?? "?"} ms, PostgreSQL ${f.postgres?.toFixed(1) ?? "?"} ms of CPU per order)`).join("; ")
   )
   const best = Object.entries(figures).sort((a, b) => b[1].perS - a[1].perS)[0]
   recordResults("workers", {
