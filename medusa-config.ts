@@ -16,6 +16,8 @@ const pluginOptions = {
     window_days: Number(process.env.MLM_ATTRIBUTION_WINDOW_DAYS || 30),
   },
   mature_from: (process.env.MLM_MATURE_FROM as "placed" | "fulfilled") || "fulfilled",
+  // placed orders settled together per workflow run (20 unless set; 1: each order on its own)
+  ...(process.env.MLM_PLACED_ORDER_BATCH ? { placed_order_batch: Number(process.env.MLM_PLACED_ORDER_BATCH) } : {}),
   payouts: {
     // Stripe Connect only with a key: the demo has no network; the tests point it at a local server.
     providers: [

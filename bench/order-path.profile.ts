@@ -10,7 +10,7 @@
  *
  * MLM_PROFILE_ORDERS (100), MLM_PROFILE_ONLY=<text> (only the parts whose name holds it),
  * MLM_PROFILE_REUSE=1 (the orders and database of the last run), MLM_PROFILE_CALLS=1 (each module
- * call's CPU inside the order.placed handler).
+ * call's CPU inside the order.placed handler), MLM_PROFILE_BATCH (4: placed orders per batch).
  */
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -23,6 +23,7 @@ import orderPlacedHandler from "../src/subscribers/order-placed"
 import { attributeOrderWorkflow } from "../src/workflows/attribution/workflows/attribute-order"
 import { recordCartReferralWorkflow } from "../src/workflows/attribution/workflows/record-cart-referral"
 import { settleOrderCommissionsWorkflow } from "../src/workflows/commission/workflows/settle-order-commissions"
+import { settlePlacedOrdersWorkflow } from "../src/workflows/commission/workflows/settle-placed-orders"
 import { loadOrderNow, ORDER_NOW_SELECT } from "../src/workflows/commission/load-order-now"
 import { beneficiaryChain } from "../src/workflows/commission/beneficiary-chain"
 import { NETWORK_MODULE } from "../src/modules/network"
@@ -117,6 +118,39 @@ export default async function profileOrderPath({ container }: ExecArgs) {
   await part("  again, all done already (a redelivery)", (orderId) =>
     orderPlacedHandler({ event: { name: "order.placed", data: { id: orderId } }, container } as any)
   )
+  // Placed orders settled together (settlePlacedOrdersWorkflow, as the order.placed subscriber runs
+  // orders that arrive while others settle) against the same orders one by one through the
+  // attribution and settlement workflows, alternating group by group, each a first settlement.
+  // MLM_PROFILE_BATCH (4) orders per group.
+  const BATCH = Number(process.env.MLM_PROFILE_BATCH || 4)
+  const batchParts = [`${BATCH} placed orders in one batch (settlePlacedOrders)`, `the same ${BATCH} one by one (both workflows each)`]
+  if (!only || batchParts.some((name) => name.includes(only))) {
+    const spent = [0, 0]
+    const groups = Math.floor(ORDERS / BATCH)
+    const warmGroups = Math.max(1, Math.floor(WARMUP / BATCH))
+    for (let g = -warmGroups; g < groups; g++) {
+      const ids = g < 0 ? orderIds.slice(ORDERS + (g + warmGroups) * BATCH, ORDERS + (g + warmGroups + 1) * BATCH) : orderIds.slice(g * BATCH, (g + 1) * BATCH)
+      for (const together of g % 2 ? [true, false] : [false, true]) {
+        for (const table of ["mlm_commission_line", "mlm_commission_run", "mlm_order_attribution"]) {
+          await client.query(`DELETE FROM ${table} WHERE order_id = ANY($1)`, [ids])
+        }
+        const start = cpuMs()
+        if (together) await settlePlacedOrdersWorkflow(container).run({ input: { order_ids: ids } })
+        else {
+          for (const id of ids) {
+            await attributeOrderWorkflow(container).run({ input: { order_id: id } })
+            await settleOrderCommissionsWorkflow(container).run({ input: { order_id: id, trigger: "order.placed" } })
+          }
+        }
+        if (g >= 0) spent[together ? 0 : 1] += cpuMs() - start
+      }
+    }
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM mlm_commission_run WHERE order_id = ANY($1)", [orderIds.slice(0, groups * BATCH)])
+    if (rows[0].n !== groups * BATCH) throw new Error(`${rows[0].n} of ${groups * BATCH} orders have a settlement`)
+    for (const [k, name] of batchParts.entries()) console.log(`  ${name.padEnd(58)} ${(spent[k] / (groups * BATCH)).toFixed(2).padStart(7)} ms`)
+    console.log(`  ${"ratio, second / first".padEnd(58)} ${(spent[1] / spent[0]).toFixed(3).padStart(7)}`)
+  }
+
   await reset()
   await part("attributeOrder workflow", (orderId) => attributeOrderWorkflow(container).run({ input: { order_id: orderId } }))
   await part("first settlement workflow", (orderId) =>

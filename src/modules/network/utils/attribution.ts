@@ -70,3 +70,18 @@ export function effectiveTouch(touches: ReferralTouch[], policy: "last_touch" | 
   if (!touches.length) return null
   return policy === "first_touch" ? touches[0] : touches[touches.length - 1]
 }
+
+/**
+ * The lifetime binding an order's attribution makes, or null: the customer is bound to the
+ * distributor the decision names, when the order was credited to that same distributor (an
+ * attribution found already written may name another). Checked again when the attribution was found
+ * already written, so a redelivered order.placed finishes what a crash left undone.
+ */
+export function bindingOf(
+  decision: AttributionDecision | null,
+  order: { order_id: string; customer_id: string | null },
+  credited: { distributor_id: string } | null
+): { customer_id: string; distributor_id: string; source: "order"; order_id: string } | null {
+  if (!decision?.bind_to || !order.customer_id || !credited || credited.distributor_id !== decision.bind_to) return null
+  return { customer_id: order.customer_id, distributor_id: decision.bind_to, source: "order", order_id: order.order_id }
+}

@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { NETWORK_MODULE } from "../../../modules/network"
 import type NetworkModuleService from "../../../modules/network/service"
 import { AttributionFacts, effectiveTouch } from "../../../modules/network/utils/attribution"
@@ -17,24 +18,35 @@ export const loadAttributionFactsStepId = "load-attribution-facts"
 export const loadAttributionFactsStep = createStep(
   loadAttributionFactsStepId,
   async (input: { order_id: string }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
-    // The order (from the order module: about 0.9 ms of CPU less than through Query) and its cart
-    // through the link table, side by side: half the CPU of asking for `cart.id` in the order's
-    // query (measured: 4.8 ms against 10.4 ms).
-    const [orders, { data: carts }] = await Promise.all([
-      container.resolve(Modules.ORDER).listOrders({ id: input.order_id }, { select: ["id", "customer_id", "created_at"] }),
-      query.graph({ entity: "order_cart", fields: ["cart_id"], filters: { order_id: input.order_id } }),
-    ])
-    const order = orders[0]
-    if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found`)
-    const cartId: string | null = (carts[0] as { cart_id?: string } | undefined)?.cart_id ?? null
+    const [context] = await readAttributionContexts(container, [input.order_id])
+    return new StepResponse<AttributionContext>(context)
+  }
+)
+
+/**
+ * What the attribution rule needs of each order, in the orders' order; an unknown order is an error.
+ * The orders (from the order module: about 0.9 ms of CPU less than through Query) and their carts
+ * through the link table are read side by side, once for all the orders: half the CPU of asking for
+ * `cart.id` in the orders' query (measured: 4.8 ms against 10.4 ms for one order).
+ */
+export async function readAttributionContexts(container: MedusaContainer, orderIds: string[]): Promise<AttributionContext[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
+  const [orders, { data: carts }] = await Promise.all([
+    container.resolve(Modules.ORDER).listOrders({ id: orderIds }, { select: ["id", "customer_id", "created_at"] }),
+    query.graph({ entity: "order_cart", fields: ["order_id", "cart_id"], filters: { order_id: orderIds } }),
+  ])
+  const orderOf = new Map(orders.map((o) => [o.id, o]))
+  const cartOf = new Map((carts as { order_id: string; cart_id: string }[]).map((c) => [c.order_id, c.cart_id]))
+  const options = network.getPluginOptions()
+  const contexts: AttributionContext[] = []
+  for (const orderId of orderIds) {
+    const order = orderOf.get(orderId)
+    if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} was not found`)
+    const cartId = cartOf.get(orderId) ?? null
     const customerId: string | null = order.customer_id ?? null
-
     const { referral, binding, buyer } = await network.readAttributionFacts({ cart_id: cartId, customer_id: customerId })
-    const options = network.getPluginOptions()
-
-    return new StepResponse<AttributionContext>({
+    contexts.push({
       order_id: order.id,
       cart_id: cartId,
       customer_id: customerId,
@@ -54,4 +66,5 @@ export const loadAttributionFactsStep = createStep(
       },
     })
   }
-)
+  return contexts
+}

@@ -3,7 +3,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { loadAttributionFactsStep } from "../steps/load-attribution-facts"
 import { createOrderAttributionStep } from "../steps/create-order-attribution"
 import { bindCustomerStep } from "../steps/bind-customer"
-import { decideAttribution } from "../../../modules/network/utils/attribution"
+import { bindingOf, decideAttribution } from "../../../modules/network/utils/attribution"
 
 export const ORDER_ATTRIBUTED_EVENT = "mlm.order.attributed"
 
@@ -34,17 +34,11 @@ export const attributeOrderWorkflow = createWorkflow(attributeOrderWorkflowId, (
   // killed between the write and the end of this workflow leaves work that the redelivered
   // order.placed finishes. Binding is first-wins and safe to repeat; the announcement is therefore
   // at least once (a redelivery announces again), as Medusa's own events are.
-  when({ result, decision, context }, ({ result, decision, context }) =>
-    !!result && !!decision?.bind_to && !!context.customer_id && result.attribution.distributor_id === decision.bind_to
-  ).then(() => {
-    bindCustomerStep(
-      transform({ context, decision }, ({ context, decision }) => ({
-        customer_id: context.customer_id!,
-        distributor_id: decision!.bind_to!,
-        source: "order" as const,
-        order_id: context.order_id,
-      }))
-    )
+  const binding = transform({ result, decision, context }, ({ result, decision, context }) =>
+    bindingOf(decision, context, result?.attribution ?? null)
+  )
+  when({ binding }, ({ binding }) => !!binding).then(() => {
+    bindCustomerStep(transform({ binding }, ({ binding }) => binding!))
   })
   when({ result }, ({ result }) => !!result).then(() => {
     emitEventStep({

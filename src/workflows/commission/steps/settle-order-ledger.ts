@@ -16,7 +16,7 @@ import {
   targetEntries,
   targetLedger,
 } from "../../../modules/commission/utils/settlement"
-import { loadMemberPrices, loadOrderNow, OrderNowFacts } from "../load-order-now"
+import { loadMemberPrices, loadOrderNow, OrderNowFacts, OrderNowRow } from "../load-order-now"
 import { beneficiaryChain } from "../beneficiary-chain"
 import {
   dayNumber,
@@ -65,7 +65,8 @@ export type SettlementResult = {
   rank_changes: RankChange[]
 }
 
-type Undo = {
+/** What a settlement's compensation takes back (undoSettlement). */
+export type SettlementUndo = {
   inserted: string[]
   reversed: string[]
   created_run_id: string | null
@@ -85,27 +86,45 @@ export const settleOrderLedgerStepId = "settle-order-ledger"
 export const settleOrderLedgerStep = createStep(
   settleOrderLedgerStepId,
   async (input: SettleOrderLedgerInput, { container }) => {
-    const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
-    const { result, undo } = await commission.withOrderLock(input.order_id, (context) =>
-      settleUnderLock(container, commission, input, context)
-    )
+    const { result, undo } = await settleOrder(container, input)
     return new StepResponse(result, undo)
   },
-  async (undo, { container }) => {
-    if (!undo || (!undo.inserted.length && !undo.reversed.length && !undo.created_run_id && !undo.previous_run && !undo.volume.length)) return
-    const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
-    await commission.undoLedgerWrites({ inserted: undo.inserted, reversed: undo.reversed })
-    await commission.restoreSettlementRun({ created_id: undo.created_run_id, previous: undo.previous_run })
-    await undoVolume(container, undo)
-  }
+  async (undo, { container }) => undoSettlement(container, undo)
 )
+
+/**
+ * One order's settlement in its own transaction under the order's lock. `read` is the order's row
+ * when the caller read it before taking the lock (settlePlacedOrders reads a batch's orders in one
+ * query, after their attributions were written). It is used only for a first settlement: then no
+ * settlement ran since the attribution was written, so a change to the order after the read has its
+ * own event still to come, which settles the order again after this one (as when the order changes
+ * just after a read under the lock). An order settled before is read again under the lock.
+ */
+export async function settleOrder(
+  container: MedusaContainer,
+  input: SettleOrderLedgerInput,
+  read?: OrderNowRow
+): Promise<{ result: SettlementResult; undo: SettlementUndo | null }> {
+  const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
+  return commission.withOrderLock(input.order_id, (context) => settleUnderLock(container, commission, input, context, read))
+}
+
+/** Takes back what one settlement wrote and restores its snapshot (the step's compensation). */
+export async function undoSettlement(container: MedusaContainer, undo: SettlementUndo | null | undefined): Promise<void> {
+  if (!undo || (!undo.inserted.length && !undo.reversed.length && !undo.created_run_id && !undo.previous_run && !undo.volume.length)) return
+  const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)
+  await commission.undoLedgerWrites({ inserted: undo.inserted, reversed: undo.reversed })
+  await commission.restoreSettlementRun({ created_id: undo.created_run_id, previous: undo.previous_run })
+  await undoVolume(container, undo)
+}
 
 async function settleUnderLock(
   container: MedusaContainer,
   commission: CommissionModuleService,
   input: SettleOrderLedgerInput,
-  context: any
-): Promise<{ result: SettlementResult; undo: Undo | null }> {
+  context: any,
+  read?: OrderNowRow
+): Promise<{ result: SettlementResult; undo: SettlementUndo | null }> {
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
   const nothing = { result: { order_id: input.order_id, settlement: null, inserted: [], reversed: [], rank_changes: [] }, undo: null }
 
@@ -114,7 +133,7 @@ async function settleUnderLock(
   const previous = await commission.retrieveSettlementRun(input.order_id, context)
   if (!attribution && !previous) return nothing
   const matureFromFulfilment = network.getPluginOptions().mature_from === "fulfilled"
-  const order = await loadOrderNow(container, input.order_id, { fulfilments: matureFromFulfilment })
+  const order = await loadOrderNow(container, input.order_id, { fulfilments: matureFromFulfilment, read: previous ? undefined : read })
   if (!order) return nothing
 
   // The active plan, read at most once per settlement (the first snapshot and the volume rules share it).
@@ -405,7 +424,7 @@ function qualificationOf(chain: Beneficiary[]): Qualification[] | null {
 }
 
 /** Compensation of the volume part: the PV changes taken back, the ranks put back. */
-async function undoVolume(container: MedusaContainer, undo: Undo): Promise<void> {
+async function undoVolume(container: MedusaContainer, undo: SettlementUndo): Promise<void> {
   if (!undo.volume.length && !undo.ranks.length) return
   const network = container.resolve<NetworkModuleService>(NETWORK_MODULE)
   const commission = container.resolve<CommissionModuleService>(COMMISSION_MODULE)

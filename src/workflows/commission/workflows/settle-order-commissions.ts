@@ -1,7 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { z } from "@medusajs/framework/zod"
 import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { settleOrderLedgerStep, SettleOrderLedgerInput } from "../steps/settle-order-ledger"
+import { settleOrderLedgerStep, SettleOrderLedgerInput, SettlementResult } from "../steps/settle-order-ledger"
 import { loadSettlementCandidatesStep } from "../steps/load-settlement-candidates"
 
 export const COMMISSION_CREATED_EVENT = "mlm.commission.created"
@@ -64,36 +64,38 @@ export const settleOrderCommissionsWorkflow = createWorkflow(
       })
     )
     const result = settleOrderLedgerStep(settleInput)
-    const created = transform({ result }, ({ result }) => result.inserted.filter((l) => Number(l.amount) > 0).map((l) => l.id))
-    const taken = transform({ result }, ({ result }) => ({
-      reversed: result.reversed,
-      clawbacks: result.inserted.filter((l) => Number(l.amount) < 0).map((l) => l.id),
-    }))
-    when({ created }, ({ created }) => created.length > 0).then(() => {
-      emitEventStep({
-        eventName: COMMISSION_CREATED_EVENT,
-        data: transform({ result, created }, ({ result, created }) => ({ order_id: result.order_id, ids: created })),
-      }).config({ name: "emit-commission-created" })
+    const events = transform({ result }, ({ result }) => settlementEvents([result]))
+    when({ events }, ({ events }) => events.created.length > 0).then(() => {
+      emitEventStep({ eventName: COMMISSION_CREATED_EVENT, data: events.created }).config({ name: "emit-commission-created" })
     })
-    when({ taken }, ({ taken }) => taken.reversed.length + taken.clawbacks.length > 0).then(() => {
-      emitEventStep({
-        eventName: COMMISSION_REVERSED_EVENT,
-        data: transform({ result, taken }, ({ result, taken }) => ({
-          order_id: result.order_id,
-          reversed_ids: taken.reversed,
-          clawback_ids: taken.clawbacks,
-        })),
-      }).config({ name: "emit-commission-reversed" })
+    when({ events }, ({ events }) => events.reversed.length > 0).then(() => {
+      emitEventStep({ eventName: COMMISSION_REVERSED_EVENT, data: events.reversed }).config({ name: "emit-commission-reversed" })
     })
-    when({ result }, ({ result }) => result.rank_changes.length > 0).then(() => {
-      emitEventStep({
-        eventName: RANK_ACHIEVED_EVENT,
-        data: transform({ result }, ({ result }) => result.rank_changes.map((c) => ({ ...c, order_id: result.order_id }))),
-      }).config({ name: "emit-rank-achieved" })
+    when({ events }, ({ events }) => events.ranks.length > 0).then(() => {
+      emitEventStep({ eventName: RANK_ACHIEVED_EVENT, data: events.ranks }).config({ name: "emit-rank-achieved" })
     })
     return new WorkflowResponse(result, { hooks: [commissionableItems, beneficiaryEligibility] })
   }
 )
+
+/**
+ * The events settlements announce, one per order and kind (one per distributor for ranks): new
+ * earnings, what was taken back, ranks reached.
+ */
+export function settlementEvents(results: SettlementResult[]) {
+  return {
+    created: results
+      .map((r) => ({ order_id: r.order_id, ids: r.inserted.filter((l) => Number(l.amount) > 0).map((l) => l.id) }))
+      .filter((e) => e.ids.length > 0),
+    reversed: results
+      .map((r) => ({ order_id: r.order_id, reversed_ids: r.reversed, clawback_ids: r.inserted.filter((l) => Number(l.amount) < 0).map((l) => l.id) }))
+      .filter((e) => e.reversed_ids.length + e.clawback_ids.length > 0),
+    ranks: results.flatMap((r) => r.rank_changes.map((c) => ({ ...c, order_id: r.order_id }))),
+  }
+}
+
+/** A host app registered a handler for one of the settlement's hooks (they run order by order). */
+export const settlementHooksHandled = () => hooksWithHandlers.size > 0
 
 // Registering a handler goes through Medusa's own `hooks.<name>(handler)`; it also tells the
 // workflow to read the candidates from then on.
