@@ -8,9 +8,17 @@ describe("plugin options", () => {
       reserved_handles: [],
       attribution: { policy: "last_touch", lifetime_binding: true, window_days: 30 },
       mature_from: "fulfilled",
+      placed_order_batch: 20,
       payouts: { providers: [{ id: "manual", options: {} }], default_provider: "manual" },
       simulation: { warn_payout_percent: null },
     })
+  })
+
+  it("checks the placed-order batch: a whole number from 1 to 100", () => {
+    expect(parsePluginOptions({ placed_order_batch: 1 }).placed_order_batch).toBe(1)
+    expect(() => parsePluginOptions({ placed_order_batch: 0 })).toThrow(/placed_order_batch/)
+    expect(() => parsePluginOptions({ placed_order_batch: 2.5 })).toThrow(/placed_order_batch/)
+    expect(() => parsePluginOptions({ placed_order_batch: 101 })).toThrow(/placed_order_batch/)
   })
 
   it("checks the simulator's payout share: above 0, at most 100", () => {
