@@ -60,10 +60,11 @@ export default async function profileOrderPath({ container }: ExecArgs) {
     )
     if ((i + 1) % 20 === 0) console.log(`  ${i + 1} / ${total}`)
   }
-  const reset = async () => {
-    await client.query("DELETE FROM mlm_commission_line WHERE order_id = ANY($1)", [orderIds])
-    await client.query("DELETE FROM mlm_commission_run WHERE order_id = ANY($1)", [orderIds])
-    await client.query("DELETE FROM mlm_order_attribution WHERE order_id = ANY($1)", [orderIds])
+  /** These orders (all by default) as before their order.placed: no lines, no settlement, no attribution. */
+  const reset = async (ids = orderIds) => {
+    await client.query("DELETE FROM mlm_commission_line WHERE order_id = ANY($1)", [ids])
+    await client.query("DELETE FROM mlm_commission_run WHERE order_id = ANY($1)", [ids])
+    await client.query("DELETE FROM mlm_order_attribution WHERE order_id = ANY($1)", [ids])
   }
   const cpuMs = () => {
     const { user, system } = process.cpuUsage()
@@ -131,9 +132,7 @@ export default async function profileOrderPath({ container }: ExecArgs) {
     for (let g = -warmGroups; g < groups; g++) {
       const ids = g < 0 ? orderIds.slice(ORDERS + (g + warmGroups) * BATCH, ORDERS + (g + warmGroups + 1) * BATCH) : orderIds.slice(g * BATCH, (g + 1) * BATCH)
       for (const together of g % 2 ? [true, false] : [false, true]) {
-        for (const table of ["mlm_commission_line", "mlm_commission_run", "mlm_order_attribution"]) {
-          await client.query(`DELETE FROM ${table} WHERE order_id = ANY($1)`, [ids])
-        }
+        await reset(ids)
         const start = cpuMs()
         if (together) await settlePlacedOrdersWorkflow(container).run({ input: { order_ids: ids } })
         else {

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { readOrdersNow } from "../load-order-now"
 import { settleOrder, SettlementResult, SettlementUndo, undoSettlement } from "./settle-order-ledger"
@@ -33,6 +34,6 @@ export const settlePlacedOrdersLedgerStep = createStep(
   }
 )
 
-async function undoAll(container: Parameters<typeof undoSettlement>[0], undos: (SettlementUndo | null)[]): Promise<void> {
+async function undoAll(container: MedusaContainer, undos: (SettlementUndo | null)[]): Promise<void> {
   for (const undo of [...undos].reverse()) await undoSettlement(container, undo)
 }

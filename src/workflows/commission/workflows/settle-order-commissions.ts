@@ -1,5 +1,6 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { z } from "@medusajs/framework/zod"
+import { MathBN } from "@medusajs/framework/utils"
 import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { settleOrderLedgerStep, SettleOrderLedgerInput, SettlementResult } from "../steps/settle-order-ledger"
 import { loadSettlementCandidatesStep } from "../steps/load-settlement-candidates"
@@ -85,10 +86,10 @@ export const settleOrderCommissionsWorkflow = createWorkflow(
 export function settlementEvents(results: SettlementResult[]) {
   return {
     created: results
-      .map((r) => ({ order_id: r.order_id, ids: r.inserted.filter((l) => Number(l.amount) > 0).map((l) => l.id) }))
+      .map((r) => ({ order_id: r.order_id, ids: r.inserted.filter((l) => MathBN.gt(l.amount, 0)).map((l) => l.id) }))
       .filter((e) => e.ids.length > 0),
     reversed: results
-      .map((r) => ({ order_id: r.order_id, reversed_ids: r.reversed, clawback_ids: r.inserted.filter((l) => Number(l.amount) < 0).map((l) => l.id) }))
+      .map((r) => ({ order_id: r.order_id, reversed_ids: r.reversed, clawback_ids: r.inserted.filter((l) => MathBN.lt(l.amount, 0)).map((l) => l.id) }))
       .filter((e) => e.reversed_ids.length + e.clawback_ids.length > 0),
     ranks: results.flatMap((r) => r.rank_changes.map((c) => ({ ...c, order_id: r.order_id }))),
   }
