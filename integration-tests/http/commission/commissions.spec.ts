@@ -224,6 +224,38 @@ medusaIntegrationTestRunner({
         expect(failed).toBe("Order order_nope was not found")
         expect(await linesOf(ids[0])).toEqual([])
         expect((await api.get(`/admin/mlm/orders/${ids[0]}/attribution`, admin)).data.attribution).toBeNull()
+
+        // A batch that fails part way, after its first order settled: that order's lines and run are
+        // taken back, and both orders' attributions (the attribution step's compensation).
+        await forgetSettlement(ids[1])
+        const commission = container.resolve(COMMISSION_MODULE) as any
+        const withOrderLock = commission.withOrderLock.bind(commission)
+        const settledFirst: string[] = []
+        const lock = jest.spyOn(commission, "withOrderLock").mockImplementation(async (orderId: any, work: any) => {
+          if (settledFirst.length) throw new Error(`lock for ${orderId} refused`)
+          const out = await withOrderLock(orderId, work)
+          settledFirst.push(orderId)
+          return out
+        })
+        try {
+          const partWay = await settlePlacedOrdersWorkflow(container)
+            .run({ input: { order_ids: [ids[0], ids[1]] } })
+            .then(() => "ran", (e: Error) => e.message)
+          expect(partWay).toBe(`lock for ${ids[1]} refused`)
+        } finally {
+          lock.mockRestore()
+        }
+        // the first order had settled with its four lines before the second failed
+        expect(settledFirst).toEqual([ids[0]])
+        for (const id of [ids[0], ids[1]]) {
+          expect(await linesOf(id)).toEqual([])
+          expect(await commission.listCommissionRuns({ order_id: id })).toEqual([])
+          expect((await api.get(`/admin/mlm/orders/${id}/attribution`, admin)).data.attribution).toBeNull()
+        }
+        // and the same batch, run again, settles both with exactly their lines
+        await settlePlacedOrdersWorkflow(container).run({ input: { order_ids: [ids[0], ids[1]] } })
+        expect(summary(await linesOf(ids[0]))).toEqual(alone[0])
+        expect(summary(await linesOf(ids[1]))).toEqual(alone[1])
       })
 
       it("settles an order whose events were lost when an admin runs reconciliation", async () => {
