@@ -62,7 +62,21 @@ async function main() {
   t = process.hrtime.bigint()
   await client.query("BEGIN")
   let shown = 0
-  const written = await writeNetworkImport(pgExecutor(client), pgCopyIn(client), plan, customers, "mlmimp_bench", (done, total) => {
+  // Each statement and COPY of the write, timed, so the slow parts are named below.
+  const steps: { what: string; s: number }[] = []
+  const timed = async <R>(sql: string, f: () => Promise<R>): Promise<R> => {
+    const at = process.hrtime.bigint()
+    try {
+      return await f()
+    } finally {
+      steps.push({ what: sql.replace(/\s+/g, " ").trim().slice(0, 90), s: seconds(at) })
+    }
+  }
+  const exec = pgExecutor(client)
+  const copy = pgCopyIn(client)
+  const timedExec = (<T = Record<string, any>>(sql: string, params?: unknown[]) => timed(sql, () => exec<T>(sql, params))) as typeof exec
+  const timedCopy: typeof copy = (sql, chunks) => timed(sql, () => copy(sql, chunks))
+  const written = await writeNetworkImport(timedExec, timedCopy, plan, customers, "mlmimp_bench", (done, total) => {
     if (done - shown >= total / 10 || done === total) {
       shown = done
       console.log(`  ${done.toLocaleString("en").padStart(9)} / ${total.toLocaleString("en")} written (${seconds(t).toFixed(1)} s)`)
@@ -70,7 +84,8 @@ async function main() {
   })
   await client.query("COMMIT")
   const writeS = seconds(t)
-  console.log(`  written in one transaction in ${writeS.toFixed(1)} s (${written.rebuilt_indexes} secondary indexes rebuilt once)`)
+  console.log(`  written in one transaction in ${writeS.toFixed(1)} s (${written.rebuilt_indexes} secondary indexes rebuilt once); the slowest statements:`)
+  for (const step of [...steps].sort((a, b) => b.s - a.s).slice(0, 14)) console.log(`    ${step.s.toFixed(1).padStart(5)} s  ${step.what}`)
 
   // Audit: the root's count is everyone else; a sample's maintained counts equal their counted teams.
   await client.query("ANALYZE mlm_distributor")

@@ -7,17 +7,48 @@ import {
   COPY_IMPORTED_DISTRIBUTORS_SQL,
   COPY_IMPORT_BINDINGS_SQL,
   CREATE_IMPORT_BINDINGS_TEMP_SQL,
-  DISTRIBUTOR_SECONDARY_INDEXES_SQL,
+  FOREIGN_KEYS_SQL,
   IMPORT_BATCH_SIZE,
   IMPORT_INDEX_BUILD_MEMORY_SQL,
+  IMPORT_TABLE_ROWS_SQL,
   INCREMENT_DOWNLINE_COUNTS_SQL,
   INSERT_IMPORTED_BINDINGS_SQL,
   LOCK_GENEALOGY_EXCLUSIVE_SQL,
   PATHS_BY_IDS_SQL,
+  SECONDARY_INDEXES_SQL,
 } from "./queries"
 
-/** From this many rows on, the secondary indexes are set aside and rebuilt once (far faster than row by row). */
+/** From this many rows on, an import may set a table's indexes aside (see setsAside). */
 export const LARGE_IMPORT_ROWS = 50_000
+
+/**
+ * Whether an import of `rows` into a table of `tableRows` sets the table's secondary indexes and
+ * foreign keys aside and builds them once at the end, rather than updating them row by row: only a
+ * large import (LARGE_IMPORT_ROWS) into a table no larger than itself. Rebuilding costs in
+ * proportion to the whole table, so a smaller import into a large network updates them row by row.
+ */
+export function setsAside(rows: number, tableRows: number): boolean {
+  return rows >= LARGE_IMPORT_ROWS && rows >= tableRows
+}
+
+type SetAside = { indexes: { indexname: string; indexdef: string }[]; foreignKeys: { conname: string; definition: string }[] }
+
+/** Drops a table's secondary indexes and foreign keys (in the caller's transaction); what to restore. */
+async function setAside(exec: SqlManager["execute"], table: string, { foreignKeys }: { foreignKeys: boolean }): Promise<SetAside> {
+  const aside: SetAside = {
+    indexes: await exec(SECONDARY_INDEXES_SQL, [table, table]),
+    foreignKeys: foreignKeys ? await exec(FOREIGN_KEYS_SQL, [table]) : [],
+  }
+  for (const key of aside.foreignKeys) await exec(`ALTER TABLE "${table}" DROP CONSTRAINT "${key.conname}"`)
+  for (const index of aside.indexes) await exec(`DROP INDEX "${index.indexname}"`)
+  return aside
+}
+
+/** Builds again what setAside dropped: each index in one sort, each foreign key checked in one join. */
+async function restore(exec: SqlManager["execute"], table: string, aside: SetAside): Promise<void> {
+  for (const index of aside.indexes) await exec(index.indexdef)
+  for (const key of aside.foreignKeys) await exec(`ALTER TABLE "${table}" ADD CONSTRAINT "${key.conname}" ${key.definition}`)
+}
 
 export type ImportProgress = (written: number, total: number) => void
 
@@ -26,8 +57,9 @@ export type ImportProgress = (written: number, total: number) => void
  * or move meanwhile), a check that the existing sponsors have not moved since the plan, the rows
  * with COPY (streamed in chunks), the existing ancestors' counts, and the sponsor bindings (COPY
  * into a temporary table, then one insert that keeps a customer's existing binding). A large import
- * drops the table's secondary indexes inside the transaction and recreates them before it commits
- * (a failure restores them with everything else); the distributor table is locked for that time.
+ * into small tables (setsAside) drops their secondary indexes and the sponsor key inside the
+ * transaction and builds them again before it commits (a failure restores them with everything
+ * else); those tables are locked for that time.
  * Shared by NetworkModuleService.importNetwork and `npm run bench`.
  */
 export async function writeNetworkImport(
@@ -41,9 +73,14 @@ export async function writeNetworkImport(
   await exec(LOCK_GENEALOGY_EXCLUSIVE_SQL)
   await checkSponsorsUnmoved(exec, plan)
 
-  const large = plan.distributors.length >= LARGE_IMPORT_ROWS
-  const indexes = large ? await exec(DISTRIBUTOR_SECONDARY_INDEXES_SQL) : []
-  for (const index of indexes) await exec(`DROP INDEX "${index.indexname}"`)
+  // A large import into a small table sets the table's indexes (and the distributors' sponsor key)
+  // aside; a failure restores them with everything else, as the transaction rolls back.
+  const bindingRows = plan.distributors.filter((d) => d.sponsor_id).length
+  const [existing] = plan.distributors.length >= LARGE_IMPORT_ROWS ? await exec(IMPORT_TABLE_ROWS_SQL) : [{ distributors: 0, bindings: 0 }]
+  const distributorsAside = setsAside(plan.distributors.length, Number(existing.distributors))
+    ? await setAside(exec, "mlm_distributor", { foreignKeys: true })
+    : null
+  const bindingsAside = setsAside(bindingRows, Number(existing.bindings)) ? await setAside(exec, "mlm_customer_binding", { foreignKeys: false }) : null
 
   const customerOf = (d: PlannedDistributor) => {
     const customerId = customerIdsByEmail.get(d.email)
@@ -72,9 +109,11 @@ export async function writeNetworkImport(
   if (plan.ancestor_increments.length) {
     await exec(INCREMENT_DOWNLINE_COUNTS_SQL, [JSON.stringify(plan.ancestor_increments)])
   }
-  if (indexes.length) await exec(IMPORT_INDEX_BUILD_MEMORY_SQL)
-  for (const index of indexes) await exec(index.indexdef)
-  return { written, rebuilt_indexes: indexes.length }
+  const rebuilt = (distributorsAside?.indexes.length ?? 0) + (bindingsAside?.indexes.length ?? 0)
+  if (rebuilt) await exec(IMPORT_INDEX_BUILD_MEMORY_SQL)
+  if (distributorsAside) await restore(exec, "mlm_distributor", distributorsAside)
+  if (bindingsAside) await restore(exec, "mlm_customer_binding", bindingsAside)
+  return { written, rebuilt_indexes: rebuilt }
 }
 
 /** The rows as COPY text in chunks of IMPORT_BATCH_SIZE; `done` after each chunk is handed on. */

