@@ -4,6 +4,7 @@ import type { SqlManager } from "../../types/sql"
 import type { CopyIn } from "./pg-copy"
 import { copyTextRow } from "./utils/copy-text"
 import {
+  COPY_BINDINGS_SQL,
   COPY_IMPORTED_DISTRIBUTORS_SQL,
   COPY_IMPORT_BINDINGS_SQL,
   CREATE_IMPORT_BINDINGS_TEMP_SQL,
@@ -56,7 +57,8 @@ export type ImportProgress = (written: number, total: number) => void
  * Writes a planned import in the caller's transaction: the genealogy lock (exclusive: no enrolment
  * or move meanwhile), a check that the existing sponsors have not moved since the plan, the rows
  * with COPY (streamed in chunks), the existing ancestors' counts, and the sponsor bindings (COPY
- * into a temporary table, then one insert that keeps a customer's existing binding). A large import
+ * into a temporary table, then one insert that keeps a customer's existing binding; straight into
+ * the table when a large import finds it empty). A large import
  * into small tables (setsAside) drops their secondary indexes and the sponsor key inside the
  * transaction and builds them again before it commits (a failure restores them with everything
  * else); those tables are locked for that time.
@@ -75,7 +77,7 @@ export async function writeNetworkImport(
 
   // A large import into a small table sets the table's indexes (and the distributors' sponsor key)
   // aside; a failure restores them with everything else, as the transaction rolls back.
-  const bindingRows = plan.distributors.filter((d) => d.sponsor_id).length
+  const bindingRows = plan.distributors.reduce((n, d) => n + (d.sponsor_id ? 1 : 0), 0)
   const [existing] = plan.distributors.length >= LARGE_IMPORT_ROWS ? await exec(IMPORT_TABLE_ROWS_SQL) : [{ distributors: 0, bindings: 0 }]
   const distributorsAside = setsAside(plan.distributors.length, Number(existing.distributors))
     ? await setAside(exec, "mlm_distributor", { foreignKeys: true })
@@ -99,12 +101,15 @@ export async function writeNetworkImport(
     })
   )
 
-  await exec(CREATE_IMPORT_BINDINGS_TEMP_SQL)
-  await copyIn(
-    COPY_IMPORT_BINDINGS_SQL,
-    chunks(plan.distributors.filter((d) => d.sponsor_id), (d) => copyTextRow([`mlmbind_${d.id}`, customerOf(d), d.sponsor_id]))
-  )
-  await exec(INSERT_IMPORTED_BINDINGS_SQL)
+  const sponsored = plan.distributors.filter((d) => d.sponsor_id)
+  if (bindingsAside && Number(existing.bindings) === 0) {
+    // no binding to keep: straight into the table
+    await copyIn(COPY_BINDINGS_SQL, chunks(sponsored, (d) => copyTextRow([`mlmbind_${d.id}`, customerOf(d), d.sponsor_id, "enrollment"])))
+  } else {
+    await exec(CREATE_IMPORT_BINDINGS_TEMP_SQL)
+    await copyIn(COPY_IMPORT_BINDINGS_SQL, chunks(sponsored, (d) => copyTextRow([`mlmbind_${d.id}`, customerOf(d), d.sponsor_id])))
+    await exec(INSERT_IMPORTED_BINDINGS_SQL)
+  }
 
   if (plan.ancestor_increments.length) {
     await exec(INCREMENT_DOWNLINE_COUNTS_SQL, [JSON.stringify(plan.ancestor_increments)])

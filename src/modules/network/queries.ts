@@ -372,6 +372,14 @@ export const CREATE_IMPORT_BINDINGS_TEMP_SQL = `
 export const COPY_IMPORT_BINDINGS_SQL = `COPY mlm_import_binding (id, customer_id, distributor_id) FROM STDIN`
 
 /**
+ * Sponsor bindings copied straight into their table, when it holds no binding a customer could
+ * keep (empty before a large import): no temporary table and no anti-join (1,000,000 rows: 3.7 s
+ * against 6.4 s). A binding made meanwhile fails the unique index as it is built again: the import
+ * is refused as a conflict and can be run again.
+ */
+export const COPY_BINDINGS_SQL = `COPY mlm_customer_binding (id, customer_id, distributor_id, source) FROM STDIN`
+
+/**
  * Customers bound to the sponsor they were imported under; a customer already bound keeps that
  * binding. An anti-join, not ON CONFLICT: a plain insert is a fifth faster (300,000 rows: 2.3 s, not 2.9 s)
  * (a binding made between this read and the insert fails the unique index: the import is refused

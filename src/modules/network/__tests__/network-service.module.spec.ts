@@ -320,8 +320,12 @@ moduleIntegrationTestRunner<NetworkModuleService>({
         return { a, plan: plan! }
       }
 
-      it("sets the indexes and the sponsor key aside, writes, and builds them again exactly as they were", async () => {
-        await chain()
+      it.each([
+        ["an empty binding table (the bindings copied straight in)", false],
+        ["a customer bound already, who keeps that binding", true],
+      ])("sets the indexes and the sponsor key aside, writes, and builds them again exactly as they were: %s", async (_, bound) => {
+        const { e } = await chain()
+        if (bound) await service.bindCustomer({ customer_id: "cus_imp-5", distributor_id: e.id, source: "order" })
         const before = await schema()
         const secondary = before.indexes.filter((i) => !i.indexname.endsWith("_pkey")).length
         expect(before.constraints.map((c) => c.conname)).toContain("mlm_distributor_sponsor_fk")
@@ -334,8 +338,12 @@ moduleIntegrationTestRunner<NetworkModuleService>({
         expect((await service.retrieveDistributorByHandle("aaa"))!.downline_count).toBe(4 + LARGE_IMPORT_ROWS)
         expect((await service.retrieveDistributorByHandle("imp-0"))!).toMatchObject({ sponsor_id: a.id, depth: 1, downline_count: LARGE_IMPORT_ROWS - 1 })
         expect(await service.findPathInconsistencies()).toEqual([])
-        const [bindings] = await sql(`SELECT count(*)::int AS n FROM mlm_customer_binding WHERE customer_id LIKE 'cus_imp-%'`)
-        expect(bindings.n).toBe(LARGE_IMPORT_ROWS)
+        const bindings = await sql(
+          `SELECT count(*)::int AS n, count(*) FILTER (WHERE source = 'enrollment')::int AS enrolled FROM mlm_customer_binding WHERE customer_id LIKE 'cus_imp-%'`
+        )
+        expect(bindings).toEqual([{ n: LARGE_IMPORT_ROWS, enrolled: bound ? LARGE_IMPORT_ROWS - 1 : LARGE_IMPORT_ROWS }])
+        const [imp5] = await sql(`SELECT d.handle FROM mlm_customer_binding b JOIN mlm_distributor d ON d.id = b.distributor_id WHERE b.customer_id = 'cus_imp-5'`)
+        expect(imp5.handle).toBe(bound ? "eee" : "imp-2")
         // the rebuilt unique index and sponsor key hold again
         const again = await service
           .enrollDistributor({ handle: "imp-dup", display_name: "x", customer_id: "cus_imp-7", sponsor_id: a.id })
