@@ -58,11 +58,10 @@ export type ImportProgress = (written: number, total: number) => void
  * or move meanwhile), a check that the existing sponsors have not moved since the plan, the rows
  * with COPY (streamed in chunks), the existing ancestors' counts, and the sponsor bindings (COPY
  * into a temporary table, then one insert that keeps a customer's existing binding; straight into
- * the table when a large import finds it empty). A large import
- * into small tables (setsAside) drops their secondary indexes and the sponsor key inside the
- * transaction and builds them again before it commits (a failure restores them with everything
- * else); those tables are locked for that time.
- * Shared by NetworkModuleService.importNetwork and `npm run bench`.
+ * the table when a large import finds it empty). A large import into small tables (setsAside)
+ * drops their secondary indexes and the sponsor key inside the transaction and builds them again
+ * before it commits (a failure restores them with everything else); those tables are locked for
+ * that time. Shared by NetworkModuleService.importNetwork and `npm run bench`.
  */
 export async function writeNetworkImport(
   exec: SqlManager["execute"],

@@ -406,8 +406,8 @@ export const DELETE_IMPORTED_SQL = `
    WHERE b.customer_id = gone.customer_id AND b.distributor_id = gone.sponsor_id AND b.source = 'enrollment'`
 
 /**
- * A table's secondary indexes (all but those of its constraints: the primary key), to set aside during a large import and
- * rebuild after. Parameter: the table's name.
+ * A table's secondary indexes (all but those of its constraints: the primary key), to set aside
+ * during a large import and rebuild after. Parameter: the table's name (twice).
  */
 export const SECONDARY_INDEXES_SQL = `
   SELECT i.indexname, i.indexdef FROM pg_indexes i
