@@ -72,11 +72,21 @@ module.exports = defineConfig({
     ...(redisUrl
       ? [
           // EVENT_BUS_CONCURRENCY: events a worker process handles at once (BullMQ's default is 1:
-          // one event at a time, each waiting on its database round trips; see "Running at scale")
+          // one event at a time, each waiting on its database round trips; see "Running at scale").
+          // EVENT_BUS_LOCK_MS: how long a dead worker's events wait before another worker takes them
+          // (BullMQ's lockDuration and stalledInterval, 30,000 ms each by default; see "Running at scale")
           {
             resolve: "@medusajs/medusa/event-bus-redis",
             key: Modules.EVENT_BUS,
-            options: { redisUrl, workerOptions: { concurrency: Number(process.env.EVENT_BUS_CONCURRENCY) || 1 } },
+            options: {
+              redisUrl,
+              workerOptions: {
+                concurrency: Number(process.env.EVENT_BUS_CONCURRENCY) || 1,
+                ...(Number(process.env.EVENT_BUS_LOCK_MS) > 0
+                  ? { lockDuration: Number(process.env.EVENT_BUS_LOCK_MS), stalledInterval: Number(process.env.EVENT_BUS_LOCK_MS) }
+                  : {}),
+              },
+            },
           },
           { resolve: "@medusajs/medusa/workflow-engine-redis", key: Modules.WORKFLOW_ENGINE, options: { redis: { url: redisUrl } } },
           {

@@ -8,7 +8,8 @@
 //
 // Needs Redis: MLM_SCALE_REDIS_URL (default redis://127.0.0.1:6379/11; that Redis database is
 // flushed first). PostgreSQL as for `npm test` (configured, else embedded). MLM_SCALE_ORDERS sets
-// the first wave (default 60), MLM_SCALE_CONCURRENCY the events a worker handles at once (8).
+// the first wave (default 60), MLM_SCALE_CONCURRENCY the events a worker handles at once (8),
+// MLM_SCALE_LOCK_MS the event bus's lock duration and stall check (BullMQ's 30,000 ms when unset).
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -87,8 +88,13 @@ const processes = apps.processes
 // Each worker handles up to 8 events at once (MLM_SCALE_CONCURRENCY), so placed orders that arrive
 // together settle in batches (plugin option placed_order_batch) and the kill lands in batches too.
 const concurrency = process.env.MLM_SCALE_CONCURRENCY || "8"
+// MLM_SCALE_LOCK_MS: the event bus's lock duration and stall check (BullMQ's 30,000 ms each when unset)
+const lockMs = process.env.MLM_SCALE_LOCK_MS || ""
 const startProcess = (name, mode, port) =>
-  apps.start(name, { port, env: { ...baseEnv, REDIS_URL: redisUrl, MEDUSA_WORKER_MODE: mode, EVENT_BUS_CONCURRENCY: concurrency } })
+  apps.start(name, {
+    port,
+    env: { ...baseEnv, REDIS_URL: redisUrl, MEDUSA_WORKER_MODE: mode, EVENT_BUS_CONCURRENCY: concurrency, EVENT_BUS_LOCK_MS: lockMs },
+  })
 const waitHealthy = (name) => apps.waitHealthy(name)
 async function stopAll() {
   apps.killAll()
@@ -223,6 +229,7 @@ try {
 
   const summary = {
     orders: FIRST_WAVE + SECOND_WAVE,
+    event_bus_lock_ms: Number(lockMs) || 30000,
     wave1_kill_to_converged_s: Number(wave1KillToConverged.toFixed(1)),
     wave1_last_order_to_converged_s: Number(wave1LastToConverged.toFixed(1)),
     wave1_latency_p50_s: Number(percentile(latency1, 50).toFixed(2)),
