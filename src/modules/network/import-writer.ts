@@ -76,12 +76,12 @@ export async function writeNetworkImport(
 
   // A large import into a small table sets the table's indexes (and the distributors' sponsor key)
   // aside; a failure restores them with everything else, as the transaction rolls back.
-  const bindingRows = plan.distributors.reduce((n, d) => n + (d.sponsor_id ? 1 : 0), 0)
+  const sponsored = plan.distributors.filter((d) => d.sponsor_id)
   const [existing] = plan.distributors.length >= LARGE_IMPORT_ROWS ? await exec(IMPORT_TABLE_ROWS_SQL) : [{ distributors: 0, bindings: 0 }]
   const distributorsAside = setsAside(plan.distributors.length, Number(existing.distributors))
     ? await setAside(exec, "mlm_distributor", { foreignKeys: true })
     : null
-  const bindingsAside = setsAside(bindingRows, Number(existing.bindings)) ? await setAside(exec, "mlm_customer_binding", { foreignKeys: false }) : null
+  const bindingsAside = setsAside(sponsored.length, Number(existing.bindings)) ? await setAside(exec, "mlm_customer_binding", { foreignKeys: false }) : null
 
   const customerOf = (d: PlannedDistributor) => {
     const customerId = customerIdsByEmail.get(d.email)
@@ -100,7 +100,6 @@ export async function writeNetworkImport(
     })
   )
 
-  const sponsored = plan.distributors.filter((d) => d.sponsor_id)
   if (bindingsAside && Number(existing.bindings) === 0) {
     // no binding to keep: straight into the table
     await copyIn(COPY_BINDINGS_SQL, chunks(sponsored, (d) => copyTextRow([`mlmbind_${d.id}`, customerOf(d), d.sponsor_id, "enrollment"])))

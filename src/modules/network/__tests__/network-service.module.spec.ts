@@ -348,7 +348,7 @@ moduleIntegrationTestRunner<NetworkModuleService>({
         const again = await service
           .enrollDistributor({ handle: "imp-dup", display_name: "x", customer_id: "cus_imp-7", sponsor_id: a.id })
           .then(() => "enrolled", (e: Error) => e.message)
-        expect(again).not.toBe("enrolled")
+        expect(again).toBe("Mlm distributor with customer_id: cus_imp-7, already exists.")
         const orphan = await sql(`UPDATE mlm_distributor SET sponsor_id = 'dist_nobody' WHERE handle = 'imp-9'`).then(
           () => "updated",
           (e: Error) => e.message
