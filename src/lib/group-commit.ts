@@ -1,11 +1,13 @@
 /**
  * Work on keys that arrives while earlier work runs is done together, as a database's group commit
- * does: a key that finds nothing running starts at once, alone; keys that arrive while a batch runs
- * wait for it and then run as the next batch, up to `maxBatch` keys. Under no load nothing waits and
- * every batch has one key; under load one batch shares the reads and the workflow run of several.
+ * does: a key that finds nothing running starts at once, as a batch of one; keys that arrive while a
+ * batch runs wait for it and then run as the next batch, up to `maxBatch` keys. Under no load nothing
+ * waits and every batch has one key; under load one batch shares the reads and the workflow run of
+ * several.
  *
- * `run` settles the whole batch or throws; a batch of several that throws is retried key by key
- * through `runOne`, so each caller gets its own key's outcome. One batch runs at a time.
+ * `run` settles the whole batch or throws; a batch that throws (of one key too) is retried key by key
+ * through `runOne`, so each caller gets its own key's outcome as `runOne` gives it. One batch runs at
+ * a time.
  */
 export class GroupCommit<K> {
   private readonly queued: { key: K; resolve: () => void; reject: (error: unknown) => void }[] = []
@@ -37,14 +39,13 @@ export class GroupCommit<K> {
       while (this.queued.length) {
         const batch = this.queued.splice(0, this.maxBatch)
         const keys = batch.map((b) => b.key)
-        let failed: unknown = null
+        let failed = false
         try {
-          await (keys.length === 1 ? this.runOne(keys[0]) : this.run(keys))
-        } catch (error) {
-          failed = error
+          await this.run(keys)
+        } catch {
+          failed = true
         }
         if (!failed) batch.forEach((b) => b.resolve())
-        else if (batch.length === 1) batch[0].reject(failed)
         else {
           // the batch left nothing behind (its workflow compensated): each key on its own
           for (const b of batch) await this.runOne(b.key).then(b.resolve, b.reject)

@@ -10,6 +10,7 @@ import { FOUR_LEVELS } from "../../helpers/plans"
 import { settleOrderCommissionsWorkflow } from "../../../src/workflows/commission/workflows/settle-order-commissions"
 import { COMMISSION_MODULE } from "../../../src/modules/commission"
 import { settlePlacedOrdersWorkflow } from "../../../src/workflows/commission/workflows/settle-placed-orders"
+import orderPlacedHandler from "../../../src/subscribers/order-placed"
 
 jest.setTimeout(240_000)
 
@@ -256,6 +257,29 @@ medusaIntegrationTestRunner({
         await settlePlacedOrdersWorkflow(container).run({ input: { order_ids: [ids[0], ids[1]] } })
         expect(summary(await linesOf(ids[0]))).toEqual(alone[0])
         expect(summary(await linesOf(ids[1]))).toEqual(alone[1])
+
+        // The subscriber: an order whose run fails (its first lock refused) leaves nothing of that run,
+        // then goes through the attribution's and the settlement's own workflows and has its lines.
+        await forgetSettlement(ids[2])
+        const refused: string[] = []
+        const once = jest.spyOn(commission, "withOrderLock").mockImplementation(async (orderId: any, work: any) => {
+          if (refused.length) return withOrderLock(orderId, work)
+          refused.push(orderId)
+          throw new Error(`lock for ${orderId} refused`)
+        })
+        try {
+          await orderPlacedHandler({ event: { name: "order.placed", data: { id: ids[2] } }, container } as any)
+          expect(once).toHaveBeenCalledTimes(2)
+        } finally {
+          once.mockRestore()
+        }
+        expect(refused).toEqual([ids[2]])
+        expect(summary(await linesOf(ids[2]))).toEqual(alone[2])
+        expect((await api.get(`/admin/mlm/orders/${ids[2]}/attribution`, admin)).data.attribution).toMatchObject({
+          source: "link",
+          distributor: { handle: "dan" },
+        })
+        expect(await commission.listCommissionRuns({ order_id: ids[2] })).toHaveLength(1)
       })
 
       it("settles an order whose events were lost when an admin runs reconciliation", async () => {

@@ -12,12 +12,12 @@ const tick = () => new Promise((resolve) => setImmediate(resolve))
 const outcome = (p: Promise<void>) => p.then(() => "done", (e: Error) => e.message)
 
 describe("GroupCommit", () => {
-  it("runs a key alone at once when nothing runs, and the keys that arrive meanwhile together after it", async () => {
+  it("runs a key as a batch of one at once when nothing runs, and the keys that arrive meanwhile together after it", async () => {
     const { runs, run, runOne } = manualWork()
     const group = new GroupCommit(run, runOne)
     const first = group.add("a")
     await tick()
-    expect(runs.map((r) => [r.how, r.keys])).toEqual([["one", ["a"]]])
+    expect(runs.map((r) => [r.how, r.keys])).toEqual([["batch", ["a"]]])
 
     const later = ["b", "c", "d"].map((k) => group.add(k))
     await tick()
@@ -27,7 +27,7 @@ describe("GroupCommit", () => {
     await first
     await tick()
     expect(runs.map((r) => [r.how, r.keys])).toEqual([
-      ["one", ["a"]],
+      ["batch", ["a"]],
       ["batch", ["b", "c", "d"]],
     ])
     runs[1].finish()
@@ -47,10 +47,10 @@ describe("GroupCommit", () => {
       expect(runs).toHaveLength(i + 2) // the next batch starts only when this one ends
     }
     expect(runs.map((r) => [r.how, r.keys])).toEqual([
-      ["one", ["a"]],
+      ["batch", ["a"]],
       ["batch", ["b", "c"]],
       ["batch", ["d", "e"]],
-      ["one", ["f"]],
+      ["batch", ["f"]],
     ])
     runs[3].finish()
     await expect(Promise.all(rest.map(outcome))).resolves.toEqual(["done", "done", "done", "done", "done"])
@@ -75,16 +75,23 @@ describe("GroupCommit", () => {
     expect(runs.map((r) => r.keys)).toEqual([["a"], ["b", "c"], ["b"], ["c"]])
   })
 
-  it("rejects a failed single key's caller only, and goes on with what waits", async () => {
+  it("runs a failed batch of one key alone, rejects that caller only with its own outcome, and goes on with what waits", async () => {
     const { runs, run, runOne } = manualWork()
     const group = new GroupCommit(run, runOne)
     const first = group.add("a")
     await tick()
     const second = group.add("b")
-    runs[0].fail(new Error("a is broken"))
+    runs[0].fail(new Error("the batch of a failed"))
+    await tick()
+    expect(runs.map((r) => [r.how, r.keys])).toEqual([
+      ["batch", ["a"]],
+      ["one", ["a"]],
+    ])
+    runs[1].fail(new Error("a is broken"))
     await expect(outcome(first)).resolves.toBe("a is broken")
     await tick()
-    runs[1].finish()
+    expect(runs.map((r) => [r.how, r.keys])[2]).toEqual(["batch", ["b"]])
+    runs[2].finish()
     await expect(outcome(second)).resolves.toBe("done")
   })
 

@@ -8,11 +8,12 @@ import { COMMISSION_CREATED_EVENT, COMMISSION_REVERSED_EVENT, RANK_ACHIEVED_EVEN
 export const settlePlacedOrdersWorkflowId = "mlm-settle-placed-orders"
 
 /**
- * order.placed for several orders in one workflow run: what attributeOrderWorkflow and then
+ * order.placed for one or several orders in one workflow run: what attributeOrderWorkflow and then
  * settleOrderCommissionsWorkflow do for each (the same rules, writes, lines and events), with the
- * reads and the run shared. The order.placed subscriber uses it when orders arrive while earlier
- * ones settle (see src/lib/group-commit.ts), and only when no host app handles the settlement's
- * hooks, which are per order. If it fails, it leaves nothing and each order settles on its own.
+ * reads and the run shared. The order.placed subscriber settles every placed order through it, the
+ * orders that arrive while earlier ones settle together (see src/lib/group-commit.ts), unless a host
+ * app handles the settlement's hooks, which are per order. If it fails, it leaves nothing and each
+ * order settles on its own through the two workflows.
  */
 export const settlePlacedOrdersWorkflow = createWorkflow(settlePlacedOrdersWorkflowId, (input: { order_ids: string[] }) => {
   const attributions = attributePlacedOrdersStep(input)
