@@ -10,7 +10,9 @@
 // (24 checkouts, about 20 s; 10 rotations) because this shared machine's speed changes over tens of
 // seconds: with rounds of 60 one app's round often fell into a slow phase (the same app's rounds
 // differed by up to 50 % within a run). Beside the ratio of the totals, the ratio within each
-// rotation (plugin / host of neighbouring rounds) is reported as median and quartiles.
+// rotation (plugin / host of neighbouring rounds) is reported as median and quartiles, and the
+// ratio's 90 % interval when the rotations are drawn with replacement (a paired bootstrap): how far
+// this machine's noise could move it.
 // The plugin's checkouts go through a distributor's link (the referral call is part of its load);
 // its subscribers settle in the same process while the load runs, and the next round starts only
 // when every order of a plugin round has its commission lines (its settling never spills into the
@@ -26,7 +28,7 @@ import { machineCpu, processCpu as cpuOf } from "../scripts/lib/cpu.mjs"
 import results from "../scripts/lib/results.cjs"
 import pg from "pg"
 
-const { percentile, recordResults } = results
+const { pairedBootstrap, percentile, quantile, recordResults } = results
 const ROUNDS = Number(process.env.MLM_BENCH_CHECKOUT_ROUNDS || 10)
 const ORDERS = Number(process.env.MLM_BENCH_CHECKOUT_ORDERS || 24)
 const CLIENTS = Number(process.env.MLM_BENCH_CHECKOUT_CLIENTS || 12)
@@ -140,11 +142,6 @@ try {
     return { placed, perS: count / seconds, seconds }
   }
   const names = ["host", "plugin", "bare"]
-  const quantile = (xs, q) => {
-    const sorted = [...xs].sort((a, b) => a - b)
-    const at = (sorted.length - 1) * q
-    return sorted[Math.floor(at)] + (sorted[Math.ceil(at)] - sorted[Math.floor(at)]) * (at - Math.floor(at))
-  }
   log(`warm-up: ${WARMUP} checkouts on each`)
   for (const app of names) await round(app, WARMUP)
 
@@ -167,10 +164,13 @@ try {
   // plugin / host within each rotation: neighbouring rounds, so a slow phase of the machine counts once
   const paired = rate.plugin.map((perS, r) => perS / rate.host[r])
   const pairedQ = [quantile(paired, 0.25), quantile(paired, 0.5), quantile(paired, 0.75)]
+  // how far the ratio could move with this machine's noise: rotations drawn with replacement
+  const interval = pairedBootstrap(rate.plugin, rate.host, (plugin, host) => total(plugin) / total(host))
   log(
     `throughput: with the plugin ${total(rate.plugin).toFixed(2)} orders/s, the same app without it ${total(rate.host).toFixed(2)} orders/s: ratio ${ratio.toFixed(3)}; ` +
       `bare Medusa ${total(rate.bare).toFixed(2)} orders/s (plugin / bare ${ratioBare.toFixed(3)})`
   )
+  log(`ratio's 90 % interval over the rotations (paired bootstrap, 4,000 draws): ${interval[0].toFixed(3)} - ${interval[1].toFixed(3)}`)
   log(`plugin / host within each rotation: median ${pairedQ[1].toFixed(3)} (quartiles ${pairedQ[0].toFixed(3)} - ${pairedQ[2].toFixed(3)}; ${paired.map((x) => x.toFixed(2)).join(" ")})`)
 
   // Every plugin order has its lines (each round waited for them); the latency from the order to its last line.
@@ -203,6 +203,8 @@ try {
     checkout_host_orders_per_s: total(rate.host),
     checkout_bare_orders_per_s: total(rate.bare),
     checkout_throughput_ratio: ratio,
+    checkout_ratio_ci90_low: interval[0],
+    checkout_ratio_ci90_high: interval[1],
     checkout_ratio_paired_median: pairedQ[1],
     checkout_ratio_paired_p25: pairedQ[0],
     checkout_ratio_paired_p75: pairedQ[2],
