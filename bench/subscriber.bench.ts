@@ -60,9 +60,9 @@ export default async function subscriberBench({ container }: ExecArgs) {
     await orderPlacedHandler({ event: { name: "order.placed", data: { id: orderId } }, container } as any)
   }
 
-  console.log("\nOne order through the subscriber: order.placed -> attribution workflow + settlement workflow")
+  console.log("\nOne order through the subscriber: order.placed -> attribution and settlement in one workflow run")
   await reset()
-  const perOrder = await measure("attribution + commission workflows, depth-10 seller", orderIds.length, 0, (i) =>
+  const perOrder = await measure("attribution + settlement, depth-10 seller", orderIds.length, 0, (i) =>
     throughSubscribers(orderIds[i])
   )
   const { rows: [written] } = await client.query(
@@ -85,7 +85,7 @@ export default async function subscriberBench({ container }: ExecArgs) {
     ordersPerSecond[workers] = orderIds.length / seconds
     console.log(`  ${`${workers} order(s) at once`.padEnd(58)} ${(orderIds.length / seconds).toFixed(0).padStart(6)} orders/s`)
   }
-  console.log(`\nPer order p50 ${fmt(perOrder.p50)}, p99 ${fmt(perOrder.p99)} (includes the order read and both workflows)`)
+  console.log(`\nPer order p50 ${fmt(perOrder.p50)}, p99 ${fmt(perOrder.p99)} (includes the order read, the attribution and the settlement)`)
 
   console.log("\nSettlement alone (settleOrderCommissions: lock, order read, target, difference, writes)")
   const settle = (orderId: string) =>
