@@ -121,6 +121,58 @@ medusaIntegrationTestRunner({
         expect(again.data.errors[0]).toEqual({ line: 2, handle: "kid", reason: "handle 'kid' is already taken" })
       })
 
+      it("announces the customers and memberships it made once the import is written, and nothing when it is taken back", async () => {
+        const container = getContainer()
+        const eventBus = container.resolve(Modules.EVENT_BUS)
+        const customers = container.resolve(Modules.CUSTOMER)
+        const network = networkService(container)
+        // the customer module's own events, as Medusa's Index module and a shop's subscribers get them
+        const seen: { name: string; id: string; group: string | undefined }[] = []
+        const names = ["customer.customer.created", "customer.customer-group-customer.created"]
+        const listeners = names.map((name) => {
+          const listener = async (event: any) => void seen.push({ name, id: event.data.id, group: event.metadata?.eventGroupId })
+          eventBus.subscribe(name, listener, { subscriberId: `import-spec ${name}` })
+          return [name, listener] as const
+        })
+        const file = ["handle,email,sponsor_handle,display_name,status,enrolled_at", "top,top@example.com,,,,", "mid,mid@example.com,top,,,"].join("\n")
+        const emails = ["top@example.com", "mid@example.com"]
+        try {
+          // Taken back: the member group refuses the memberships, after the customers and the genealogy were written.
+          const refuse = jest.spyOn(customers, "addCustomerToGroup").mockRejectedValueOnce(new Error("the member group is unavailable"))
+          const cleared = jest.spyOn(eventBus, "clearGroupedEvents")
+          try {
+            const failed = await failure(api.post("/admin/mlm/imports", upload(file), admin))
+            expect(failed.status).toBe(500)
+            // the events of what was taken back are dropped, not left waiting
+            const groups = cleared.mock.calls.map(([group]) => group).filter((group) => /^mlmimp_\w+:(customers|members):\d+$/.test(group))
+            expect(groups.map((group) => group.replace(/^mlmimp_\w+:/, "")).sort()).toEqual(["customers:0", "members:0"])
+            expect(new Set(groups.map((group) => group.split(":")[0])).size).toBe(1)
+          } finally {
+            refuse.mockRestore()
+            cleared.mockRestore()
+          }
+          await new Promise((resolve) => setTimeout(resolve, 200))
+          expect(seen).toEqual([])
+          expect(await customers.listCustomers({ email: emails })).toEqual([])
+          expect(await network.listDistributors({}, { take: null })).toEqual([])
+
+          // Written whole: each customer and each membership announced once, in the import's own groups.
+          const done = await api.post("/admin/mlm/imports", upload(file), admin)
+          expect(done.status).toBe(201)
+          const importId = done.data.import.import_id
+          for (let i = 0; i < 100 && seen.length < 4; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+          const made = await customers.listCustomers({ email: emails })
+          expect(made).toHaveLength(2)
+          expect(seen.filter((e) => e.name === names[0]).map((e) => [e.id, e.group]).sort()).toEqual(
+            made.map((c) => [c.id, `${importId}:customers:0`]).sort()
+          )
+          expect(seen.filter((e) => e.name === names[1]).map((e) => e.group)).toEqual([`${importId}:members:0`, `${importId}:members:0`])
+          expect(seen).toHaveLength(4)
+        } finally {
+          for (const [name, listener] of listeners) eventBus.unsubscribe(name, listener, { subscriberId: `import-spec ${name}` })
+        }
+      })
+
       it("tells how far an import is under the caller's progress_key, phase by phase, and that it finished", async () => {
         const key = "import-7c1d2e4f"
         // a binary tree: lead-i sponsors lead-(2i+1) and lead-(2i+2)

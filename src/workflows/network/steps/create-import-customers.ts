@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { progressRecorder, ProgressTarget } from "../../../lib/progress"
+import { clearImportEvents, importEventGroup, inEventGroup } from "../import-events"
 
 export type CreateImportCustomersInput = {
   emails: string[]
@@ -15,7 +16,9 @@ const CREATE_CHUNK = 1_000
 
 /**
  * The customers of an import: those found by e-mail are kept, the others are created (marked with the
- * import's id). Returns every e-mail's customer id; compensation deletes the customers it created.
+ * import's id). Returns every e-mail's customer id and the event groups in which the customer
+ * module's announcements of them wait (see import-events.ts; releaseImportEventsStep sends them once
+ * the import is written). Compensation deletes the customers it created and drops their events.
  */
 export const createImportCustomersStep = createStep(
   createImportCustomersStepId,
@@ -26,11 +29,15 @@ export const createImportCustomersStep = createStep(
     const customerIds: Record<string, string> = { ...matched_customers }
     const missing = emails.filter((email) => !customerIds[email])
     const created: string[] = []
+    const eventGroups: string[] = []
     try {
       for (let i = 0; i < missing.length; i += CREATE_CHUNK) {
         progress.report({ phase: "customers", done: created.length, total: missing.length })
+        const group = importEventGroup(import_id, "customers", i)
+        if (eventGroups[eventGroups.length - 1] !== group) eventGroups.push(group)
         const customers = await customerModule.createCustomers(
-          missing.slice(i, i + CREATE_CHUNK).map((email) => ({ email, metadata: { mlm_import_id: import_id } }))
+          missing.slice(i, i + CREATE_CHUNK).map((email) => ({ email, metadata: { mlm_import_id: import_id } })),
+          inEventGroup(group)
         )
         for (const customer of customers) {
           customerIds[customer.email] = customer.id
@@ -42,16 +49,21 @@ export const createImportCustomersStep = createStep(
       }
     } catch (error) {
       // What this step made before failing is not compensated by the engine: remove it here.
+      await clearImportEvents(container, eventGroups)
       if (created.length) await customerModule.deleteCustomers(created)
       throw error
     }
     progress.report({ phase: "customers", done: created.length, total: missing.length })
     await progress.flush()
-    return new StepResponse({ customer_ids: customerIds, created: created.length }, created)
+    return new StepResponse(
+      { customer_ids: customerIds, created: created.length, event_groups: eventGroups },
+      { created, event_groups: eventGroups }
+    )
   },
-  async (created, { container }) => {
-    if (!created?.length) return
+  async (undo, { container }) => {
+    if (!undo) return
+    await clearImportEvents(container, undo.event_groups)
     const customerModule = container.resolve(Modules.CUSTOMER)
-    for (let i = 0; i < created.length; i += CREATE_CHUNK) await customerModule.deleteCustomers(created.slice(i, i + CREATE_CHUNK))
+    for (let i = 0; i < undo.created.length; i += CREATE_CHUNK) await customerModule.deleteCustomers(undo.created.slice(i, i + CREATE_CHUNK))
   }
 )

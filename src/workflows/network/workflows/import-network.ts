@@ -7,6 +7,7 @@ import { createImportCustomersStep } from "../steps/create-import-customers"
 import { writeNetworkImportStep } from "../steps/write-network-import"
 import { ensureMemberGroupStep } from "../steps/ensure-member-group"
 import { addCustomersToMemberGroupStep } from "../steps/add-customers-to-member-group"
+import { releaseImportEventsStep } from "../steps/release-import-events"
 import type { ProgressTarget } from "../../../lib/progress"
 
 export type { ImportNetworkResult }
@@ -27,7 +28,9 @@ export type ImportNetworkInput = {
  * Imports a network from another system (DESIGN.md): every row is checked first and nothing is
  * written unless all are valid; then the customers (matched by e-mail or created), the genealogy in
  * one transaction, and the member group. A failure after the first write takes back everything
- * written before it. `dry_run` only checks.
+ * written before it. The customer module's events of the customers and memberships wait in the
+ * import's own groups and go out once everything is written (see ../import-events.ts). `dry_run`
+ * only checks.
  */
 export const importNetworkWorkflow = createWorkflow(importNetworkWorkflowId, (input: ImportNetworkInput) => {
   const planned = planNetworkImportStep({ rows: input.rows, progress: input.progress })
@@ -50,10 +53,17 @@ export const importNetworkWorkflow = createWorkflow(importNetworkWorkflowId, (in
       }))
     )
     const groupId = ensureMemberGroupStep()
-    addCustomersToMemberGroupStep(
-      transform({ customers, groupId }, ({ customers, groupId }) => ({
+    const members = addCustomersToMemberGroupStep(
+      transform({ customers, groupId, input }, ({ customers, groupId, input }) => ({
         customer_ids: Object.values(customers.customer_ids),
         group_id: groupId,
+        import_id: input.import_id,
+      }))
+    )
+    // the customer module's events of the import's customers and memberships, once all is written
+    releaseImportEventsStep(
+      transform({ customers, members }, ({ customers, members }) => ({
+        event_groups: [...customers.event_groups, ...members.event_groups],
       }))
     )
     emitEventStep({
