@@ -28,9 +28,9 @@ export const addCustomersToMemberGroupStep = createStep(
             .map((link) => link.customer_id)
         )
         const toAdd = chunk.filter((id) => !already.has(id))
-        const group = importEventGroup(import_id, "members", i)
-        if (toAdd.length && eventGroups[eventGroups.length - 1] !== group) eventGroups.push(group)
         if (toAdd.length) {
+          const group = importEventGroup(import_id, "members", i)
+          if (eventGroups[eventGroups.length - 1] !== group) eventGroups.push(group)
           await customerModule.addCustomerToGroup(
             toAdd.map((customer_id) => ({ customer_id, customer_group_id: group_id })),
             inEventGroup(group)
