@@ -4,8 +4,8 @@
  * orders through links with Medusa's checkout workflows, then measures the process CPU (user +
  * system, `process.cpuUsage`) of each part of the plugin's per-order work, one order at a time: the
  * referral workflow, the order.placed handler (one settlePlacedOrders run), the attribution's and
- * the settlement's own workflows, and the reads inside them called on their own. Prints the mean per order in ms (the parts overlap: a part's reads are inside its
- * workflow's figure). Two ways of doing the same are measured side by side, alternating order by
+ * the settlement's own workflows, and the reads inside them called on their own. Prints the mean
+ * per order in ms (the parts overlap: a part's reads are inside its workflow's figure). Two ways of doing the same are measured side by side, alternating order by
  * order, with their ratio: single figures drift by up to 1.5x from run to run on a shared machine.
  *
  * MLM_PROFILE_ORDERS (100), MLM_PROFILE_ONLY=<text> (only the parts whose name holds it),

@@ -39,17 +39,14 @@ export class GroupCommit<K> {
       while (this.queued.length) {
         const batch = this.queued.splice(0, this.maxBatch)
         const keys = batch.map((b) => b.key)
-        let failed = false
         try {
           await this.run(keys)
         } catch {
-          failed = true
-        }
-        if (!failed) batch.forEach((b) => b.resolve())
-        else {
           // the batch left nothing behind (its workflow compensated): each key on its own
           for (const b of batch) await this.runOne(b.key).then(b.resolve, b.reject)
+          continue
         }
+        batch.forEach((b) => b.resolve())
       }
     } finally {
       this.running = false

@@ -13,9 +13,21 @@ export const IMPORT_EVENT_GROUP_ROWS = 50_000
 
 export type ImportEventKind = "customers" | "members"
 
-/** The event group of the import's `kind` writes that hold the row at `offset`. */
-export function importEventGroup(importId: string, kind: ImportEventKind, offset: number): string {
-  return `${importId}:${kind}:${Math.floor(offset / IMPORT_EVENT_GROUP_ROWS)}`
+/**
+ * The event groups of one kind of an import's writes: `at(offset)` names the group of the row at
+ * `offset` (`<import_id>:<kind>:<n>`) and remembers it in `groups`, in order, each once (the writes
+ * go through the rows in order).
+ */
+export function importEventGroups(importId: string, kind: ImportEventKind) {
+  const groups: string[] = []
+  return {
+    groups,
+    at(offset: number): string {
+      const group = `${importId}:${kind}:${Math.floor(offset / IMPORT_EVENT_GROUP_ROWS)}`
+      if (groups[groups.length - 1] !== group) groups.push(group)
+      return group
+    },
+  }
 }
 
 /**

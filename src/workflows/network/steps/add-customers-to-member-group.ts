@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { clearImportEvents, importEventGroup, inEventGroup } from "../import-events"
+import { clearImportEvents, importEventGroups, inEventGroup } from "../import-events"
 
 export type AddCustomersToMemberGroupInput = { customer_ids: string[]; group_id: string; import_id: string }
 
@@ -19,7 +19,8 @@ export const addCustomersToMemberGroupStep = createStep(
   async ({ customer_ids, group_id, import_id }: AddCustomersToMemberGroupInput, { container }) => {
     const customerModule = container.resolve(Modules.CUSTOMER)
     const added: string[] = []
-    const eventGroups: string[] = []
+    const events = importEventGroups(import_id, "members")
+    const eventGroups = events.groups
     try {
       for (let i = 0; i < customer_ids.length; i += CHUNK) {
         const chunk = customer_ids.slice(i, i + CHUNK)
@@ -29,11 +30,9 @@ export const addCustomersToMemberGroupStep = createStep(
         )
         const toAdd = chunk.filter((id) => !already.has(id))
         if (toAdd.length) {
-          const group = importEventGroup(import_id, "members", i)
-          if (eventGroups[eventGroups.length - 1] !== group) eventGroups.push(group)
           await customerModule.addCustomerToGroup(
             toAdd.map((customer_id) => ({ customer_id, customer_group_id: group_id })),
-            inEventGroup(group)
+            inEventGroup(events.at(i))
           )
         }
         added.push(...toAdd)

@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { progressRecorder, ProgressTarget } from "../../../lib/progress"
-import { clearImportEvents, importEventGroup, inEventGroup } from "../import-events"
+import { clearImportEvents, importEventGroups, inEventGroup } from "../import-events"
 
 export type CreateImportCustomersInput = {
   emails: string[]
@@ -29,15 +29,14 @@ export const createImportCustomersStep = createStep(
     const customerIds: Record<string, string> = { ...matched_customers }
     const missing = emails.filter((email) => !customerIds[email])
     const created: string[] = []
-    const eventGroups: string[] = []
+    const events = importEventGroups(import_id, "customers")
+    const eventGroups = events.groups
     try {
       for (let i = 0; i < missing.length; i += CREATE_CHUNK) {
         progress.report({ phase: "customers", done: created.length, total: missing.length })
-        const group = importEventGroup(import_id, "customers", i)
-        if (eventGroups[eventGroups.length - 1] !== group) eventGroups.push(group)
         const customers = await customerModule.createCustomers(
           missing.slice(i, i + CREATE_CHUNK).map((email) => ({ email, metadata: { mlm_import_id: import_id } })),
-          inEventGroup(group)
+          inEventGroup(events.at(i))
         )
         for (const customer of customers) {
           customerIds[customer.email] = customer.id
